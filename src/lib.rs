@@ -1,0 +1,13 @@
+//! briefing: read and present structured work briefings in the terminal.
+//!
+//! `model` holds the pure data; `load` turns a file into it; `layout` measures
+//! and wraps text; `print` writes plain text; `tui` is the interactive reader.
+
+pub mod cli;
+pub mod commands;
+pub mod layout;
+pub mod load;
+pub mod model;
+pub mod print;
+pub mod sanitize;
+pub mod tui;

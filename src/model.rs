@@ -1,0 +1,300 @@
+//! The briefing as the program understands it: pure data, no I/O, no terminal.
+//!
+//! A [`Briefing`] is only ever built by `load::validate`, so every value here
+//! has already passed the rules of the format (docs/format.md).
+
+mod period;
+pub mod series;
+mod text;
+
+pub use period::Period;
+pub use series::{Series, SeriesKind, SeriesPoint, series};
+pub use text::{Paragraphs, is_cjk, paragraphs};
+
+/// One organisation's summary of one period's work.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Briefing {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub organization: String,
+    pub period: Period,
+    pub published: Option<String>,
+    pub classification: Option<String>,
+    pub source: Option<String>,
+    pub sections: Vec<Section>,
+}
+
+/// The kind of a section; `campaign` sections are numbered and take the keys 1–9.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    Lead,
+    Campaign,
+    Outlook,
+    General,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub id: String,
+    pub kind: SectionKind,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// Paragraphs of the body, already joined by the spec's rules.
+    pub body: Vec<String>,
+    pub notes: Vec<String>,
+    pub items: Vec<Item>,
+    pub indicators: Vec<Indicator>,
+}
+
+/// A numbered point of a section (一是、二是……).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub id: String,
+    pub title: String,
+    pub body: Vec<String>,
+    pub notes: Vec<String>,
+    pub indicators: Vec<Indicator>,
+}
+
+/// What a change is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// 同比: the same period a year before.
+    Yoy,
+    /// 环比: the previous period.
+    Pop,
+}
+
+impl Basis {
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::Yoy => "同比",
+            Basis::Pop => "环比",
+        }
+    }
+}
+
+/// The unit of a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeUnit {
+    /// A relative change in percent.
+    Percent,
+    /// Percentage points.
+    Points,
+    /// An absolute change in the named unit (may be empty).
+    Absolute(String),
+}
+
+impl ChangeUnit {
+    /// The suffix written after a change figure.
+    pub fn suffix(&self) -> &str {
+        match self {
+            ChangeUnit::Percent => "%",
+            ChangeUnit::Points => "个百分点",
+            ChangeUnit::Absolute(unit) => unit,
+        }
+    }
+}
+
+/// The direction of a change that counts as an improvement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Good {
+    Up,
+    Down,
+}
+
+/// How a change reads against `good`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Better,
+    Worse,
+    Neutral,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub amount: f64,
+    pub unit: ChangeUnit,
+    pub basis: Basis,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub period: Period,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub label: String,
+    pub value: f64,
+}
+
+/// One measured figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    pub id: String,
+    pub label: String,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub change: Option<Change>,
+    pub good: Option<Good>,
+    pub history: Vec<Point>,
+    pub compare: Vec<Comparison>,
+    pub note: Option<String>,
+    pub cite: Option<String>,
+}
+
+impl Indicator {
+    /// Whether the stated change is an improvement, by `good`.
+    pub fn verdict(&self) -> Verdict {
+        match (&self.change, self.good) {
+            (Some(change), Some(good)) if change.amount != 0.0 => {
+                let up = change.amount > 0.0;
+                if up == (good == Good::Up) {
+                    Verdict::Better
+                } else {
+                    Verdict::Worse
+                }
+            }
+            _ => Verdict::Neutral,
+        }
+    }
+}
+
+impl Briefing {
+    /// The campaign sections with their 1-based numbers, in file order.
+    pub fn campaigns(&self) -> impl Iterator<Item = (usize, &Section)> {
+        self.sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Campaign)
+            .enumerate()
+            .map(|(n, s)| (n + 1, s))
+    }
+
+    /// The index in `sections` of campaign number `n` (1-based).
+    pub fn campaign_index(&self, n: usize) -> Option<usize> {
+        self.sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == SectionKind::Campaign)
+            .nth(n.checked_sub(1)?)
+            .map(|(i, _)| i)
+    }
+
+    /// The campaign number of section `index`, if it is a campaign section.
+    pub fn campaign_number(&self, index: usize) -> Option<usize> {
+        let section = self.sections.get(index)?;
+        if section.kind != SectionKind::Campaign {
+            return None;
+        }
+        Some(
+            self.sections[..index]
+                .iter()
+                .filter(|s| s.kind == SectionKind::Campaign)
+                .count()
+                + 1,
+        )
+    }
+}
+
+impl Section {
+    /// Every indicator of the section: its own first, then its items' in order.
+    pub fn all_indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.indicators
+            .iter()
+            .chain(self.items.iter().flat_map(|i| i.indicators.iter()))
+    }
+}
+
+/// Format a number as the briefing states it: no trailing zeros, no exponent.
+pub fn format_number(value: f64) -> String {
+    if value.is_finite() && value == value.trunc() && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        let s = format!("{value}");
+        if s.contains('e') {
+            format!("{value:.6}")
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string()
+        } else {
+            s
+        }
+    }
+}
+
+/// A change with its sign, e.g. `+466.2%`, `−6.32%`, `+31.9个百分点`.
+pub fn format_change(change: &Change) -> String {
+    let sign = if change.amount > 0.0 {
+        "+"
+    } else if change.amount < 0.0 {
+        "−"
+    } else {
+        ""
+    };
+    format!(
+        "{sign}{}{}",
+        format_number(change.amount.abs()),
+        change.unit.suffix()
+    )
+}
+
+/// A value with its unit, e.g. `0.11%`, `4.98万路`.
+pub fn format_value(value: f64, unit: Option<&str>) -> String {
+    format!("{}{}", format_number(value), unit.unwrap_or(""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_as_written() {
+        assert_eq!(format_number(466.2), "466.2");
+        assert_eq!(format_number(6.0), "6");
+        assert_eq!(format_number(0.11), "0.11");
+        assert_eq!(format_number(-3.0), "-3");
+        assert_eq!(format_number(1e20), "100000000000000000000");
+    }
+
+    #[test]
+    fn changes_carry_sign_and_unit() {
+        let c = |amount, unit| Change {
+            amount,
+            unit,
+            basis: Basis::Yoy,
+        };
+        assert_eq!(format_change(&c(-6.32, ChangeUnit::Percent)), "−6.32%");
+        assert_eq!(format_change(&c(31.9, ChangeUnit::Points)), "+31.9个百分点");
+        assert_eq!(
+            format_change(&c(2.0, ChangeUnit::Absolute("起".into()))),
+            "+2起"
+        );
+    }
+
+    #[test]
+    fn verdict_follows_good() {
+        let mut ind = Indicator {
+            id: "x".into(),
+            label: "x".into(),
+            value: None,
+            unit: None,
+            change: Some(Change {
+                amount: -1.0,
+                unit: ChangeUnit::Percent,
+                basis: Basis::Yoy,
+            }),
+            good: Some(Good::Down),
+            history: vec![],
+            compare: vec![],
+            note: None,
+            cite: None,
+        };
+        assert_eq!(ind.verdict(), Verdict::Better);
+        ind.good = Some(Good::Up);
+        assert_eq!(ind.verdict(), Verdict::Worse);
+        ind.good = None;
+        assert_eq!(ind.verdict(), Verdict::Neutral);
+    }
+}

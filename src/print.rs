@@ -1,0 +1,193 @@
+//! `briefing print`: the whole briefing as plain text wrapped to a width.
+//! Paragraph lines hold only text (and an indent), so the text reads back.
+
+use crate::layout::{pad_right, width::str_width, wrap_lines};
+use crate::model::{
+    Briefing, Indicator, Item, Section, SectionKind, format_change, format_value, series,
+};
+
+/// Marks for a change, by its sign.
+pub fn arrow(amount: f64) -> &'static str {
+    if amount > 0.0 {
+        "▲"
+    } else if amount < 0.0 {
+        "▼"
+    } else {
+        "="
+    }
+}
+
+/// Chinese ordinal for item numbers: 一 … 十, then digits.
+pub fn ordinal(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    match n {
+        1..=10 => DIGITS[n - 1].to_string(),
+        11..=19 => format!("十{}", DIGITS[n - 11]),
+        _ => n.to_string(),
+    }
+}
+
+struct Out {
+    text: String,
+    width: usize,
+}
+
+impl Out {
+    /// Wrap `text` at `indent` columns in, and write it.
+    fn para(&mut self, text: &str, indent: usize) {
+        let indent = if self.width > indent + 8 { indent } else { 0 };
+        let pad = " ".repeat(indent);
+        for line in wrap_lines(text, self.width - indent) {
+            self.text.push_str(&pad);
+            self.text.push_str(line);
+            self.text.push('\n');
+        }
+    }
+
+    fn blank(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with("\n\n") {
+            self.text.push('\n');
+        }
+    }
+}
+
+/// The briefing as text at `width` columns (at least 1).
+pub fn render(b: &Briefing, width: usize) -> String {
+    let mut out = Out {
+        text: String::new(),
+        width: width.max(1),
+    };
+    out.para(&b.title, 0);
+    if let Some(sub) = &b.subtitle {
+        out.para(sub, 0);
+    }
+    let mut line = vec![b.organization.clone(), b.period.to_string()];
+    line.extend(b.classification.clone());
+    out.para(&line.join(" · "), 0);
+    if let Some(date) = &b.published {
+        out.para(&format!("发布 {date}"), 0);
+    }
+    if let Some(source) = &b.source {
+        out.para(&format!("来源 {source}"), 0);
+    }
+    for (i, section) in b.sections.iter().enumerate() {
+        out.blank();
+        out.blank();
+        section_text(&mut out, b, i, section);
+    }
+    out.text
+}
+
+fn section_text(out: &mut Out, b: &Briefing, index: usize, s: &Section) {
+    let heading = match (s.kind, b.campaign_number(index)) {
+        (SectionKind::Campaign, Some(n)) => format!("{n}. {}", s.title),
+        _ => s.title.clone(),
+    };
+    out.para(&heading, 0);
+    out.para(&"=".repeat(str_width(&heading).min(out.width)), 0);
+    if let Some(sub) = &s.subtitle {
+        out.para(sub, 0);
+    }
+    for p in &s.body {
+        out.blank();
+        out.para(p, 0);
+    }
+    indicators(out, b, &s.indicators, 0);
+    for (j, item) in s.items.iter().enumerate() {
+        out.blank();
+        item_text(out, b, j + 1, item);
+    }
+}
+
+fn item_text(out: &mut Out, b: &Briefing, n: usize, item: &Item) {
+    out.para(&format!("（{}）{}", ordinal(n), item.title), 0);
+    for p in &item.body {
+        out.blank();
+        out.para(p, 2);
+    }
+    indicators(out, b, &item.indicators, 2);
+}
+
+/// The cells of one indicator row: label, value, change.
+pub fn cells(ind: &Indicator) -> [String; 3] {
+    let value = ind
+        .value
+        .map(|v| format_value(v, ind.unit.as_deref()))
+        .unwrap_or_default();
+    let change = ind
+        .change
+        .as_ref()
+        .map(|c| {
+            format!(
+                "{} {} {}",
+                arrow(c.amount),
+                format_change(c),
+                c.basis.label()
+            )
+        })
+        .unwrap_or_default();
+    [ind.label.clone(), value, change]
+}
+
+/// The detail lines of one indicator: comparisons, series, note.
+pub fn details(b: &Briefing, ind: &Indicator) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !ind.compare.is_empty() {
+        let parts: Vec<String> = ind
+            .compare
+            .iter()
+            .map(|c| format!("{} {}", c.label, format_value(c.value, ind.unit.as_deref())))
+            .collect();
+        lines.push(format!("对比：{}", parts.join("，")));
+    }
+    if let Some(s) = series(ind, b.period, &[]) {
+        lines.push(format!("序列：{}", s.describe()));
+    }
+    if let Some(note) = &ind.note {
+        lines.push(format!("注：{note}"));
+    }
+    lines
+}
+
+fn indicators(out: &mut Out, b: &Briefing, list: &[Indicator], indent: usize) {
+    if list.is_empty() {
+        return;
+    }
+    out.blank();
+    out.para("指标", indent);
+    let rows: Vec<[String; 3]> = list.iter().map(cells).collect();
+    let col = |k: usize| rows.iter().map(|r| str_width(&r[k])).max().unwrap_or(0);
+    let widths = [col(0), col(1), col(2)];
+    let table = indent + 2 + widths[0] + 2 + widths[1] + 2 + widths[2];
+    for (ind, row) in list.iter().zip(&rows) {
+        if table <= out.width {
+            let line = format!(
+                "{}  {}  {}",
+                pad_right(&row[0], widths[0]),
+                pad_right(&row[1], widths[1]),
+                row[2]
+            );
+            out.para(line.trim_end(), indent + 2);
+        } else {
+            out.para(&row[0], indent + 2);
+            let figures = format!("{}  {}", row[1], row[2]);
+            out.para(figures.trim(), indent + 4);
+        }
+        for d in details(b, ind) {
+            out.para(&d, indent + 4);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal(1), "一");
+        assert_eq!(ordinal(10), "十");
+        assert_eq!(ordinal(12), "十二");
+        assert_eq!(ordinal(25), "25");
+    }
+}

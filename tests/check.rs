@@ -1,0 +1,316 @@
+//! `briefing check` on the real binary: each malformed file is refused quickly,
+//! with a non-zero exit, the file and the right line named, and no panic.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+
+const HEAD: &str =
+    "schema = 1\n[briefing]\ntitle = \"T\"\norganization = \"O\"\nperiod = \"2023\"\n";
+const SECTION: &str = "[[section]]\nid = \"a\"\ntitle = \"A\"\nbody = \"下降6.32%。\"\n";
+
+struct Outcome {
+    code: i32,
+    stderr: String,
+}
+
+fn check(path: &Path) -> Outcome {
+    let start = Instant::now();
+    let out = Command::cargo_bin("briefing")
+        .unwrap()
+        .arg("check")
+        .arg(path)
+        .timeout(Duration::from_secs(5))
+        .output()
+        .unwrap();
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "took {:?}",
+        start.elapsed()
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    Outcome {
+        code: out.status.code().unwrap_or(-1),
+        stderr,
+    }
+}
+
+fn check_text(text: &[u8]) -> (tempfile::TempDir, Outcome) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(&path, text).unwrap();
+    let outcome = check(&path);
+    (dir, outcome)
+}
+
+/// The file is refused, and the first diagnostic names `line` and contains `needle`.
+fn refused_at(text: &str, line: usize, needle: &str) {
+    let (_dir, out) = check_text(text.as_bytes());
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let first = out
+        .stderr
+        .lines()
+        .find(|l| l.contains(": error: "))
+        .unwrap_or_default();
+    assert!(
+        first.contains(&format!("bad.toml:{line}:")),
+        "expected line {line} in {first:?}\n{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(needle),
+        "expected {needle:?} in\n{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn the_bundled_briefing_is_clean() {
+    let out = check(Path::new("briefings/2023.toml"));
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stderr, "", "no warnings expected");
+}
+
+#[test]
+fn syntax_error() {
+    refused_at(
+        &format!("{HEAD}[[section]]\nid = \"a\ntitle = \"A\"\n"),
+        7,
+        "TOML syntax",
+    );
+}
+
+#[test]
+fn wrong_type() {
+    refused_at(
+        &format!("{HEAD}[[section]]\nid = 3\ntitle = \"A\"\n"),
+        7,
+        "section[0].id",
+    );
+}
+
+#[test]
+fn unknown_key() {
+    refused_at(
+        &format!("{HEAD}[[section]]\nid = \"a\"\ntitel = \"A\"\n"),
+        8,
+        "titel",
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    refused_at(
+        &format!("{HEAD}{SECTION}[[section]]\nid = \"a\"\ntitle = \"B\"\n"),
+        11,
+        "duplicate id \"a\"",
+    );
+}
+
+#[test]
+fn bad_period() {
+    refused_at(
+        &format!("{}{SECTION}", HEAD.replace("\"2023\"", "\"2023-Q5\"")),
+        5,
+        "briefing.period",
+    );
+}
+
+#[test]
+fn bad_id() {
+    refused_at(
+        &format!("{HEAD}[[section]]\nid = \"Lead_1\"\ntitle = \"A\"\n"),
+        7,
+        "not a valid id",
+    );
+}
+
+#[test]
+fn missing_required_key_points_at_the_header() {
+    refused_at(
+        &format!("{HEAD}[[section]]\nid = \"a\"\n"),
+        6,
+        "missing required key `title`",
+    );
+}
+
+#[test]
+fn change_without_basis() {
+    let text = format!(
+        "{HEAD}{SECTION}[[section.indicator]]\nid = \"x\"\nlabel = \"L\"\nchange = -6.32\nchange_unit = \"%\"\ncite = \"下降6.32%\"\n"
+    );
+    refused_at(&text, 10, "section[0].indicator[0].basis");
+}
+
+#[test]
+fn cite_not_in_body() {
+    let text = format!(
+        "{HEAD}{SECTION}[[section.indicator]]\nid = \"x\"\nlabel = \"L\"\nvalue = 1\ncite = \"上升\"\n"
+    );
+    refused_at(&text, 14, "is not in the body of section[0]");
+}
+
+#[test]
+fn schema_two() {
+    refused_at(
+        &format!("{}{SECTION}", HEAD.replace("schema = 1", "schema = 2")),
+        1,
+        "reads schema 1",
+    );
+}
+
+#[test]
+fn empty_file() {
+    refused_at("", 1, "empty");
+}
+
+#[test]
+fn not_utf8() {
+    let (_dir, out) = check_text(b"schema = 1\ntitle = \"\xff\"\n");
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("bad.toml:2:10: error: "),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("not UTF-8"));
+}
+
+#[test]
+fn deep_nesting() {
+    let text = format!("{HEAD}x = {}1{}\n", "[".repeat(50_000), "]".repeat(50_000));
+    refused_at(&text, 6, "recurse");
+}
+
+#[test]
+fn over_eight_mib() {
+    let mut text = format!("{HEAD}{SECTION}").into_bytes();
+    text.resize(8 * 1024 * 1024 + 1, b'\n');
+    let (_dir, out) = check_text(&text);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("bad.toml:1:1: error: ") && out.stderr.contains("8 MiB"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = check(dir.path());
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("a directory"), "{}", out.stderr);
+    assert!(out.stderr.starts_with(&dir.path().display().to_string()));
+}
+
+#[test]
+fn dev_zero() {
+    let out = check(Path::new("/dev/zero"));
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("/dev/zero: error: not a regular file"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_fifo_does_not_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pipe.toml");
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let out = check(&path);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("a FIFO"), "{}", out.stderr);
+}
+
+#[test]
+fn missing_file() {
+    let out = check(Path::new("no/such/file.toml"));
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("no/such/file.toml: error: cannot read"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn every_problem_of_every_file_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.toml");
+    let b = dir.path().join("b.toml");
+    std::fs::write(&a, format!("{HEAD}[[section]]\nid = \"A\"\ntitle = \"\"\n")).unwrap();
+    std::fs::write(
+        &b,
+        format!("{HEAD}[[section]]\nidd = 1\n[[section]]\ntitle = 3\n"),
+    )
+    .unwrap();
+    let out = Command::cargo_bin("briefing")
+        .unwrap()
+        .arg("check")
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr.matches(": error: ").count(), 4, "{stderr}");
+    assert!(
+        stderr.contains("a.toml:7:")
+            && stderr.contains("b.toml:7:")
+            && stderr.contains("b.toml:9:")
+    );
+}
+
+#[test]
+fn warnings_alone_exit_zero() {
+    let (_dir, out) = check_text(
+        format!("{HEAD}[[section]]\nid = \"a\"\nkind = \"campaign\"\ntitle = \"A\"\n").as_bytes(),
+    );
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stderr
+            .contains("warning: section[0]: a campaign section"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn control_characters_never_reach_stderr() {
+    let text = format!(
+        "{HEAD}[[section]]\nid = \"a\"\ntitle = \"A\\u001b]0;pwned\\u0007\u{202e}\"\nkind = \"\u{1b}[2J\"\n"
+    );
+    let (_dir, out) = check_text(text.as_bytes());
+    assert_eq!(out.code, 1);
+    assert!(
+        !out.stderr.chars().any(|c| c.is_control() && c != '\n'),
+        "{:?}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains('\u{202e}'));
+    assert!(out.stderr.contains("␛[2J"), "{}", out.stderr);
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    let out = Command::cargo_bin("briefing")
+        .unwrap()
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = Command::cargo_bin("briefing")
+        .unwrap()
+        .arg("frobnicate")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

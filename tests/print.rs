@@ -1,0 +1,146 @@
+//! `briefing print` on the real binary at every width from 20 to 100: no line
+//! too wide, no Chinese line-breaking rule broken, every sentence of the
+//! source (tests/fixtures/seed-2023.txt) readable in the output.
+
+use assert_cmd::Command;
+use unicode_width::UnicodeWidthStr;
+
+const NO_START: &str = "，。、；：？！）》」』】〕〉”’%";
+const NO_END: &str = "（《「『【〔〈“‘";
+
+fn print(width: usize) -> String {
+    let out = Command::cargo_bin("briefing")
+        .unwrap()
+        .args([
+            "print",
+            "briefings/2023.toml",
+            "--width",
+            &width.to_string(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The source's sentences (and its heading lines) with the extraction's spaces removed.
+fn seed_pieces() -> Vec<String> {
+    let seed = std::fs::read_to_string("tests/fixtures/seed-2023.txt").unwrap();
+    let mut pieces = Vec::new();
+    let mut prose = String::new();
+    for block in seed.split("\n\n") {
+        let lines: Vec<&str> = block
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.iter().all(|l| !l.contains('，') && !l.contains('。')) {
+            pieces.extend(lines.iter().map(|l| squeeze(l.trim_start_matches("——"))));
+        } else {
+            prose.push_str(&squeeze(block));
+        }
+    }
+    let mut sentence = String::new();
+    for c in prose.chars() {
+        sentence.push(c);
+        if c == '。' || c == '！' {
+            pieces.push(std::mem::take(&mut sentence));
+        }
+    }
+    assert!(sentence.is_empty(), "unfinished sentence {sentence:?}");
+    // 一是发起反电诈专项攻坚。 is printed as the item heading （一）发起反电诈专项攻坚.
+    pieces
+        .into_iter()
+        .map(|p| {
+            let mut chars = p.chars();
+            match (chars.next(), chars.next()) {
+                (Some(n @ ('一' | '二' | '三' | '四')), Some('是')) => {
+                    format!("（{n}）{}", chars.as_str().trim_end_matches('。'))
+                }
+                _ => p,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_width_from_20_to_100_keeps_the_rules() {
+    let pieces = seed_pieces();
+    assert!(pieces.len() >= 40, "{}", pieces.len());
+    for width in 20..=100 {
+        let text = print(width);
+        assert!(!text.contains('\u{1b}'), "escape sequence at width {width}");
+        let lines: Vec<&str> = text.lines().collect();
+        for (n, line) in lines.iter().enumerate() {
+            assert!(
+                line.width() <= width,
+                "width {width}, line {n} is {}: {line:?}",
+                line.width()
+            );
+            let first = line.trim_start().chars().next();
+            if let Some(c) = first {
+                assert!(
+                    !NO_START.contains(c),
+                    "width {width}, line {n} starts with {c}: {line:?}"
+                );
+            }
+            if let Some(c) = line.trim_end().chars().last() {
+                assert!(
+                    !NO_END.contains(c),
+                    "width {width}, line {n} ends with {c}: {line:?}"
+                );
+                let next = lines.get(n + 1).and_then(|l| l.trim_start().chars().next());
+                if let Some(d) = next {
+                    assert!(
+                        !(c.is_ascii_digit() && ("万%个起名.".contains(d))),
+                        "width {width}: number split at line {n}: {line:?}"
+                    );
+                    assert!(!matches!((c, d), ('—', '—') | ('…', '…')));
+                }
+            }
+        }
+        let flat = squeeze(&text);
+        for piece in &pieces {
+            assert!(
+                flat.contains(piece.as_str()),
+                "width {width}: missing {piece:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn figures_are_printed_with_sign_basis_and_comparisons() {
+    let text = print(100);
+    for expected in [
+        "▼ −6.32% 同比",
+        "▲ +466.2% 同比",
+        "▲ +31.9个百分点 同比",
+        "全国 0.25%，全省 0.28%",
+        "▼ −44% 环比",
+        "98.6%",
+        "4.98万余路",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}");
+    }
+    assert!(text.contains("1. “三大战役”攻坚战") && text.contains("3. “四大工程”"));
+}
+
+#[test]
+fn a_file_with_errors_is_not_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(&path, "schema = 2\n").unwrap();
+    let out = Command::cargo_bin("briefing")
+        .unwrap()
+        .arg("print")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}
