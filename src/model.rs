@@ -3,6 +3,7 @@
 //! A [`Briefing`] is only ever built by `load::validate`, so every value here
 //! has already passed the rules of the format (docs/format.md).
 
+pub mod find;
 mod period;
 pub mod series;
 mod text;

@@ -1,0 +1,43 @@
+//! What input asks for: named commands from the key table, and the raw
+//! material of the search prompt.
+
+/// A command a key can be bound to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Quit,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    /// Campaign section n (1-based).
+    Campaign(u8),
+    NextSection,
+    PrevSection,
+    NextItem,
+    PrevItem,
+    FocusNext,
+    FocusPrev,
+    Select,
+    Search,
+    NextMatch,
+    PrevMatch,
+    Help,
+    Close,
+    Present,
+}
+
+/// Everything that can change the reader's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Command(Command),
+    /// A character typed into the search prompt.
+    Input(char),
+    /// Text pasted (bracketed paste) into the search prompt.
+    Paste(String),
+    Backspace,
+    Submit,
+    Cancel,
+    Resize(u16, u16),
+}

@@ -1,0 +1,197 @@
+//! The reader's state. Only `update` changes it; the view draws from `&App`.
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+
+use super::doc::Doc;
+use super::panes::{Focus, panes, text_inner};
+use super::theme::Theme;
+use crate::model::{Briefing, Indicator};
+
+/// One search hit: a byte range of a paragraph of a section's document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub section: usize,
+    pub para: usize,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Search {
+    /// The prompt's text while the prompt is open.
+    pub prompt: Option<String>,
+    /// The last query searched for.
+    pub query: String,
+    pub matches: Vec<Match>,
+    pub current: Option<usize>,
+}
+
+/// Why the run loop stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    /// Present from this section (the reader's `p`).
+    Present(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub briefing: Briefing,
+    pub area: Rect,
+    pub theme: Theme,
+    pub section: usize,
+    /// First line of the document shown in the text pane.
+    pub scroll: usize,
+    /// The current item of the section (`None`: the section's own text).
+    pub item: Option<usize>,
+    pub focus: Focus,
+    /// The outline entry under the cursor while the outline has the focus.
+    pub outline_cursor: usize,
+    /// The selected indicator of the current section.
+    pub indicator: usize,
+    /// Whether the selected indicator's detail is open.
+    pub detail: bool,
+    /// The help overlay and its scroll, when open.
+    pub help: Option<usize>,
+    pub search: Search,
+    pub message: Option<String>,
+    pub doc: Doc,
+    pub exit: Option<Exit>,
+}
+
+/// An entry of the outline: a section, or an item of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub section: usize,
+    pub item: Option<usize>,
+}
+
+impl App {
+    pub fn new(briefing: Briefing, area: Rect, theme: Theme) -> App {
+        let mut app = App {
+            briefing,
+            area,
+            theme,
+            section: 0,
+            scroll: 0,
+            item: None,
+            focus: Focus::Text,
+            outline_cursor: 0,
+            indicator: 0,
+            detail: false,
+            help: None,
+            search: Search::default(),
+            message: None,
+            doc: Doc::default(),
+            exit: None,
+        };
+        app.sync();
+        app
+    }
+
+    /// The text area of the text pane at the current size (also when another pane is shown).
+    pub fn text_area(&self) -> Rect {
+        panes(self.area, Focus::Text)
+            .text
+            .map(text_inner)
+            .unwrap_or_default()
+    }
+
+    pub fn page(&self) -> usize {
+        usize::from(self.text_area().height).max(1)
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        self.doc.lines.len().saturating_sub(self.page())
+    }
+
+    /// Rebuild what depends on the section and the size, and keep positions in range.
+    pub fn sync(&mut self) {
+        self.section = self
+            .section
+            .min(self.briefing.sections.len().saturating_sub(1));
+        let width = usize::from(self.text_area().width);
+        if self.doc.section != self.section || self.doc.width != width || self.doc.paras.is_empty()
+        {
+            self.doc = Doc::build(&self.briefing, self.section, width);
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+        let count = self.indicators().len();
+        self.indicator = self.indicator.min(count.saturating_sub(1));
+        if count == 0 {
+            self.detail = false;
+        }
+        self.outline_cursor = self
+            .outline_cursor
+            .min(self.outline().len().saturating_sub(1));
+        let items = self
+            .briefing
+            .sections
+            .get(self.section)
+            .map_or(0, |s| s.items.len());
+        self.item = self.item.filter(|&j| j < items);
+    }
+
+    /// The indicators of the current section with the item that holds each.
+    pub fn indicators(&self) -> Vec<(Option<usize>, &Indicator)> {
+        let Some(s) = self.briefing.sections.get(self.section) else {
+            return Vec::new();
+        };
+        s.indicators
+            .iter()
+            .map(|i| (None, i))
+            .chain(
+                s.items
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(j, item)| item.indicators.iter().map(move |i| (Some(j), i))),
+            )
+            .collect()
+    }
+
+    pub fn outline(&self) -> Vec<Entry> {
+        let mut out = Vec::new();
+        for (i, s) in self.briefing.sections.iter().enumerate() {
+            out.push(Entry {
+                section: i,
+                item: None,
+            });
+            out.extend((0..s.items.len()).map(|j| Entry {
+                section: i,
+                item: Some(j),
+            }));
+        }
+        out
+    }
+
+    /// The current item, if any.
+    pub fn current_item(&self) -> Option<usize> {
+        self.item
+    }
+
+    /// The outline entry of the current place.
+    pub fn current_entry(&self) -> usize {
+        let here = Entry {
+            section: self.section,
+            item: self.current_item(),
+        };
+        self.outline().iter().position(|e| *e == here).unwrap_or(0)
+    }
+
+    /// Where the selected indicator's cite is in the document, when its detail is open.
+    pub fn cite_range(&self) -> Option<(usize, Range<usize>)> {
+        if !self.detail {
+            return None;
+        }
+        let list = self.indicators();
+        let (item, ind) = list.get(self.indicator)?;
+        let cite = ind.cite.as_deref()?;
+        self.doc.paras.iter().enumerate().find_map(|(p, para)| {
+            (para.item == *item && para.role == super::doc::Role::Body)
+                .then(|| crate::model::find::find_ignoring_space(&para.text, cite))
+                .flatten()
+                .map(|r| (p, r))
+        })
+    }
+}

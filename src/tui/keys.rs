@@ -1,0 +1,302 @@
+//! Keys as data: one table maps keys to commands, and the help overlay and
+//! the status-line hints are generated from it, so they cannot drift.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::{Action, Command};
+
+/// One key as the table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Code(KeyCode),
+    /// The digits 1–9, bound to `Command::Campaign(n)`.
+    Digits,
+}
+
+impl Key {
+    pub fn name(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Digits => "1-9".into(),
+            Key::Code(code) => match code {
+                KeyCode::Down => "Down".into(),
+                KeyCode::Up => "Up".into(),
+                KeyCode::Left => "Left".into(),
+                KeyCode::Right => "Right".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::Home => "Home".into(),
+                KeyCode::End => "End".into(),
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::BackTab => "Shift-Tab".into(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Backspace => "Backspace".into(),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+
+    /// The command this key gives for `event`, when it matches.
+    fn matches(self, event: &KeyEvent, command: Command) -> Option<Command> {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        match (self, event.code) {
+            (Key::Char(c), KeyCode::Char(e)) if !ctrl && c == e => Some(command),
+            (Key::Ctrl(c), KeyCode::Char(e)) if ctrl && c.eq_ignore_ascii_case(&e) => Some(command),
+            (Key::Digits, KeyCode::Char(d @ '1'..='9')) if !ctrl => {
+                Some(Command::Campaign(d as u8 - b'0'))
+            }
+            (Key::Code(c), code) if c == code => Some(command),
+            _ => None,
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub command: Command,
+    /// What the help overlay says.
+    pub help: &'static str,
+    /// The short word in the status line, for the few keys shown there.
+    pub hint: Option<&'static str>,
+}
+
+use Key::{Char, Code, Ctrl};
+
+/// The reader's keys.
+pub const READER: &[Binding] = &[
+    Binding {
+        keys: &[Key::Digits],
+        command: Command::Campaign(1),
+        help: "第 n 个战役章节",
+        hint: Some("章节"),
+    },
+    Binding {
+        keys: &[Char(']')],
+        command: Command::NextSection,
+        help: "下一章节",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('[')],
+        command: Command::PrevSection,
+        help: "上一章节",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('}')],
+        command: Command::NextItem,
+        help: "下一条目",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('{')],
+        command: Command::PrevItem,
+        help: "上一条目",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('j'), Code(KeyCode::Down)],
+        command: Command::Down,
+        help: "下移一行 / 下一项",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('k'), Code(KeyCode::Up)],
+        command: Command::Up,
+        help: "上移一行 / 上一项",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char(' '), Code(KeyCode::PageDown)],
+        command: Command::PageDown,
+        help: "下一页",
+        hint: None,
+    },
+    Binding {
+        keys: &[Code(KeyCode::PageUp)],
+        command: Command::PageUp,
+        help: "上一页",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('g'), Code(KeyCode::Home)],
+        command: Command::Top,
+        help: "到开头",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('G'), Code(KeyCode::End)],
+        command: Command::Bottom,
+        help: "到结尾",
+        hint: None,
+    },
+    Binding {
+        keys: &[Code(KeyCode::Tab)],
+        command: Command::FocusNext,
+        help: "下一窗格",
+        hint: Some("窗格"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::BackTab)],
+        command: Command::FocusPrev,
+        help: "上一窗格",
+        hint: None,
+    },
+    Binding {
+        keys: &[Code(KeyCode::Enter)],
+        command: Command::Select,
+        help: "选中：前往条目 / 指标详情",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('/')],
+        command: Command::Search,
+        help: "搜索",
+        hint: Some("搜索"),
+    },
+    Binding {
+        keys: &[Char('n')],
+        command: Command::NextMatch,
+        help: "下一个匹配",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('N')],
+        command: Command::PrevMatch,
+        help: "上一个匹配",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('p')],
+        command: Command::Present,
+        help: "从本章节开始演示",
+        hint: Some("演示"),
+    },
+    Binding {
+        keys: &[Char('?')],
+        command: Command::Help,
+        help: "帮助",
+        hint: Some("帮助"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Esc)],
+        command: Command::Close,
+        help: "关闭浮层 / 详情",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('q'), Ctrl('c')],
+        command: Command::Quit,
+        help: "退出",
+        hint: Some("退出"),
+    },
+];
+
+/// The command `event` is bound to in `table`.
+pub fn command_for(table: &[Binding], event: &KeyEvent) -> Option<Command> {
+    table
+        .iter()
+        .find_map(|b| b.keys.iter().find_map(|k| k.matches(event, b.command)))
+}
+
+/// Turn a terminal event into an action. While the search prompt is open,
+/// keys edit the query instead of running commands.
+pub fn action_for(table: &[Binding], event: &Event, prompt_open: bool) -> Option<Action> {
+    match event {
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(text) if prompt_open => Some(Action::Paste(text.clone())),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            if prompt_open {
+                let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+                return match key.code {
+                    KeyCode::Enter => Some(Action::Submit),
+                    KeyCode::Esc => Some(Action::Cancel),
+                    KeyCode::Char('c') if ctrl => Some(Action::Cancel),
+                    KeyCode::Backspace => Some(Action::Backspace),
+                    KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+                    _ => None,
+                };
+            }
+            command_for(table, key).map(Action::Command)
+        }
+        _ => None,
+    }
+}
+
+/// The help overlay's rows: keys, then what they do.
+pub fn help_rows(table: &[Binding]) -> Vec<(String, &'static str)> {
+    table
+        .iter()
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.name()).collect();
+            (keys.join(" "), b.help)
+        })
+        .collect()
+}
+
+/// The status line's hints: `? 帮助  / 搜索 …`.
+pub fn hints(table: &[Binding]) -> Vec<(String, &'static str)> {
+    table
+        .iter()
+        .filter_map(|b| b.hint.map(|h| (b.keys[0].name(), h)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn digits_name_campaigns() {
+        assert_eq!(
+            command_for(READER, &key(KeyCode::Char('3'))),
+            Some(Command::Campaign(3))
+        );
+        assert_eq!(command_for(READER, &key(KeyCode::Char('0'))), None);
+    }
+
+    #[test]
+    fn ctrl_c_quits_and_plain_c_does_nothing() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(command_for(READER, &ctrl_c), Some(Command::Quit));
+        assert_eq!(command_for(READER, &key(KeyCode::Char('c'))), None);
+    }
+
+    #[test]
+    fn the_prompt_takes_letters() {
+        let q = Event::Key(key(KeyCode::Char('q')));
+        assert_eq!(action_for(READER, &q, true), Some(Action::Input('q')));
+        assert_eq!(
+            action_for(READER, &q, false),
+            Some(Action::Command(Command::Quit))
+        );
+    }
+
+    #[test]
+    fn every_key_is_bound_once() {
+        let mut seen = Vec::new();
+        for b in READER {
+            for k in b.keys {
+                assert!(!seen.contains(k), "{k:?} bound twice");
+                seen.push(*k);
+            }
+        }
+    }
+
+    #[test]
+    fn help_lists_every_binding() {
+        assert_eq!(help_rows(READER).len(), READER.len());
+        assert!(hints(READER).iter().any(|(k, _)| k == "?"));
+    }
+}

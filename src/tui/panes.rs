@@ -1,0 +1,190 @@
+//! Where each pane goes for a terminal size: three panes side by side from
+//! 120 columns, a tab bar with text and indicators from 80, one pane at a
+//! time below 80, and a plain message below the smallest usable size.
+
+use ratatui::layout::Rect;
+
+/// The smallest terminal the reader draws into.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+
+const OUTLINE_WIDTH: u16 = 26;
+const INDICATORS_WIDE: u16 = 40;
+const INDICATORS_MID: u16 = 36;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Outline,
+    Text,
+    Indicators,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrangement {
+    /// ≥ 120 columns: outline | text | indicators.
+    Wide,
+    /// 80–119: tab bar; text with indicators beside (≥ 100) or below.
+    Medium {
+        beside: bool,
+    },
+    /// < 80: tab bar; one pane at a time.
+    Narrow,
+    TooSmall,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Panes {
+    pub tabs: Option<Rect>,
+    pub outline: Option<Rect>,
+    pub text: Option<Rect>,
+    pub indicators: Option<Rect>,
+    /// Separator lines between panes (vertical when `w == 1`).
+    pub separators: [Option<Rect>; 2],
+    pub status: Option<Rect>,
+}
+
+pub fn arrangement(area: Rect) -> Arrangement {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        Arrangement::TooSmall
+    } else if area.width >= 120 {
+        Arrangement::Wide
+    } else if area.width >= 80 {
+        Arrangement::Medium {
+            beside: area.width >= 100,
+        }
+    } else {
+        Arrangement::Narrow
+    }
+}
+
+/// The panes a focus can move between in this arrangement, in Tab order.
+pub fn focusable(arr: Arrangement) -> &'static [Focus] {
+    match arr {
+        Arrangement::Wide | Arrangement::Narrow => {
+            &[Focus::Outline, Focus::Text, Focus::Indicators]
+        }
+        Arrangement::Medium { .. } => &[Focus::Text, Focus::Indicators],
+        Arrangement::TooSmall => &[Focus::Text],
+    }
+}
+
+pub fn panes(area: Rect, focus: Focus) -> Panes {
+    let arr = arrangement(area);
+    if arr == Arrangement::TooSmall {
+        return Panes::default();
+    }
+    let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let mut p = Panes {
+        status: Some(status),
+        ..Panes::default()
+    };
+    let body_top = if arr == Arrangement::Wide {
+        area.y
+    } else {
+        area.y + 1
+    };
+    if arr != Arrangement::Wide {
+        p.tabs = Some(Rect::new(area.x, area.y, area.width, 1));
+    }
+    let body = Rect::new(area.x, body_top, area.width, status.y - body_top);
+    match arr {
+        Arrangement::Wide => {
+            let outline = Rect::new(body.x, body.y, OUTLINE_WIDTH, body.height);
+            let ind_x = body.right() - INDICATORS_WIDE;
+            let text_x = outline.right() + 1;
+            p.outline = Some(outline);
+            p.separators[0] = Some(Rect::new(outline.right(), body.y, 1, body.height));
+            p.text = Some(Rect::new(text_x, body.y, ind_x - 1 - text_x, body.height));
+            p.separators[1] = Some(Rect::new(ind_x - 1, body.y, 1, body.height));
+            p.indicators = Some(Rect::new(ind_x, body.y, INDICATORS_WIDE, body.height));
+        }
+        Arrangement::Medium { beside: true } => {
+            let ind_x = body.right() - INDICATORS_MID;
+            p.text = Some(Rect::new(body.x, body.y, ind_x - 1 - body.x, body.height));
+            p.separators[0] = Some(Rect::new(ind_x - 1, body.y, 1, body.height));
+            p.indicators = Some(Rect::new(ind_x, body.y, INDICATORS_MID, body.height));
+        }
+        Arrangement::Medium { beside: false } => {
+            let text_h = (body.height * 3 / 5).max(1);
+            p.text = Some(Rect::new(body.x, body.y, body.width, text_h));
+            let rest = body.height.saturating_sub(text_h + 1);
+            if rest > 0 {
+                p.separators[0] = Some(Rect::new(body.x, body.y + text_h, body.width, 1));
+                p.indicators = Some(Rect::new(body.x, body.y + text_h + 1, body.width, rest));
+            }
+        }
+        Arrangement::Narrow => {
+            let slot = Some(body);
+            match focus {
+                Focus::Outline => p.outline = slot,
+                Focus::Text => p.text = slot,
+                Focus::Indicators => p.indicators = slot,
+            }
+        }
+        Arrangement::TooSmall => {}
+    }
+    p
+}
+
+/// The text area inside the text pane (one column of padding each side when there is room).
+pub fn text_inner(text: Rect) -> Rect {
+    if text.width >= 30 {
+        Rect::new(text.x + 1, text.y, text.width - 2, text.height)
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_within(area: Rect, p: &Panes) {
+        for r in [
+            p.tabs,
+            p.outline,
+            p.text,
+            p.indicators,
+            p.status,
+            p.separators[0],
+            p.separators[1],
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(
+                area.contains(r.as_position())
+                    && r.right() <= area.right()
+                    && r.bottom() <= area.bottom(),
+                "{r:?} outside {area:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn arrangements_by_width() {
+        assert_eq!(arrangement(Rect::new(0, 0, 120, 40)), Arrangement::Wide);
+        assert_eq!(
+            arrangement(Rect::new(0, 0, 100, 30)),
+            Arrangement::Medium { beside: true }
+        );
+        assert_eq!(
+            arrangement(Rect::new(0, 0, 80, 24)),
+            Arrangement::Medium { beside: false }
+        );
+        assert_eq!(arrangement(Rect::new(0, 0, 50, 20)), Arrangement::Narrow);
+        assert_eq!(arrangement(Rect::new(0, 0, 19, 20)), Arrangement::TooSmall);
+    }
+
+    #[test]
+    fn panes_stay_inside_the_screen_at_every_size() {
+        for w in 0..=300 {
+            for h in [0, 1, 5, 6, 7, 10, 24, 100] {
+                let area = Rect::new(0, 0, w, h);
+                for focus in [Focus::Outline, Focus::Text, Focus::Indicators] {
+                    all_within(area, &panes(area, focus));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Colours and attributes by role, as data; every style the reader and the
+//! slides use comes from a `Theme`.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub name: &'static str,
+    pub text: Style,
+    pub title: Style,
+    pub subtitle: Style,
+    pub item_title: Style,
+    pub figure: Style,
+    pub better: Style,
+    pub worse: Style,
+    pub neutral: Style,
+    pub derived: Style,
+    pub dim: Style,
+    pub matched: Style,
+    pub current_match: Style,
+    pub cite: Style,
+    pub selected: Style,
+    pub header: Style,
+    pub header_focused: Style,
+    pub status: Style,
+    pub classification: Style,
+    pub tab: Style,
+    pub tab_current: Style,
+    pub separator: Style,
+    pub overlay: Style,
+}
+
+const fn fg(i: u8) -> Style {
+    Style::new().fg(Color::Indexed(i))
+}
+
+impl Theme {
+    /// The default: 256 colours on a dark background.
+    pub fn dark() -> Theme {
+        Theme {
+            name: "dark",
+            text: Style::new(),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            subtitle: fg(250).add_modifier(Modifier::ITALIC),
+            item_title: fg(153).add_modifier(Modifier::BOLD),
+            figure: fg(80).add_modifier(Modifier::BOLD),
+            better: fg(114).add_modifier(Modifier::BOLD),
+            worse: fg(203).add_modifier(Modifier::BOLD),
+            neutral: fg(221),
+            derived: fg(244),
+            dim: fg(244),
+            matched: Style::new()
+                .bg(Color::Indexed(58))
+                .add_modifier(Modifier::UNDERLINED),
+            current_match: Style::new().fg(Color::Indexed(16)).bg(Color::Indexed(220)),
+            cite: Style::new()
+                .bg(Color::Indexed(24))
+                .add_modifier(Modifier::UNDERLINED),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            header: fg(250).add_modifier(Modifier::BOLD),
+            header_focused: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            status: Style::new().bg(Color::Indexed(236)).fg(Color::Indexed(252)),
+            classification: Style::new()
+                .fg(Color::Indexed(231))
+                .bg(Color::Indexed(124))
+                .add_modifier(Modifier::BOLD),
+            tab: fg(250),
+            tab_current: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            separator: fg(240),
+            overlay: Style::new().bg(Color::Indexed(235)),
+        }
+    }
+
+    /// High contrast for washed-out projectors: black on white, strong colours.
+    pub fn projector() -> Theme {
+        let base = Style::new().fg(Color::Indexed(16)).bg(Color::Indexed(231));
+        Theme {
+            name: "projector",
+            text: base,
+            title: base.add_modifier(Modifier::BOLD),
+            subtitle: base,
+            item_title: base.fg(Color::Indexed(18)).add_modifier(Modifier::BOLD),
+            figure: base.fg(Color::Indexed(18)).add_modifier(Modifier::BOLD),
+            better: base.fg(Color::Indexed(22)).add_modifier(Modifier::BOLD),
+            worse: base.fg(Color::Indexed(124)).add_modifier(Modifier::BOLD),
+            neutral: base.add_modifier(Modifier::BOLD),
+            derived: base.fg(Color::Indexed(240)),
+            dim: base.fg(Color::Indexed(238)),
+            matched: base.bg(Color::Indexed(226)),
+            current_match: base.bg(Color::Indexed(214)),
+            cite: base.add_modifier(Modifier::UNDERLINED),
+            selected: base.add_modifier(Modifier::REVERSED),
+            header: base.add_modifier(Modifier::BOLD),
+            header_focused: base.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            status: Style::new().fg(Color::Indexed(231)).bg(Color::Indexed(16)),
+            classification: Style::new()
+                .fg(Color::Indexed(231))
+                .bg(Color::Indexed(124))
+                .add_modifier(Modifier::BOLD),
+            tab: base,
+            tab_current: base.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            separator: base.fg(Color::Indexed(240)),
+            overlay: base,
+        }
+    }
+
+    pub fn by_name(name: &str) -> Option<Theme> {
+        match name {
+            "dark" => Some(Theme::dark()),
+            "projector" => Some(Theme::projector()),
+            _ => None,
+        }
+    }
+
+    pub const NAMES: &'static [&'static str] = &["dark", "projector"];
+}

@@ -1,0 +1,84 @@
+//! Drawing the reader from `&App`: the panes where `panes` puts them.
+
+mod help;
+mod indicators;
+mod outline;
+pub mod paint;
+pub mod sparkline;
+pub mod status;
+pub mod symbols;
+mod text;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::app::App;
+use super::keys::READER;
+use super::panes::{MIN_HEIGHT, MIN_WIDTH, panes, text_inner};
+use paint::put;
+use symbols::{hline, vline};
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let p = panes(area, app.focus);
+    let Some(status_area) = p.status else {
+        too_small(frame, area);
+        return;
+    };
+    let buf = frame.buffer_mut();
+    if let Some(r) = p.tabs {
+        status::tabs(app, r, buf);
+    }
+    if let Some(r) = p.outline {
+        outline::render(app, r, buf);
+    }
+    if let Some(r) = p.text {
+        text::render(app, text_inner(r), buf);
+    }
+    if let Some(r) = p.indicators {
+        indicators::render(app, r, buf);
+    }
+    for sep in p.separators.into_iter().flatten() {
+        let style = app.theme.separator;
+        if sep.width == 1 {
+            for y in sep.top()..sep.bottom() {
+                put(buf, sep.x, y, 1, vline(), style);
+            }
+        } else {
+            put(
+                buf,
+                sep.x,
+                sep.y,
+                sep.width,
+                &hline().repeat(usize::from(sep.width)),
+                style,
+            );
+        }
+    }
+    if let Some(scroll) = app.help {
+        help::render(app, READER, scroll, area, buf);
+    }
+    status::render(app, status_area, frame);
+}
+
+/// Below the smallest usable size: a plain message, cut to fit.
+pub fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!("终端太小：至少需要 {MIN_WIDTH}×{MIN_HEIGHT}");
+    let buf = frame.buffer_mut();
+    for (i, line) in crate::layout::wrap_lines(&text, usize::from(area.width).max(1))
+        .iter()
+        .enumerate()
+    {
+        if i as u16 >= area.height {
+            break;
+        }
+        put(
+            buf,
+            area.x,
+            area.y + i as u16,
+            area.width,
+            line,
+            ratatui::style::Style::new(),
+        );
+    }
+}

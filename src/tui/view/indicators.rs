@@ -1,0 +1,195 @@
+//! The indicators pane: the current section's figures with their change and
+//! a sparkline, or the selected one's detail.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::paint::{put, put_spans};
+use super::sparkline::spark;
+use super::symbols::arrow;
+use crate::layout::width::str_width;
+use crate::model::{Indicator, Verdict, format_change, format_value, series};
+use crate::tui::app::App;
+use crate::tui::panes::Focus;
+use crate::tui::theme::Theme;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let t = &app.theme;
+    let list = app.indicators();
+    let header = if app.focus == Focus::Indicators {
+        t.header_focused
+    } else {
+        t.header
+    };
+    let title = if app.detail {
+        " 指标详情  Esc 返回".to_string()
+    } else {
+        format!(" 指标 {}", list.len())
+    };
+    put(buf, area.x, area.y, area.width, &title, header);
+    let body = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
+    if list.is_empty() {
+        put(
+            buf,
+            body.x + 1,
+            body.y,
+            body.width.saturating_sub(1),
+            "本章节没有指标",
+            t.dim,
+        );
+        return;
+    }
+    if app.detail {
+        detail(app, list[app.indicator].1, body, buf);
+        return;
+    }
+    let per = 2usize;
+    let rows = usize::from(body.height) / per;
+    let first = app.indicator.saturating_sub(rows.saturating_sub(1));
+    for (row, (i, (_, ind))) in list
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows.max(1))
+        .enumerate()
+    {
+        let y = body.y + (row * per) as u16;
+        if y >= body.bottom() {
+            break;
+        }
+        let selected = i == app.indicator && app.focus == Focus::Indicators;
+        let label_style = if selected {
+            t.title.patch(t.selected)
+        } else {
+            t.title
+        };
+        put(
+            buf,
+            body.x + 1,
+            y,
+            body.width.saturating_sub(1),
+            &ind.label,
+            label_style,
+        );
+        if y + 1 < body.bottom() {
+            let spans = figure_spans(t, app, ind);
+            put_spans(buf, body.x + 3, y + 1, body.width.saturating_sub(3), &spans);
+        }
+    }
+}
+
+fn verdict_style(t: &Theme, ind: &Indicator) -> Style {
+    match ind.verdict() {
+        Verdict::Better => t.better,
+        Verdict::Worse => t.worse,
+        Verdict::Neutral => t.neutral,
+    }
+}
+
+/// `0.11%  ▼−6.32% 同比  ⣿⣀`
+fn figure_spans(t: &Theme, app: &App, ind: &Indicator) -> Vec<(String, Style)> {
+    let mut spans = Vec::new();
+    if let Some(v) = ind.value {
+        spans.push((format_value(v, ind.unit.as_deref()), t.figure));
+        spans.push(("  ".into(), t.text));
+    }
+    if let Some(c) = &ind.change {
+        spans.push((
+            format!(
+                "{}{} {}",
+                arrow(c.amount),
+                format_change(c),
+                c.basis.label()
+            ),
+            verdict_style(t, ind),
+        ));
+        spans.push(("  ".into(), t.text));
+    }
+    if let Some(s) = series(ind, app.briefing.period, &[]) {
+        for cell in &spark(&s, 1, 12)[0] {
+            spans.push((
+                cell.ch.to_string(),
+                if cell.derived { t.derived } else { t.figure },
+            ));
+        }
+    }
+    spans
+}
+
+type Row = Vec<(String, Style)>;
+
+/// `text` wrapped to `width` columns, one row a line.
+fn wrapped(text: &str, style: Style, width: u16) -> Vec<Row> {
+    crate::layout::wrap_lines(text, usize::from(width))
+        .into_iter()
+        .map(|l| vec![(l.to_string(), style)])
+        .collect()
+}
+
+fn detail(app: &App, ind: &Indicator, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let w = area.width.saturating_sub(2);
+    let mut rows: Vec<Row> = wrapped(&ind.label, t.title, w);
+    rows.push(figure_spans(t, app, ind).into_iter().take(4).collect());
+    if let Some(s) = series(ind, app.briefing.period, &[]) {
+        rows.push(Vec::new());
+        for row in spark(&s, 2, usize::from(w)) {
+            rows.push(
+                row.iter()
+                    .map(|c| {
+                        (
+                            c.ch.to_string(),
+                            if c.derived { t.derived } else { t.figure },
+                        )
+                    })
+                    .collect(),
+            );
+        }
+        rows.extend(wrapped(&format!("序列 {}", s.describe()), t.dim, w));
+    }
+    if !ind.compare.is_empty() {
+        rows.push(Vec::new());
+        rows.push(vec![("对比".into(), t.header)]);
+        let mut bars: Vec<(String, f64)> = Vec::new();
+        if let Some(v) = ind.value {
+            bars.push(("本地".into(), v));
+        }
+        bars.extend(ind.compare.iter().map(|c| (c.label.clone(), c.value)));
+        let label_w = bars.iter().map(|(l, _)| str_width(l)).max().unwrap_or(0);
+        let values: Vec<String> = bars
+            .iter()
+            .map(|(_, v)| format_value(*v, ind.unit.as_deref()))
+            .collect();
+        let value_w = values.iter().map(|v| str_width(v)).max().unwrap_or(0);
+        let max = bars.iter().map(|(_, v)| v.abs()).fold(0.0, f64::max);
+        let room = usize::from(w).saturating_sub(label_w + value_w + 2);
+        for ((label, v), shown) in bars.iter().zip(&values) {
+            let bar = if max > 0.0 {
+                ((v.abs() / max) * room as f64).round() as usize
+            } else {
+                0
+            };
+            rows.push(vec![
+                (crate::layout::pad_right(label, label_w + 1), t.text),
+                (crate::layout::pad_left(shown, value_w), t.figure),
+                (" ".into(), t.text),
+                ("⣿".repeat(bar.max(1)), t.figure),
+            ]);
+        }
+    }
+    if let Some(note) = &ind.note {
+        rows.push(Vec::new());
+        rows.extend(wrapped(&format!("注：{note}"), t.dim, w));
+    }
+    if let Some(cite) = &ind.cite {
+        rows.push(Vec::new());
+        rows.extend(wrapped(&format!("原文：{cite}"), t.cite, w));
+    }
+    for (i, row) in rows.iter().take(usize::from(area.height)).enumerate() {
+        put_spans(buf, area.x + 1, area.y + i as u16, w, row);
+    }
+}

@@ -1,0 +1,132 @@
+//! The status line (title, period, classification, place, hints or the
+//! search prompt) and the tab bar of sections.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+
+use super::paint::{fill, put, put_spans};
+use super::symbols::vline;
+use crate::layout::{truncate, width::str_width};
+use crate::tui::app::App;
+use crate::tui::keys::{READER, hints};
+
+/// Where the reader is: `2/3 “四大创新”`, or the section's title.
+pub fn place(app: &App) -> String {
+    let Some(section) = app.briefing.sections.get(app.section) else {
+        return String::new();
+    };
+    match app.briefing.campaign_number(app.section) {
+        Some(n) => format!("{n}/{} {}", app.briefing.campaigns().count(), section.title),
+        None => section.title.clone(),
+    }
+}
+
+pub fn render(app: &App, area: Rect, frame: &mut Frame) {
+    let t = &app.theme;
+    let buf = frame.buffer_mut();
+    fill(buf, area, t.status);
+    if let Some(prompt) = &app.search.prompt {
+        let text = format!("/{prompt}");
+        let used = put(buf, area.x, area.y, area.width, &text, t.status);
+        // The real cursor sits at the end of the query, so input methods compose there.
+        frame.set_cursor_position(Position::new(
+            (area.x + used).min(area.right().saturating_sub(1)),
+            area.y,
+        ));
+        return;
+    }
+    let sep = format!(" {} ", vline());
+    let right: String = match &app.message {
+        Some(m) => m.clone(),
+        None => hints(READER)
+            .iter()
+            .map(|(k, h)| format!("{k} {h}"))
+            .collect::<Vec<_>>()
+            .join("  "),
+    };
+    let mut left: Vec<(String, Style)> = vec![
+        (place(app), t.status.patch(t.title)),
+        (sep.clone(), t.status),
+        (app.briefing.period.to_string(), t.status),
+    ];
+    if let Some(c) = &app.briefing.classification {
+        left.push((sep.clone(), t.status));
+        left.push((format!(" {c} "), t.classification));
+    }
+    let fixed: usize = left.iter().map(|(s, _)| str_width(s)).sum();
+    let width = usize::from(area.width);
+    // The title takes what is left once place, period, classification and hints are placed.
+    // One column of margin each side and at least two between the halves.
+    let room_for_hints = width.saturating_sub(fixed + 4);
+    let right = truncate(&right, room_for_hints.min(str_width(&right)));
+    let title_room = width.saturating_sub(fixed + str_width(&sep) + str_width(&right) + 4);
+    if title_room >= 6 {
+        left.insert(0, (sep, t.status));
+        left.insert(0, (truncate(&app.briefing.title, title_room), t.status));
+    }
+    let buf = frame.buffer_mut();
+    put_spans(buf, area.x + 1, area.y, area.width.saturating_sub(1), &left);
+    let rw = str_width(&right) as u16;
+    if rw > 0 && rw + 1 < area.width {
+        put(
+            buf,
+            area.right() - rw - 1,
+            area.y,
+            rw,
+            &right,
+            t.status.patch(t.dim),
+        );
+    }
+}
+
+/// The tab bar: every section, the current one marked; scrolled so it is visible.
+pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let labels: Vec<String> = app
+        .briefing
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match app.briefing.campaign_number(i) {
+            Some(n) => format!("{n} {}", s.title),
+            None => s.title.clone(),
+        })
+        .collect();
+    let width = usize::from(area.width);
+    let n = labels.len().max(1);
+    let total: usize = labels.iter().map(|l| str_width(l) + 2).sum();
+    let cap = if total <= width {
+        usize::MAX
+    } else {
+        (width / n).saturating_sub(2).max(6)
+    };
+    let shown: Vec<String> = labels
+        .iter()
+        .map(|l| format!(" {} ", truncate(l, cap)))
+        .collect();
+    // Start far enough right that the current tab ends on screen.
+    let mut start = 0;
+    let end_of_current: usize = shown[..=app.section.min(shown.len() - 1)]
+        .iter()
+        .map(|s| str_width(s))
+        .sum();
+    while start < app.section
+        && end_of_current - shown[..start].iter().map(|s| str_width(s)).sum::<usize>() > width
+    {
+        start += 1;
+    }
+    let mut x = area.x;
+    for (i, label) in shown.iter().enumerate().skip(start) {
+        if x >= area.right() {
+            break;
+        }
+        let style = if i == app.section {
+            t.tab_current
+        } else {
+            t.tab
+        };
+        x += put(buf, x, area.y, area.right() - x, label, style);
+    }
+}

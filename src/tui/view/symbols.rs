@@ -1,0 +1,27 @@
+//! Drawing symbols that are narrow in every terminal when ambiguous-width
+//! characters are drawn wide, and the nicer ones otherwise.
+
+use crate::layout::width::ambiguous_is_wide;
+
+pub fn vline() -> &'static str {
+    if ambiguous_is_wide() { "|" } else { "│" }
+}
+
+pub fn hline() -> &'static str {
+    if ambiguous_is_wide() { "-" } else { "─" }
+}
+
+/// The mark for a change by its sign: up, down, or none.
+pub fn arrow(amount: f64) -> &'static str {
+    match (amount > 0.0, amount < 0.0, ambiguous_is_wide()) {
+        (true, _, false) => "▲",
+        (true, _, true) => "^",
+        (_, true, false) => "▼",
+        (_, true, true) => "v",
+        _ => "=",
+    }
+}
+
+pub fn bullet() -> &'static str {
+    if ambiguous_is_wide() { "-" } else { "·" }
+}

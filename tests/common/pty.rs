@@ -1,0 +1,139 @@
+//! The real binary on a pseudo-terminal, its screen read through a vt100 emulator.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+pub struct Session {
+    pub parser: vt100::Parser,
+    /// Every byte the program wrote.
+    pub raw: Vec<u8>,
+    bytes: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    pub child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    pub fn spawn(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            parser: vt100::Parser::new(
+                std::num::NonZero::new(rows).expect("rows"),
+                std::num::NonZero::new(cols).expect("cols"),
+                0,
+            ),
+            raw: Vec::new(),
+            bytes: rx,
+            writer,
+            child,
+            master: pair.master,
+        }
+    }
+
+    fn pump(&mut self, wait: Duration) {
+        if let Ok(chunk) = self.bytes.recv_timeout(wait) {
+            self.parser.process(&chunk);
+            self.raw.extend_from_slice(&chunk);
+            while let Ok(more) = self.bytes.try_recv() {
+                self.parser.process(&more);
+                self.raw.extend_from_slice(&more);
+            }
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Wait until the screen contains `text`; panics with the screen after `timeout`.
+    pub fn wait_for(&mut self, text: &str, timeout: Duration) {
+        let start = Instant::now();
+        while !self.screen().contains(text) {
+            assert!(
+                start.elapsed() < timeout,
+                "no {text:?} on screen:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(20));
+        }
+    }
+
+    /// Read whatever arrives within `quiet` of silence.
+    pub fn settle(&mut self, quiet: Duration) {
+        let before = self.raw.len();
+        self.pump(quiet);
+        while self.raw.len() != before && {
+            let n = self.raw.len();
+            self.pump(quiet);
+            self.raw.len() != n
+        } {}
+    }
+
+    /// Resize the terminal (the program gets SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser.screen_mut().set_size(
+            std::num::NonZero::new(rows).expect("rows"),
+            std::num::NonZero::new(cols).expect("cols"),
+        );
+    }
+
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Wait for the process to end; its exit code.
+    pub fn wait_exit(&mut self, timeout: Duration) -> u32 {
+        let start = Instant::now();
+        loop {
+            self.pump(Duration::from_millis(10));
+            if let Some(status) = self.child.try_wait().unwrap() {
+                self.settle(Duration::from_millis(50));
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < timeout,
+                "still running:\n{}",
+                self.screen()
+            );
+        }
+    }
+}
