@@ -21,6 +21,17 @@ pub enum Command {
     Open {
         /// The briefing file (.toml).
         path: PathBuf,
+        /// Colour theme: dark (default) or projector (high contrast).
+        #[arg(long, default_value = "dark", value_parser = ["dark", "projector"])]
+        theme: String,
+    },
+    /// Present a briefing as slides.
+    Present {
+        /// The briefing file (.toml).
+        path: PathBuf,
+        /// Colour theme: dark (default) or projector (high contrast, for washed-out projectors).
+        #[arg(long, default_value = "dark", value_parser = ["dark", "projector"])]
+        theme: String,
     },
     /// Check briefing files and report every problem with file:line:col.
     Check {

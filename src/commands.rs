@@ -15,7 +15,8 @@ pub fn run(command: Command) -> u8 {
     match command {
         Command::Check { paths } => check(&paths),
         Command::Print { path, width } => print(&path, width.map(usize::from)),
-        Command::Open { path } => crate::tui::open(&path),
+        Command::Open { path, theme } => crate::tui::open(&path, &theme),
+        Command::Present { path, theme } => crate::tui::present(&path, &theme),
     }
 }
 

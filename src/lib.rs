@@ -8,6 +8,7 @@ pub mod commands;
 pub mod layout;
 pub mod load;
 pub mod model;
+pub mod present;
 pub mod print;
 pub mod sanitize;
 pub mod tui;

@@ -18,6 +18,7 @@ use std::path::Path;
 use ratatui::layout::Rect;
 
 use crate::commands::{INVALID, OK, USAGE, load_or_report};
+use crate::present::state::{PresentExit, Presenter};
 use app::{App, Exit};
 
 /// Refuse to start a full-screen mode without a terminal on both ends.
@@ -31,13 +32,41 @@ pub fn require_terminal(command: &str) -> Result<(), u8> {
     Err(USAGE)
 }
 
-pub fn open(path: &Path) -> u8 {
-    if let Err(code) = require_terminal("open") {
+/// Where a session starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Reader,
+    /// Slides from this section; Esc returns to the reader when it came from there.
+    Slides {
+        section: Option<usize>,
+        from_reader: bool,
+    },
+}
+
+pub fn open(path: &Path, theme: &str) -> u8 {
+    session(path, theme, "open", Screen::Reader)
+}
+
+pub fn present(path: &Path, theme: &str) -> u8 {
+    session(
+        path,
+        theme,
+        "present",
+        Screen::Slides {
+            section: None,
+            from_reader: false,
+        },
+    )
+}
+
+fn session(path: &Path, theme: &str, command: &str, start: Screen) -> u8 {
+    if let Err(code) = require_terminal(command) {
         return code;
     }
     let Some(loaded) = load_or_report(path) else {
         return INVALID;
     };
+    let theme = theme::Theme::by_name(theme).unwrap_or_else(theme::Theme::dark);
     let mut session = match terminal::enter() {
         Ok(s) => s,
         Err(e) => {
@@ -48,21 +77,66 @@ pub fn open(path: &Path) -> u8 {
     // crossterm installs its SIGWINCH handler with the event source: start it
     // before the first frame, or a resize during start-up is lost.
     let _ = crossterm::event::poll(std::time::Duration::ZERO);
-    let size = session.terminal.size().unwrap_or_default();
-    let mut app = App::new(
-        loaded.briefing,
-        Rect::new(0, 0, size.width, size.height),
-        theme::Theme::dark(),
-    );
-    let result = run::run(&mut session.terminal, &mut app, || {
-        crossterm::event::read().map(Some)
-    });
+    let result = switch(&mut session.terminal, loaded.briefing, theme, start);
     drop(session);
     match result {
-        Ok(Exit::Quit) | Ok(Exit::Present(_)) => OK,
+        Ok(()) => OK,
         Err(e) => {
             eprintln!("briefing: {e}");
             INVALID
+        }
+    }
+}
+
+/// Run the reader and the slides in turn until one of them quits. No clear
+/// between them: ratatui draws the difference from what is on the screen,
+/// and `Terminal::clear` would ask the terminal for the cursor position.
+fn switch(
+    terminal: &mut terminal::Term,
+    briefing: crate::model::Briefing,
+    theme: theme::Theme,
+    start: Screen,
+) -> Result<(), run::RunError> {
+    let read = || crossterm::event::read().map(Some);
+    let area = |t: &terminal::Term| {
+        t.size()
+            .map(|s| Rect::new(0, 0, s.width, s.height))
+            .unwrap_or_default()
+    };
+    let mut reader = App::new(briefing.clone(), area(terminal), theme.clone());
+    let mut screen = start;
+    loop {
+        match screen {
+            Screen::Reader => {
+                reader.area = area(terminal);
+                reader.sync();
+                match run::run(terminal, &mut reader, read)? {
+                    Exit::Quit => return Ok(()),
+                    Exit::Present(section) => {
+                        screen = Screen::Slides {
+                            section: Some(section),
+                            from_reader: true,
+                        }
+                    }
+                }
+            }
+            Screen::Slides {
+                section,
+                from_reader,
+            } => {
+                let mut slides = Presenter::new(briefing.clone(), area(terminal), theme.clone());
+                if let Some(section) = section {
+                    slides = slides.at_section(section);
+                }
+                slides.from_reader = from_reader;
+                match run::run(terminal, &mut slides, read)? {
+                    PresentExit::Quit => return Ok(()),
+                    PresentExit::Back(section) => {
+                        reader.show_section(section);
+                        screen = Screen::Reader;
+                    }
+                }
+            }
         }
     }
 }

@@ -26,6 +26,13 @@ pub enum Command {
     Help,
     Close,
     Present,
+    /// Slides: the next, the previous, the first and the last slide.
+    Next,
+    Prev,
+    First,
+    Last,
+    /// Slides: blank the screen, or bring the slide back.
+    Blank,
 }
 
 /// Everything that can change the reader's state.

@@ -5,8 +5,11 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::doc::Doc;
+use super::keys::{READER, action_for};
 use super::panes::{Focus, panes, text_inner};
+use super::run::{Mode, Step};
 use super::theme::Theme;
+use super::update::update;
 use crate::model::{Briefing, Indicator};
 
 /// One search hit: a byte range of a paragraph of a section's document.
@@ -88,6 +91,18 @@ impl App {
         };
         app.sync();
         app
+    }
+
+    /// Show `section` from its top (coming back from the slides).
+    pub fn show_section(&mut self, section: usize) {
+        if self.section != section {
+            self.section = section;
+            self.scroll = 0;
+            self.item = None;
+            self.indicator = 0;
+            self.detail = false;
+        }
+        self.sync();
     }
 
     /// The text area of the text pane at the current size (also when another pane is shown).
@@ -193,5 +208,28 @@ impl App {
                 .flatten()
                 .map(|r| (p, r))
         })
+    }
+}
+
+impl Mode for App {
+    type Exit = Exit;
+
+    fn handle(&mut self, event: &crossterm::event::Event) -> Step<Exit> {
+        let Some(action) = action_for(READER, event, self.search.prompt.is_some()) else {
+            return Step::Ignored;
+        };
+        update(self, action);
+        match self.exit.take() {
+            Some(exit) => Step::Exit(exit),
+            None => Step::Changed,
+        }
+    }
+
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        super::view::draw(frame, self);
+    }
+
+    fn end(&self) -> Exit {
+        Exit::Quit
     }
 }

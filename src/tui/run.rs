@@ -1,56 +1,54 @@
-//! The run loop, generic over the backend so tests drive it on `TestBackend`.
-//! It draws once, then only after an event that maps to an action.
+//! The run loop, generic over the backend (tests drive it on `TestBackend`)
+//! and over the mode (the reader, the slides). It draws once, then only
+//! after an event that changed something.
 
 use std::error::Error;
 use std::io;
 
 use crossterm::event::Event;
-use ratatui::Terminal;
 use ratatui::backend::Backend;
-
-use super::app::{App, Exit};
-use super::keys::{READER, action_for};
-use super::update::update;
-use super::view;
+use ratatui::{Frame, Terminal};
 
 pub type RunError = Box<dyn Error + Send + Sync>;
 
-/// Run the reader until it exits or `next_event` runs dry (`Ok(None)`).
-pub fn run<B>(
-    terminal: &mut Terminal<B>,
-    app: &mut App,
-    mut next_event: impl FnMut() -> io::Result<Option<Event>>,
-) -> Result<Exit, RunError>
-where
-    B: Backend,
-    B::Error: Send + Sync + 'static,
-{
-    terminal.draw(|f| view::draw(f, app))?;
-    while let Some(event) = next_event()? {
-        if let Some(exit) = step(terminal, app, &event)? {
-            return Ok(exit);
-        }
-    }
-    Ok(Exit::Quit)
+/// What handling an event came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<E> {
+    /// Nothing changed: nothing is drawn.
+    Ignored,
+    Changed,
+    Exit(E),
 }
 
-/// Apply one event and redraw if it changed anything.
-pub fn step<B>(
+/// A full-screen mode: state that events change and that draws itself.
+pub trait Mode {
+    type Exit;
+    fn handle(&mut self, event: &Event) -> Step<Self::Exit>;
+    fn draw(&self, frame: &mut Frame);
+    /// What ends the mode when the input runs dry.
+    fn end(&self) -> Self::Exit;
+}
+
+/// Run `mode` until it exits or `next_event` runs dry (`Ok(None)`).
+pub fn run<B, M>(
     terminal: &mut Terminal<B>,
-    app: &mut App,
-    event: &Event,
-) -> Result<Option<Exit>, RunError>
+    mode: &mut M,
+    mut next_event: impl FnMut() -> io::Result<Option<Event>>,
+) -> Result<M::Exit, RunError>
 where
     B: Backend,
     B::Error: Send + Sync + 'static,
+    M: Mode,
 {
-    let Some(action) = action_for(READER, event, app.search.prompt.is_some()) else {
-        return Ok(None);
-    };
-    update(app, action);
-    if let Some(exit) = app.exit.take() {
-        return Ok(Some(exit));
+    terminal.draw(|f| mode.draw(f))?;
+    while let Some(event) = next_event()? {
+        match mode.handle(&event) {
+            Step::Ignored => {}
+            Step::Changed => {
+                terminal.draw(|f| mode.draw(f))?;
+            }
+            Step::Exit(e) => return Ok(e),
+        }
     }
-    terminal.draw(|f| view::draw(f, app))?;
-    Ok(None)
+    Ok(mode.end())
 }

@@ -106,6 +106,8 @@ fn command(app: &mut App, c: Command) {
         Command::Search => app.search.prompt = Some(String::new()),
         Command::NextMatch => step_match(app, true),
         Command::PrevMatch => step_match(app, false),
+        // The slides' commands have no keys in the reader.
+        Command::Next | Command::Prev | Command::First | Command::Last | Command::Blank => {}
     }
 }
 

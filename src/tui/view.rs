@@ -1,6 +1,6 @@
 //! Drawing the reader from `&App`: the panes where `panes` puts them.
 
-mod help;
+pub mod help;
 mod indicators;
 mod outline;
 pub mod paint;
@@ -56,14 +56,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
     }
     if let Some(scroll) = app.help {
-        help::render(app, READER, scroll, area, buf);
+        help::render(&app.theme, READER, scroll, area, buf);
     }
     status::render(app, status_area, frame);
 }
 
 /// Below the smallest usable size: a plain message, cut to fit.
 pub fn too_small(frame: &mut Frame, area: Rect) {
-    let text = format!("终端太小：至少需要 {MIN_WIDTH}×{MIN_HEIGHT}");
+    too_small_for(frame, area, MIN_WIDTH, MIN_HEIGHT);
+}
+
+/// The plain message for a screen under `min_w`×`min_h`.
+pub fn too_small_for(frame: &mut Frame, area: Rect, min_w: u16, min_h: u16) {
+    let text = format!("终端太小：至少需要 {min_w}×{min_h}");
     let buf = frame.buffer_mut();
     for (i, line) in crate::layout::wrap_lines(&text, usize::from(area.width).max(1))
         .iter()

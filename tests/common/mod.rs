@@ -94,3 +94,27 @@ pub fn screen(path: &str, width: u16, height: u16, script: &str) -> String {
     text(terminal.backend().buffer())
 }
 pub mod pty;
+
+/// The presentation of `path` at `width`×`height`, after `script`.
+pub fn presenter(path: &str, width: u16, height: u16) -> briefing::present::state::Presenter {
+    let loaded = briefing::load::load(Path::new(path)).expect("fixture loads");
+    briefing::present::state::Presenter::new(
+        loaded.briefing,
+        Rect::new(0, 0, width, height),
+        Theme::dark(),
+    )
+}
+
+/// Draw any mode once on a TestBackend; the screen's text.
+pub fn draw<M: briefing::tui::run::Mode>(mode: &M, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| mode.draw(f)).unwrap();
+    text(terminal.backend().buffer())
+}
+
+/// Feed `script` to a mode (ignoring whether it exits).
+pub fn press<M: briefing::tui::run::Mode>(mode: &mut M, script: &str) {
+    for event in keys(script) {
+        mode.handle(&event);
+    }
+}

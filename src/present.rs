@@ -1,0 +1,9 @@
+//! Presentation mode (`briefing present`): the briefing as slides, sharing
+//! the reader's text layout, themes, key tables and run loop.
+
+pub mod bignum;
+pub mod keys;
+pub mod metrics;
+pub mod slides;
+pub mod state;
+pub mod view;

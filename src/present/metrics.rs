@@ -1,0 +1,81 @@
+//! The geometry of a slide for a screen size: margins, the text block, the
+//! rows the chrome takes. Shared by the deck builder and the view.
+
+use ratatui::layout::Rect;
+
+/// The smallest screen slides are drawn on.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Metrics {
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Metrics {
+    pub fn new(width: u16, height: u16) -> Metrics {
+        Metrics { width, height }
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+
+    /// Left and right margin: wide screens get room to breathe.
+    pub fn margin(&self) -> u16 {
+        (self.width / 12).clamp(1, 12)
+    }
+
+    pub fn text_width(&self) -> usize {
+        usize::from(self.width.saturating_sub(2 * self.margin())).max(1)
+    }
+
+    /// A heading and subheading wrapped to the text width.
+    pub fn head(&self, heading: &str, subheading: Option<&str>) -> Head {
+        let w = self.text_width();
+        let lines = |t: &str| {
+            crate::layout::wrap_lines(t, w)
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        Head {
+            heading: lines(heading),
+            subheading: subheading.map(lines).unwrap_or_default(),
+        }
+    }
+
+    /// Rows at the bottom: a blank row and the chrome line.
+    pub const FOOT_ROWS: u16 = 2;
+
+    /// Rows left for text under `head`.
+    pub fn text_height(&self, head: &Head) -> usize {
+        usize::from(self.height.saturating_sub(head.rows() + Self::FOOT_ROWS)).max(1)
+    }
+
+    /// The area for the slide's content below `head`.
+    pub fn content(&self, head: &Head) -> Rect {
+        let top = head.rows().min(self.height);
+        Rect::new(
+            self.margin().min(self.width),
+            top,
+            (self.text_width() as u16).min(self.width.saturating_sub(self.margin())),
+            self.height.saturating_sub(top + Self::FOOT_ROWS),
+        )
+    }
+}
+
+/// The wrapped heading block of a slide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub heading: Vec<String>,
+    pub subheading: Vec<String>,
+}
+
+impl Head {
+    /// A blank row, the heading, the subheading, a blank row.
+    pub fn rows(&self) -> u16 {
+        (2 + self.heading.len() + self.subheading.len()).min(usize::from(u16::MAX)) as u16
+    }
+}

@@ -1,0 +1,334 @@
+//! The slides of a briefing for one screen size: a title slide, the lead,
+//! for each campaign an overview then a slide per item, the other sections,
+//! the outlook, an end slide. Text that does not fit continues on the next
+//! slide, marked 续; nothing is ever cut off.
+
+use crate::layout::wrap_lines;
+use crate::model::{
+    Briefing, Indicator, Section, SectionKind, Verdict, format_change, format_value,
+};
+use crate::present::metrics::Metrics;
+use crate::print::ordinal;
+
+/// Where an indicator is: in the section itself (`item: None`) or in an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FigureRef {
+    pub section: usize,
+    pub item: Option<usize>,
+    pub index: usize,
+}
+
+impl FigureRef {
+    pub fn get<'a>(&self, b: &'a Briefing) -> &'a Indicator {
+        let s = &b.sections[self.section];
+        match self.item {
+            None => &s.indicators[self.index],
+            Some(j) => &s.items[j].indicators[self.index],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LineKind {
+    Text,
+    Blank,
+    /// A line of an indicator, coloured by its verdict.
+    Figure(Verdict),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlideLine {
+    pub text: String,
+    pub kind: LineKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Title,
+    /// A campaign's overview: its headline indicators as big numbers.
+    Overview(Vec<FigureRef>),
+    Text(Vec<SlideLine>),
+    End,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slide {
+    pub section: Option<usize>,
+    pub item: Option<usize>,
+    pub heading: String,
+    pub subheading: Option<String>,
+    /// Which page of a text that runs over several slides (0: the first).
+    pub page: usize,
+    pub body: Body,
+}
+
+impl Slide {
+    /// The heading as shown, with 续 on continuation slides.
+    pub fn shown_heading(&self) -> String {
+        if self.page > 0 {
+            format!("{}（续）", self.heading)
+        } else {
+            self.heading.clone()
+        }
+    }
+}
+
+fn section_heading(b: &Briefing, i: usize, s: &Section) -> String {
+    match b.campaign_number(i) {
+        Some(n) => format!("{n}  {}", s.title),
+        None => s.title.clone(),
+    }
+}
+
+/// A one-line account of an indicator: `电诈发案  ▼ −6.32% 同比`.
+pub fn figure_line(ind: &Indicator) -> String {
+    let mut parts = vec![ind.label.clone()];
+    if let Some(v) = ind.value {
+        parts.push(format_value(v, ind.unit.as_deref()));
+    }
+    if let Some(c) = &ind.change {
+        parts.push(format!(
+            "{} {} {}",
+            crate::tui::view::symbols::arrow(c.amount),
+            format_change(c),
+            c.basis.label()
+        ));
+    }
+    parts.join("  ")
+}
+
+fn text_lines(paragraphs: &[String], figures: &[&Indicator], width: usize) -> Vec<SlideLine> {
+    let mut lines = Vec::new();
+    for p in paragraphs {
+        if !lines.is_empty() {
+            lines.push(SlideLine {
+                text: String::new(),
+                kind: LineKind::Blank,
+            });
+        }
+        lines.extend(wrap_lines(p, width).into_iter().map(|l| SlideLine {
+            text: l.to_string(),
+            kind: LineKind::Text,
+        }));
+    }
+    if !figures.is_empty() && !lines.is_empty() {
+        lines.push(SlideLine {
+            text: String::new(),
+            kind: LineKind::Blank,
+        });
+    }
+    for ind in figures {
+        let kind = LineKind::Figure(ind.verdict());
+        lines.extend(
+            wrap_lines(&figure_line(ind), width)
+                .into_iter()
+                .map(|l| SlideLine {
+                    text: l.to_string(),
+                    kind: kind.clone(),
+                }),
+        );
+    }
+    lines
+}
+
+/// Split `lines` into pages of `height` lines; a page never starts with a blank line.
+fn pages(lines: Vec<SlideLine>, height: usize) -> Vec<Vec<SlideLine>> {
+    let height = height.max(1);
+    let mut out: Vec<Vec<SlideLine>> = vec![Vec::new()];
+    for line in lines {
+        let page = out.last_mut().expect("a page");
+        if page.len() == height {
+            out.push(Vec::new());
+        }
+        let page = out.last_mut().expect("a page");
+        if page.is_empty() && line.kind == LineKind::Blank {
+            continue;
+        }
+        page.push(line);
+    }
+    out
+}
+
+struct Builder<'a> {
+    b: &'a Briefing,
+    m: Metrics,
+    slides: Vec<Slide>,
+}
+
+impl Builder<'_> {
+    fn text(
+        &mut self,
+        section: usize,
+        item: Option<usize>,
+        heading: String,
+        subheading: Option<String>,
+        lines: Vec<SlideLine>,
+    ) {
+        // Continuation slides carry 续 in the heading, so measure with it. On a
+        // short screen the subheading (context shown elsewhere) gives way to text.
+        let mut subheading = subheading;
+        let mut head = self
+            .m
+            .head(&format!("{heading}（续）"), subheading.as_deref());
+        if subheading.is_some() && self.m.text_height(&head) < 3 {
+            subheading = None;
+            head = self.m.head(&format!("{heading}（续）"), None);
+        }
+        let height = self.m.text_height(&head);
+        for (page, chunk) in pages(lines, height).into_iter().enumerate() {
+            self.slides.push(Slide {
+                section: Some(section),
+                item,
+                heading: heading.clone(),
+                subheading: subheading.clone(),
+                page,
+                body: Body::Text(chunk),
+            });
+        }
+    }
+
+    fn section(&mut self, i: usize, s: &Section) {
+        let heading = section_heading(self.b, i, s);
+        let width = self.m.text_width();
+        let own: Vec<&Indicator> = s.indicators.iter().collect();
+        if s.kind == SectionKind::Campaign {
+            let mut headline: Vec<FigureRef> = Vec::new();
+            let all = s
+                .indicators
+                .iter()
+                .enumerate()
+                .map(|(k, ind)| (None, k, ind))
+                .chain(s.items.iter().enumerate().flat_map(|(j, it)| {
+                    it.indicators
+                        .iter()
+                        .enumerate()
+                        .map(move |(k, ind)| (Some(j), k, ind))
+                }));
+            let all: Vec<_> = all.collect();
+            let with_change: Vec<FigureRef> = all
+                .iter()
+                .filter(|(_, _, ind)| ind.change.is_some())
+                .map(|&(item, index, _)| FigureRef {
+                    section: i,
+                    item,
+                    index,
+                })
+                .collect();
+            headline.extend(if with_change.is_empty() {
+                all.iter()
+                    .filter(|(_, _, ind)| ind.value.is_some())
+                    .map(|&(item, index, _)| FigureRef {
+                        section: i,
+                        item,
+                        index,
+                    })
+                    .collect()
+            } else {
+                with_change
+            });
+            self.slides.push(Slide {
+                section: Some(i),
+                item: None,
+                heading: heading.clone(),
+                subheading: s.subtitle.clone(),
+                page: 0,
+                body: Body::Overview(headline),
+            });
+            if !s.body.is_empty() || !own.is_empty() {
+                self.text(
+                    i,
+                    None,
+                    heading.clone(),
+                    s.subtitle.clone(),
+                    text_lines(&s.body, &own, width),
+                );
+            }
+        } else {
+            self.text(
+                i,
+                None,
+                heading.clone(),
+                s.subtitle.clone(),
+                text_lines(&s.body, &own, width),
+            );
+        }
+        for (j, item) in s.items.iter().enumerate() {
+            let figures: Vec<&Indicator> = item.indicators.iter().collect();
+            let title = format!("（{}）{}", ordinal(j + 1), item.title);
+            self.text(
+                i,
+                Some(j),
+                title,
+                Some(heading.clone()),
+                text_lines(&item.body, &figures, width),
+            );
+        }
+    }
+}
+
+/// The slides of `b` for a screen of `width`×`height`.
+pub fn build(b: &Briefing, width: u16, height: u16) -> Vec<Slide> {
+    let mut builder = Builder {
+        b,
+        m: Metrics::new(width, height),
+        slides: vec![Slide {
+            section: None,
+            item: None,
+            heading: b.title.clone(),
+            subheading: b.subtitle.clone(),
+            page: 0,
+            body: Body::Title,
+        }],
+    };
+    for (i, s) in b.sections.iter().enumerate() {
+        builder.section(i, s);
+    }
+    builder.slides.push(Slide {
+        section: None,
+        item: None,
+        heading: "谢谢".into(),
+        subheading: Some(b.title.clone()),
+        page: 0,
+        body: Body::End,
+    });
+    builder.slides
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(n: usize) -> Vec<SlideLine> {
+        (0..n)
+            .map(|i| SlideLine {
+                text: i.to_string(),
+                kind: if i % 3 == 2 {
+                    LineKind::Blank
+                } else {
+                    LineKind::Text
+                },
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pages_keep_every_text_line() {
+        for height in 1..8 {
+            let all = lines(20);
+            let paged = pages(all.clone(), height);
+            assert!(paged.iter().all(|p| p.len() <= height));
+            let kept: Vec<&SlideLine> = paged
+                .iter()
+                .flatten()
+                .filter(|l| l.kind != LineKind::Blank)
+                .collect();
+            let want: Vec<&SlideLine> = all.iter().filter(|l| l.kind != LineKind::Blank).collect();
+            assert_eq!(kept, want);
+            assert!(
+                paged
+                    .iter()
+                    .all(|p| p.first().is_none_or(|l| l.kind != LineKind::Blank))
+            );
+        }
+    }
+}

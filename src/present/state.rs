@@ -1,0 +1,181 @@
+//! The presentation's state and its update: which slide, blanked or not,
+//! the help overlay; the deck rebuilt for each screen size.
+
+use crossterm::event::Event;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::keys::PRESENT;
+use super::slides::{Body, Slide, build};
+use crate::model::Briefing;
+use crate::tui::action::{Action, Command};
+use crate::tui::keys::action_for;
+use crate::tui::run::{Mode, Step};
+use crate::tui::theme::Theme;
+
+/// How the presentation ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresentExit {
+    Quit,
+    /// Back to the reader at this section (Esc, when started from the reader).
+    Back(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Presenter {
+    pub briefing: Briefing,
+    pub theme: Theme,
+    pub area: Rect,
+    pub slides: Vec<Slide>,
+    pub current: usize,
+    pub blank: bool,
+    pub help: Option<usize>,
+    /// Whether Esc returns to the reader.
+    pub from_reader: bool,
+}
+
+impl Presenter {
+    pub fn new(briefing: Briefing, area: Rect, theme: Theme) -> Presenter {
+        let slides = build(&briefing, area.width, area.height);
+        Presenter {
+            briefing,
+            theme,
+            area,
+            slides,
+            current: 0,
+            blank: false,
+            help: None,
+            from_reader: false,
+        }
+    }
+
+    /// Start at the first slide of `section`.
+    pub fn at_section(mut self, section: usize) -> Presenter {
+        if let Some(i) = self.slides.iter().position(|s| s.section == Some(section)) {
+            self.current = i;
+        }
+        self
+    }
+
+    pub fn slide(&self) -> &Slide {
+        &self.slides[self.current.min(self.slides.len() - 1)]
+    }
+
+    /// The section the current slide belongs to (the nearest before it for the title and end).
+    pub fn section(&self) -> usize {
+        self.slides[..=self.current]
+            .iter()
+            .rev()
+            .find_map(|s| s.section)
+            .unwrap_or(0)
+    }
+
+    fn resize(&mut self, w: u16, h: u16) {
+        let here = self.slide().clone();
+        self.area = Rect::new(0, 0, w, h);
+        self.slides = build(&self.briefing, w, h);
+        // The same slide, or the page of it that now holds the same place.
+        let same = |s: &Slide| {
+            s.section == here.section
+                && s.item == here.item
+                && std::mem::discriminant(&s.body) == std::mem::discriminant(&here.body)
+        };
+        let pages: Vec<usize> = (0..self.slides.len())
+            .filter(|&i| same(&self.slides[i]))
+            .collect();
+        self.current = pages
+            .iter()
+            .copied()
+            .find(|&i| self.slides[i].page == here.page)
+            .or_else(|| pages.last().copied())
+            .unwrap_or(0);
+    }
+
+    pub fn update(&mut self, action: Action) -> Step<PresentExit> {
+        match action {
+            Action::Resize(w, h) => {
+                self.resize(w, h);
+                Step::Changed
+            }
+            Action::Command(c) => self.command(c),
+            _ => Step::Ignored,
+        }
+    }
+
+    fn command(&mut self, c: Command) -> Step<PresentExit> {
+        if self.blank {
+            // While blank only the blanking keys and quitting do anything.
+            return match c {
+                Command::Blank => {
+                    self.blank = false;
+                    Step::Changed
+                }
+                Command::Quit => Step::Exit(PresentExit::Quit),
+                _ => Step::Ignored,
+            };
+        }
+        if let Some(scroll) = self.help {
+            match c {
+                Command::Next => self.help = Some(scroll + 1),
+                Command::Prev => self.help = Some(scroll.saturating_sub(1)),
+                Command::Close | Command::Help => self.help = None,
+                Command::Quit => return Step::Exit(PresentExit::Quit),
+                _ => return Step::Ignored,
+            }
+            return Step::Changed;
+        }
+        let last = self.slides.len() - 1;
+        let before = self.current;
+        match c {
+            Command::Next => self.current = (self.current + 1).min(last),
+            Command::Prev => self.current = self.current.saturating_sub(1),
+            Command::First => self.current = 0,
+            Command::Last => self.current = last,
+            Command::Campaign(n) => {
+                let section = self.briefing.campaign_index(usize::from(n));
+                if let Some(i) = self.slides.iter().position(|s| {
+                    matches!(s.body, Body::Overview(_)) && s.section == section && section.is_some()
+                }) {
+                    self.current = i;
+                }
+            }
+            Command::Blank => {
+                self.blank = true;
+                return Step::Changed;
+            }
+            Command::Help => {
+                self.help = Some(0);
+                return Step::Changed;
+            }
+            Command::Close if self.from_reader => {
+                return Step::Exit(PresentExit::Back(self.section()));
+            }
+            Command::Quit => return Step::Exit(PresentExit::Quit),
+            _ => {}
+        }
+        if self.current == before {
+            Step::Ignored
+        } else {
+            Step::Changed
+        }
+    }
+}
+
+impl Mode for Presenter {
+    type Exit = PresentExit;
+
+    fn handle(&mut self, event: &Event) -> Step<PresentExit> {
+        match action_for(PRESENT, event, false) {
+            Some(action) => self.update(action),
+            None => Step::Ignored,
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame) {
+        super::view::draw(frame, self);
+    }
+
+    fn end(&self) -> PresentExit {
+        PresentExit::Quit
+    }
+}

@@ -1,0 +1,188 @@
+//! Presentation mode: every slide of the 2023 briefing as a snapshot at 80×24
+//! and 160×45, no slide losing text, and the keys.
+
+mod common;
+
+use briefing::present::slides::{Body, LineKind};
+use briefing::present::state::{PresentExit, Presenter};
+use briefing::tui::run::{Mode, Step};
+use common::{HARBOUR, Y2023, draw, keys, presenter, press};
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn every_slide(width: u16, height: u16) -> String {
+    let mut p = presenter(Y2023, width, height);
+    let mut out = String::new();
+    for i in 0..p.slides.len() {
+        p.current = i;
+        out.push_str(&format!("──── slide {} ────\n", i + 1));
+        out.push_str(&draw(&p, width, height));
+    }
+    out
+}
+
+#[test]
+fn every_slide_at_80x24() {
+    insta::assert_snapshot!(every_slide(80, 24));
+}
+
+#[test]
+fn every_slide_at_160x45() {
+    insta::assert_snapshot!(every_slide(160, 45));
+}
+
+/// Every paragraph of every section and item is on the screens of its slides.
+fn no_text_lost(path: &str, width: u16, height: u16) {
+    let mut p = presenter(path, width, height);
+    let b = p.briefing.clone();
+    // The text lines of the slides in order, each checked to be on its slide's screen.
+    let mut text = String::new();
+    let mut screens = String::new();
+    for i in 0..p.slides.len() {
+        p.current = i;
+        let screen = draw(&p, width, height);
+        if let Body::Text(lines) = &p.slides[i].body {
+            for line in lines.iter().filter(|l| l.kind == LineKind::Text) {
+                assert!(
+                    screen.contains(line.text.as_str()),
+                    "slide {} at {width}×{height} cut {:?}",
+                    i + 1,
+                    line.text
+                );
+                text.push_str(&line.text);
+            }
+        }
+        screens.push_str(&squeeze(&screen));
+    }
+    let text = squeeze(&text);
+    for s in &b.sections {
+        assert!(
+            screens.contains(&squeeze(&s.title)),
+            "{width}×{height} lost the title {:?}",
+            s.title
+        );
+        for para in s
+            .body
+            .iter()
+            .chain(s.items.iter().flat_map(|i| i.body.iter()))
+        {
+            assert!(
+                text.contains(&squeeze(para)),
+                "{width}×{height} lost {para:?}"
+            );
+        }
+        for item in &s.items {
+            assert!(
+                screens.contains(&squeeze(&item.title)),
+                "{width}×{height} lost {:?}",
+                item.title
+            );
+        }
+    }
+}
+
+#[test]
+fn no_slide_loses_text_at_any_reasonable_size() {
+    for (w, h) in [(80, 24), (160, 45), (40, 20), (60, 10), (20, 8), (100, 30)] {
+        no_text_lost(Y2023, w, h);
+        no_text_lost(HARBOUR, w, h);
+    }
+}
+
+#[test]
+fn text_that_does_not_fit_continues_marked() {
+    let p = presenter(Y2023, 40, 12);
+    let cont: Vec<_> = p.slides.iter().filter(|s| s.page > 0).collect();
+    assert!(!cont.is_empty());
+    assert!(cont.iter().all(|s| s.shown_heading().ends_with("（续）")));
+}
+
+#[test]
+fn the_deck_reads_in_order() {
+    let p = presenter(Y2023, 80, 24);
+    assert!(matches!(p.slides[0].body, Body::Title));
+    assert!(matches!(p.slides.last().unwrap().body, Body::End));
+    let overviews: Vec<usize> = p
+        .slides
+        .iter()
+        .filter(|s| matches!(s.body, Body::Overview(_)))
+        .filter_map(|s| s.section)
+        .collect();
+    assert_eq!(overviews, [1, 2, 3]);
+    // Each campaign item has its own slide.
+    let items = p
+        .slides
+        .iter()
+        .filter(|s| s.item.is_some() && s.page == 0)
+        .count();
+    assert_eq!(items, 11);
+}
+
+#[test]
+fn keys_move_jump_and_blank() {
+    let mut p = presenter(Y2023, 80, 24);
+    let n = p.slides.len();
+    assert!(draw(&p, 80, 24).contains(&format!("1/{n}")));
+    press(&mut p, "<Right>");
+    assert!(draw(&p, 80, 24).contains(&format!("2/{n}")));
+    press(&mut p, "l<Space><PgDn><Enter>h<PgUp><BS><Left>");
+    assert_eq!(p.current, 1);
+    press(&mut p, "<End>");
+    assert!(draw(&p, 80, 24).contains(&format!("{n}/{n}")));
+    press(&mut p, "<Right>");
+    assert_eq!(p.current, n - 1, "stays on the last slide");
+    press(&mut p, "2");
+    assert!(draw(&p, 80, 24).contains("2  “四大创新”"));
+    press(&mut p, "g");
+    assert_eq!(p.current, 0);
+    press(&mut p, "G<Home>");
+    assert_eq!(p.current, 0);
+    press(&mut p, "b");
+    assert_eq!(draw(&p, 80, 24).trim(), "", "a blank screen");
+    press(&mut p, "<Right>");
+    assert_eq!(p.current, 0, "keys do nothing while blank");
+    press(&mut p, "b");
+    assert!(draw(&p, 80, 24).contains(&format!("1/{n}")));
+    press(&mut p, ".");
+    assert!(p.blank);
+    press(&mut p, ".");
+    assert!(!p.blank);
+}
+
+#[test]
+fn help_lists_every_key_and_q_quits() {
+    let mut p = presenter(Y2023, 80, 24);
+    press(&mut p, "?");
+    let screen = draw(&p, 80, 24);
+    for b in briefing::present::keys::PRESENT {
+        assert!(screen.contains(b.help), "{} missing", b.help);
+    }
+    press(&mut p, "<Esc>");
+    assert_eq!(p.help, None);
+    let q = keys("q");
+    assert_eq!(p.handle(&q[0]), Step::Exit(PresentExit::Quit));
+}
+
+#[test]
+fn esc_returns_to_the_reader_at_the_slide_section_only_when_started_there() {
+    let mut p: Presenter = presenter(Y2023, 80, 24).at_section(2);
+    let esc = keys("<Esc>");
+    assert_eq!(p.handle(&esc[0]), Step::Ignored);
+    p.from_reader = true;
+    press(&mut p, "<Right><Right>");
+    assert_eq!(p.handle(&esc[0]), Step::Exit(PresentExit::Back(2)));
+}
+
+#[test]
+fn a_resize_keeps_the_place() {
+    let mut p = presenter(Y2023, 160, 45);
+    press(&mut p, "3<Right><Right>");
+    let before = p.slide().clone();
+    p.update(briefing::tui::action::Action::Resize(80, 24));
+    assert_eq!(
+        (p.slide().section, p.slide().item),
+        (before.section, before.item)
+    );
+}
