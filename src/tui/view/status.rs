@@ -55,14 +55,14 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
         left.push((sep.clone(), t.status));
         left.push((format!(" {c} "), t.classification));
     }
-    let fixed: usize = left.iter().map(|(s, _)| str_width(s)).sum();
-    let width = usize::from(area.width);
-    // The title takes what is left once place, period, classification and hints are placed.
-    // One column of margin each side and at least two between the halves.
-    let room_for_hints = width.saturating_sub(fixed + 4);
-    let right = truncate(&right, room_for_hints.min(str_width(&right)));
-    let title_room = width.saturating_sub(fixed + str_width(&sep) + str_width(&right) + 4);
-    if title_room >= 6 {
+    let fixed: usize = left.iter().map(|(s, _)| str_width(s)).sum::<usize>() + str_width(&sep);
+    // One column of margin each side and two between the halves.
+    let room = usize::from(area.width).saturating_sub(fixed + 4);
+    // The title first (at least a recognisable start of it), then the hints.
+    let title_w = str_width(&app.briefing.title);
+    let title_room = title_w.min(room.saturating_sub(str_width(&right)).max(room.min(12)));
+    let right = truncate(&right, room.saturating_sub(title_room));
+    if title_room >= 3 {
         left.insert(0, (sep, t.status));
         left.insert(0, (truncate(&app.briefing.title, title_room), t.status));
     }
