@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod doc;
+pub mod input;
 pub mod keys;
 pub mod panes;
 pub mod run;
@@ -74,10 +75,8 @@ fn session(path: &Path, theme: &str, command: &str, start: Screen) -> u8 {
             return INVALID;
         }
     };
-    // crossterm installs its SIGWINCH handler with the event source: start it
-    // before the first frame, or a resize during start-up is lost.
-    let _ = crossterm::event::poll(std::time::Duration::ZERO);
-    let result = switch(&mut session.terminal, loaded.briefing, theme, start);
+    let terminal::Session { terminal, input } = &mut session;
+    let result = switch(terminal, input, loaded.briefing, theme, start);
     drop(session);
     match result {
         Ok(()) => OK,
@@ -93,11 +92,12 @@ fn session(path: &Path, theme: &str, command: &str, start: Screen) -> u8 {
 /// and `Terminal::clear` would ask the terminal for the cursor position.
 fn switch(
     terminal: &mut terminal::Term,
+    input: &mut input::Source,
     briefing: crate::model::Briefing,
     theme: theme::Theme,
     start: Screen,
 ) -> Result<(), run::RunError> {
-    let read = || crossterm::event::read().map(Some);
+    use terminal::Session;
     let area = |t: &terminal::Term| {
         t.size()
             .map(|s| Rect::new(0, 0, s.width, s.height))
@@ -110,7 +110,7 @@ fn switch(
             Screen::Reader => {
                 reader.area = area(terminal);
                 reader.sync();
-                match run::run(terminal, &mut reader, read)? {
+                match run::run(terminal, &mut reader, || Session::next_event(input))? {
                     Exit::Quit => return Ok(()),
                     Exit::Present(section) => {
                         screen = Screen::Slides {
@@ -129,7 +129,7 @@ fn switch(
                     slides = slides.at_section(section);
                 }
                 slides.from_reader = from_reader;
-                match run::run(terminal, &mut slides, read)? {
+                match run::run(terminal, &mut slides, || Session::next_event(input))? {
                     PresentExit::Quit => return Ok(()),
                     PresentExit::Back(section) => {
                         reader.show_section(section);

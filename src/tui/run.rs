@@ -42,6 +42,11 @@ where
 {
     terminal.draw(|f| mode.draw(f))?;
     while let Some(event) = next_event()? {
+        if let Event::Resize(w, h) = event {
+            // A new size (or a return from suspension): forget what is on the
+            // screen and draw all of it.
+            terminal.resize(ratatui::layout::Rect::new(0, 0, w, h))?;
+        }
         match mode.handle(&event) {
             Step::Ignored => {}
             Step::Changed => {

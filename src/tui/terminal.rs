@@ -1,11 +1,15 @@
-//! Terminal setup and teardown, in one place: raw mode, the alternate
-//! screen, bracketed paste, and a panic hook that restores the terminal
-//! before the message is printed.
+//! The terminal's lifecycle, in one place: raw mode, the alternate screen,
+//! bracketed paste; a panic hook that restores the terminal before the
+//! message is printed; SIGTERM/SIGINT/SIGHUP (restore, exit 128 + n);
+//! Ctrl-Z and SIGTSTP (restore, stop, and on `fg` draw everything again);
+//! a terminal that went away (exit at once, writing nothing to it).
 
 use std::io::{self, Stdout, Write};
 use std::sync::Once;
 
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::event::{
+    DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
+};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
@@ -13,9 +17,12 @@ use ratatui::backend::CrosstermBackend;
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
+use super::input::{Input, Source};
+
 /// Restores the terminal when dropped, however the reader ends.
 pub struct Session {
     pub terminal: Term,
+    pub input: Source,
 }
 
 static HOOK: Once = Once::new();
@@ -29,14 +36,8 @@ pub fn enter() -> io::Result<Session> {
             previous(info);
         }));
     });
-    terminal::enable_raw_mode()?;
-    let mut stdout = io::stdout();
-    if let Err(e) = execute!(
-        stdout,
-        EnterAlternateScreen,
-        EnableBracketedPaste,
-        cursor::Hide
-    ) {
+    let input = Source::new()?;
+    if let Err(e) = full_screen() {
         restore();
         return Err(e);
     }
@@ -47,7 +48,64 @@ pub fn enter() -> io::Result<Session> {
             return Err(e);
         }
     };
-    Ok(Session { terminal })
+    Ok(Session { terminal, input })
+}
+
+fn full_screen() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
+/// Stop the process with the terminal back to normal; on `fg`, take it again.
+fn suspend() -> io::Result<()> {
+    restore();
+    // SIGTSTP has a handler (so that the terminal is restored first); SIGSTOP cannot.
+    // SAFETY: raising a signal in our own process.
+    unsafe { libc::raise(libc::SIGSTOP) };
+    full_screen()
+}
+
+/// An event that makes the run loop lay out and draw everything again.
+fn redraw_all() -> Event {
+    let (w, h) = terminal::size().unwrap_or((0, 0));
+    Event::Resize(w, h)
+}
+
+fn is_ctrl_z(event: &Event) -> bool {
+    matches!(event, Event::Key(k) if k.kind != KeyEventKind::Release
+        && k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, KeyCode::Char('z' | 'Z')))
+}
+
+impl Session {
+    /// The next event for a mode, with the lifecycle handled on the way.
+    pub fn next_event(input: &mut Source) -> io::Result<Option<Event>> {
+        loop {
+            match input.next()? {
+                Input::Event(e) if is_ctrl_z(&e) => {
+                    suspend()?;
+                    return Ok(Some(redraw_all()));
+                }
+                Input::Event(e) => return Ok(Some(e)),
+                Input::Suspend => {
+                    suspend()?;
+                    return Ok(Some(redraw_all()));
+                }
+                Input::Resume => return Ok(Some(redraw_all())),
+                Input::Terminate(sig) => {
+                    restore();
+                    std::process::exit(128 + sig);
+                }
+                // Nothing may be written to a terminal that is gone.
+                Input::HangUp => std::process::exit(128 + libc::SIGHUP),
+            }
+        }
+    }
 }
 
 /// Put the terminal back as it was; safe to call more than once.

@@ -1,6 +1,9 @@
 //! The real binary on a pseudo-terminal, its screen read through a vt100 emulator.
 
 use std::io::{Read, Write};
+use std::os::fd::FromRawFd;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -14,10 +17,34 @@ pub struct Session {
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
+    stop: Arc<AtomicBool>,
 }
 
 impl Session {
     pub fn spawn(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
+        cmd.args(args);
+        Session::spawn_command(cmd, cols, rows, env)
+    }
+
+    /// Run `script` with `sh -c`; `$BRIEFING` names the binary.
+    pub fn spawn_shell(script: &str, cols: u16, rows: u16) -> Session {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", script]);
+        Session::spawn_command(
+            cmd,
+            cols,
+            rows,
+            &[("BRIEFING", env!("CARGO_BIN_EXE_briefing"))],
+        )
+    }
+
+    fn spawn_command(
+        mut cmd: CommandBuilder,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -26,8 +53,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
-        cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         for (k, v) in env {
@@ -35,14 +60,41 @@ impl Session {
         }
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
+        // The reader thread owns a duplicate of the master fd and stops on a
+        // flag, so that dropping the session closes every master fd (a hang-up).
+        let fd = unsafe {
+            libc::fcntl(
+                pair.master.as_raw_fd().expect("a master fd"),
+                libc::F_DUPFD_CLOEXEC,
+                0,
+            )
+        };
+        assert!(fd >= 0);
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
         let writer = pair.master.take_writer().unwrap();
         let (tx, rx) = channel();
         std::thread::spawn(move || {
+            // SAFETY: `fd` is ours alone from here on; the File closes it.
+            let mut reader = unsafe { std::fs::File::from_raw_fd(fd) };
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
+            while !stopped.load(Ordering::SeqCst) {
+                let mut p = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd.
+                if unsafe { libc::poll(&mut p, 1, 20) } <= 0 {
+                    continue;
+                }
+                match reader.read(&mut buf) {
+                    Ok(n) if n > 0 => {
+                        if tx.send(buf[..n].to_vec()).is_err() {
+                            break;
+                        }
+                    }
+                    _ => break,
                 }
             }
         });
@@ -57,6 +109,7 @@ impl Session {
             writer,
             child,
             master: pair.master,
+            stop,
         }
     }
 
@@ -113,6 +166,30 @@ impl Session {
             std::num::NonZero::new(rows).expect("rows"),
             std::num::NonZero::new(cols).expect("cols"),
         );
+    }
+
+    /// Whether the terminal is back in cooked mode: canonical input, echo, output processing.
+    pub fn termios_sane(&self) -> bool {
+        let fd = self.master.as_raw_fd().expect("a master fd");
+        // SAFETY: tcgetattr fills a zeroed termios for a valid fd.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        if unsafe { libc::tcgetattr(fd, &mut t) } != 0 {
+            return false;
+        }
+        t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0 && t.c_oflag & libc::OPOST != 0
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.child.process_id().expect("a pid") as i32
+    }
+
+    /// Close the terminal as a dropped SSH connection does.
+    pub fn hang_up(self) -> Box<dyn Child + Send + Sync> {
+        self.stop.store(true, Ordering::SeqCst);
+        drop(self.writer);
+        drop(self.master);
+        drop(self.bytes);
+        self.child
     }
 
     pub fn send(&mut self, bytes: &[u8]) {

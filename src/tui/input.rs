@@ -1,0 +1,172 @@
+//! Input for the full-screen modes: terminal events, signals and hang-ups
+//! from one poll(2) on the terminal and a signal pipe.
+//!
+//! crossterm's own blocking read spins at full CPU on a dead terminal
+//! (crossterm issue 793), so the terminal's fd is polled here first: a
+//! hang-up or an error on it ends the program; only readable input is
+//! handed to crossterm to parse. Nothing wakes while idle.
+
+use std::io::{self, Read};
+use std::os::fd::AsRawFd;
+use std::os::unix::net::UnixStream;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
+
+/// What the terminal side asks of the program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Event(Event),
+    /// SIGTERM, SIGINT or SIGHUP: restore the terminal and exit 128 + n.
+    Terminate(i32),
+    /// SIGTSTP from outside (Ctrl-Z arrives as a key in raw mode).
+    Suspend,
+    /// SIGCONT: the terminal may have been used meanwhile; draw everything again.
+    Resume,
+    /// The terminal went away (the SSH connection dropped): exit without writing to it.
+    HangUp,
+}
+
+const WATCHED: [i32; 6] = [SIGTERM, SIGINT, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT];
+
+pub struct Source {
+    wake: UnixStream,
+    flags: Vec<(i32, Arc<AtomicBool>)>,
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl Source {
+    pub fn new() -> io::Result<Source> {
+        let (wake, notify) = UnixStream::pair()?;
+        wake.set_nonblocking(true)?;
+        notify.set_nonblocking(true)?;
+        let mut flags = Vec::new();
+        let mut ids = Vec::new();
+        for sig in WATCHED {
+            if sig == SIGHUP && ignored(sig) {
+                // Started under nohup or a wrapper that ignores hang-ups: keep it so.
+                continue;
+            }
+            let flag = Arc::new(AtomicBool::new(false));
+            ids.push(signal_hook::flag::register(sig, Arc::clone(&flag))?);
+            ids.push(signal_hook::low_level::pipe::register(
+                sig,
+                notify.try_clone()?,
+            )?);
+            flags.push((sig, flag));
+        }
+        Ok(Source { wake, flags, ids })
+    }
+
+    fn take(&self, sig: i32) -> bool {
+        self.flags
+            .iter()
+            .find(|(s, _)| *s == sig)
+            .is_some_and(|(_, f)| f.swap(false, Ordering::SeqCst))
+    }
+
+    fn signal(&mut self) -> Option<Input> {
+        let mut sink = [0u8; 64];
+        while matches!(self.wake.read(&mut sink), Ok(n) if n > 0) {}
+        for sig in [SIGTERM, SIGINT, SIGHUP] {
+            if self.take(sig) {
+                return Some(Input::Terminate(sig));
+            }
+        }
+        if self.take(SIGTSTP) {
+            return Some(Input::Suspend);
+        }
+        if self.take(SIGCONT) {
+            return Some(Input::Resume);
+        }
+        if self.take(SIGWINCH) {
+            let (w, h) = crossterm::terminal::size().unwrap_or((0, 0));
+            return Some(Input::Event(Event::Resize(w, h)));
+        }
+        None
+    }
+
+    /// Wait for the next input.
+    pub fn next(&mut self) -> io::Result<Input> {
+        loop {
+            // Signals first: they must be answered even while keys keep coming.
+            if let Some(input) = self.signal() {
+                return Ok(input);
+            }
+            // Events crossterm has already read and parsed.
+            if event::poll(Duration::ZERO)? {
+                return Ok(Input::Event(event::read()?));
+            }
+            let mut fds = [
+                libc::pollfd {
+                    fd: libc::STDIN_FILENO,
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
+                libc::pollfd {
+                    fd: self.wake.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
+            ];
+            // SAFETY: `fds` is a valid array of two pollfd for the duration of the call.
+            let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, -1) };
+            if n < 0 {
+                let err = io::Error::last_os_error();
+                if err.kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return Err(err);
+            }
+            let term = fds[0].revents;
+            if term & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                return Ok(Input::HangUp);
+            }
+            if term & libc::POLLIN != 0 && !event::poll(Duration::from_millis(20))? {
+                // Readable but nothing parsed: either a partial sequence (the rest
+                // follows) or end of file on a dead terminal.
+                if stdin_at_eof() {
+                    return Ok(Input::HangUp);
+                }
+            }
+        }
+    }
+}
+
+/// Whether `sig` is ignored (SIG_IGN inherited from the parent).
+fn ignored(sig: i32) -> bool {
+    // SAFETY: sigaction with a null new action only reads the current one.
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(sig, std::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_IGN
+    }
+}
+
+/// Whether reading the terminal would report end of file or an error now.
+fn stdin_at_eof() -> bool {
+    let mut fds = [libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    }];
+    // SAFETY: one valid pollfd.
+    let n = unsafe { libc::poll(fds.as_mut_ptr(), 1, 0) };
+    if n <= 0 || fds[0].revents & libc::POLLIN == 0 {
+        return false;
+    }
+    let mut available: libc::c_int = 0;
+    // SAFETY: FIONREAD writes one c_int.
+    let r = unsafe { libc::ioctl(libc::STDIN_FILENO, libc::FIONREAD, &mut available) };
+    r < 0 || available == 0
+}
+
+impl Drop for Source {
+    fn drop(&mut self) {
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
