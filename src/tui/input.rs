@@ -90,7 +90,7 @@ impl Source {
     }
 
     /// Wait for the next input.
-    pub fn next(&mut self) -> io::Result<Input> {
+    pub fn wait(&mut self) -> io::Result<Input> {
         loop {
             // Signals first: they must be answered even while keys keep coming.
             if let Some(input) = self.signal() {

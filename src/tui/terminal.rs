@@ -85,25 +85,23 @@ fn is_ctrl_z(event: &Event) -> bool {
 impl Session {
     /// The next event for a mode, with the lifecycle handled on the way.
     pub fn next_event(input: &mut Source) -> io::Result<Option<Event>> {
-        loop {
-            match input.next()? {
-                Input::Event(e) if is_ctrl_z(&e) => {
-                    suspend()?;
-                    return Ok(Some(redraw_all()));
-                }
-                Input::Event(e) => return Ok(Some(e)),
-                Input::Suspend => {
-                    suspend()?;
-                    return Ok(Some(redraw_all()));
-                }
-                Input::Resume => return Ok(Some(redraw_all())),
-                Input::Terminate(sig) => {
-                    restore();
-                    std::process::exit(128 + sig);
-                }
-                // Nothing may be written to a terminal that is gone.
-                Input::HangUp => std::process::exit(128 + libc::SIGHUP),
+        match input.wait()? {
+            Input::Event(e) if is_ctrl_z(&e) => {
+                suspend()?;
+                Ok(Some(redraw_all()))
             }
+            Input::Event(e) => Ok(Some(e)),
+            Input::Suspend => {
+                suspend()?;
+                Ok(Some(redraw_all()))
+            }
+            Input::Resume => Ok(Some(redraw_all())),
+            Input::Terminate(sig) => {
+                restore();
+                std::process::exit(128 + sig);
+            }
+            // Nothing may be written to a terminal that is gone.
+            Input::HangUp => std::process::exit(128 + libc::SIGHUP),
         }
     }
 }
