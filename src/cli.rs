@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -13,6 +13,34 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Colour: auto (none when NO_COLOR is set or TERM=dumb), always, or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorMode::Auto)]
+    pub color: ColorMode,
+    /// Width of East Asian ambiguous characters (“ ” … ─): narrow, wide, or auto (ask the terminal).
+    #[arg(long, global = true, value_enum, default_value_t = AmbiguousWidth::Narrow)]
+    pub ambiguous_width: AmbiguousWidth,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorMode {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AmbiguousWidth {
+    Narrow,
+    Wide,
+    Auto,
+}
+
+/// How the full-screen modes look.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Look {
+    pub theme: String,
+    pub color: ColorMode,
+    pub ambiguous_width: AmbiguousWidth,
 }
 
 #[derive(Debug, Subcommand)]

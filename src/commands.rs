@@ -11,12 +11,21 @@ pub const OK: u8 = 0;
 pub const INVALID: u8 = 1;
 pub const USAGE: u8 = 2;
 
-pub fn run(command: Command) -> u8 {
-    match command {
+pub fn run(cli: crate::cli::Cli) -> u8 {
+    let look = |theme: String| crate::cli::Look {
+        theme,
+        color: cli.color,
+        ambiguous_width: cli.ambiguous_width,
+    };
+    // `auto` asks the terminal, which only the full-screen modes do.
+    crate::layout::width::set_ambiguous_wide(
+        cli.ambiguous_width == crate::cli::AmbiguousWidth::Wide,
+    );
+    match cli.command {
         Command::Check { paths } => check(&paths),
         Command::Print { path, width } => print(&path, width.map(usize::from)),
-        Command::Open { path, theme } => crate::tui::open(&path, &theme),
-        Command::Present { path, theme } => crate::tui::present(&path, &theme),
+        Command::Open { path, theme } => crate::tui::open(&path, &look(theme)),
+        Command::Present { path, theme } => crate::tui::present(&path, &look(theme)),
     }
 }
 

@@ -6,5 +6,5 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = briefing::cli::Cli::parse();
-    ExitCode::from(briefing::commands::run(cli.command))
+    ExitCode::from(briefing::commands::run(cli))
 }

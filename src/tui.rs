@@ -18,6 +18,7 @@ use std::path::Path;
 
 use ratatui::layout::Rect;
 
+use crate::cli::{AmbiguousWidth, Look};
 use crate::commands::{INVALID, OK, USAGE, load_or_report};
 use crate::present::state::{PresentExit, Presenter};
 use app::{App, Exit};
@@ -44,30 +45,30 @@ enum Screen {
     },
 }
 
-pub fn open(path: &Path, theme: &str) -> u8 {
-    session(path, theme, "open", Screen::Reader)
+pub fn open(path: &Path, look: &Look) -> u8 {
+    session(path, look, "open", Screen::Reader)
 }
 
-pub fn present(path: &Path, theme: &str) -> u8 {
-    session(
-        path,
-        theme,
-        "present",
-        Screen::Slides {
-            section: None,
-            from_reader: false,
-        },
-    )
+pub fn present(path: &Path, look: &Look) -> u8 {
+    let start = Screen::Slides {
+        section: None,
+        from_reader: false,
+    };
+    session(path, look, "present", start)
 }
 
-fn session(path: &Path, theme: &str, command: &str, start: Screen) -> u8 {
+fn session(path: &Path, look: &Look, command: &str, start: Screen) -> u8 {
     if let Err(code) = require_terminal(command) {
         return code;
     }
     let Some(loaded) = load_or_report(path) else {
         return INVALID;
     };
-    let theme = theme::Theme::by_name(theme).unwrap_or_else(theme::Theme::dark);
+    let theme = theme::Theme::choose(&look.theme, look.color);
+    // crossterm drops colours by itself under NO_COLOR; `always` means always.
+    if look.color == crate::cli::ColorMode::Always {
+        crossterm::style::force_color_output(true);
+    }
     let mut session = match terminal::enter() {
         Ok(s) => s,
         Err(e) => {
@@ -75,6 +76,9 @@ fn session(path: &Path, theme: &str, command: &str, start: Screen) -> u8 {
             return INVALID;
         }
     };
+    if look.ambiguous_width == AmbiguousWidth::Auto {
+        crate::layout::width::set_ambiguous_wide(terminal::ambiguous_is_wide());
+    }
     let terminal::Session { terminal, input } = &mut session;
     let result = switch(terminal, input, loaded.briefing, theme, start);
     drop(session);

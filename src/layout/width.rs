@@ -81,3 +81,72 @@ mod tests {
         assert!(!is_ambiguous('西'));
     }
 }
+
+/// A stand-in of the same CJK width that no terminal draws ambiguously.
+fn stand_in(c: char) -> &'static str {
+    match c {
+        '“' => "「",
+        '”' => "」",
+        '‘' => "『",
+        '’' => "』",
+        '…' => "..",
+        '—' | '―' => "--",
+        '·' => "・",
+        '×' => "ｘ",
+        '※' => "＊",
+        '±' => "+-",
+        '→' => "->",
+        '←' => "<-",
+        '↑' => "＾",
+        '↓' => "ｖ",
+        '°' => "゜",
+        _ => "？",
+    }
+}
+
+/// Text as it is drawn: unchanged when ambiguous characters are narrow; when
+/// they are wide, each replaced by a stand-in of the same width (2) that is
+/// never ambiguous, so ratatui and the terminal agree on every column.
+pub fn for_display(s: &str) -> std::borrow::Cow<'_, str> {
+    if !ambiguous_is_wide() || !s.chars().any(is_ambiguous) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_ambiguous(c) {
+            out.push_str(stand_in(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod display_tests {
+    use super::*;
+
+    #[test]
+    fn stand_ins_keep_the_width_and_are_not_ambiguous() {
+        with_ambiguous_wide(true, || {
+            let all: String = (0x20u32..0x3000)
+                .filter_map(char::from_u32)
+                .filter(|&c| is_ambiguous(c))
+                .collect();
+            for c in all.chars() {
+                let shown = for_display(&c.to_string()).into_owned();
+                assert!(!shown.chars().any(is_ambiguous), "{c:?} → {shown:?}");
+                assert_eq!(
+                    str_width(&shown),
+                    str_width(&c.to_string()),
+                    "{c:?} → {shown:?}"
+                );
+            }
+        });
+    }
+
+    #[test]
+    fn narrow_mode_draws_text_as_it_is() {
+        with_ambiguous_wide(false, || assert_eq!(for_display("“西宁”…"), "“西宁”…"));
+    }
+}

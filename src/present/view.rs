@@ -16,7 +16,7 @@ use crate::layout::{width::str_width, wrap_lines};
 use crate::model::{Indicator, Verdict, format_number, format_value};
 use crate::tui::theme::Theme;
 use crate::tui::view::help;
-use crate::tui::view::paint::{figures, fill, marked, put};
+use crate::tui::view::paint::{figures, fill, marked, put, put_line};
 use crate::tui::view::too_small_for;
 
 pub fn draw(frame: &mut Frame, p: &Presenter) {
@@ -73,12 +73,8 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
                 } else {
                     Vec::new()
                 };
-                buf.set_line(
-                    content.x,
-                    content.y + i as u16,
-                    &marked(&line.text, style, &marks),
-                    content.width,
-                );
+                let styled = marked(&line.text, style, &marks);
+                put_line(buf, content.x, content.y + i as u16, content.width, &styled);
             }
         }
     }

@@ -44,8 +44,11 @@ pub struct App {
     pub area: Rect,
     pub theme: Theme,
     pub section: usize,
-    /// First line of the document shown in the text pane.
+    /// First line of the document shown in the text pane (derived from `anchor`).
     pub scroll: usize,
+    /// The reading place: paragraph and byte offset of the text at the top of
+    /// the pane. It survives relayouts (a resize, even through tiny sizes).
+    pub anchor: (usize, usize),
     /// The current item of the section (`None`: the section's own text).
     pub item: Option<usize>,
     pub focus: Focus,
@@ -78,6 +81,7 @@ impl App {
             theme,
             section: 0,
             scroll: 0,
+            anchor: (0, 0),
             item: None,
             focus: Focus::Text,
             outline_cursor: 0,
@@ -93,11 +97,21 @@ impl App {
         app
     }
 
+    /// Scroll the text pane to `line`, and remember the place it shows.
+    pub fn set_scroll(&mut self, line: usize) {
+        self.scroll = line;
+        self.anchor = self
+            .doc
+            .lines
+            .get(line)
+            .map_or((0, 0), |l| (l.para, l.range.start));
+    }
+
     /// Show `section` from its top (coming back from the slides).
     pub fn show_section(&mut self, section: usize) {
         if self.section != section {
             self.section = section;
-            self.scroll = 0;
+            self.set_scroll(0);
             self.item = None;
             self.indicator = 0;
             self.detail = false;
@@ -131,7 +145,13 @@ impl App {
         {
             self.doc = Doc::build(&self.briefing, self.section, width);
         }
-        self.scroll = self.scroll.min(self.max_scroll());
+        // The place is kept by the anchor; the line follows from it and the size.
+        let (para, offset) = self.anchor;
+        self.scroll = self
+            .doc
+            .line_of(para, offset)
+            .unwrap_or(0)
+            .min(self.max_scroll());
         let count = self.indicators().len();
         self.indicator = self.indicator.min(count.saturating_sub(1));
         if count == 0 {

@@ -124,3 +124,67 @@ impl Drop for Session {
         restore();
     }
 }
+
+/// Ask the terminal how wide it draws an ambiguous character: draw one at the
+/// top left, read the cursor position back, within a short timeout. Narrow
+/// when the terminal does not answer. Call before the first event is read.
+pub fn ambiguous_is_wide() -> bool {
+    let mut stdout = io::stdout();
+    if write!(stdout, "\x1b[H\u{2500}\x1b[6n")
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return false;
+    }
+    let answer = read_answer(std::time::Duration::from_millis(300));
+    let _ = write!(stdout, "\x1b[H\x1b[2K");
+    let _ = stdout.flush();
+    // The answer is ESC [ row ; col R: column 3 means the character took two columns.
+    parse_cursor_column(&answer) == Some(3)
+}
+
+fn read_answer(timeout: std::time::Duration) -> Vec<u8> {
+    let deadline = std::time::Instant::now() + timeout;
+    let mut answer = Vec::new();
+    while !answer.ends_with(b"R") && answer.len() < 32 {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        let mut fds = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd.
+        if unsafe { libc::poll(&mut fds, 1, left.as_millis() as i32) } <= 0 {
+            break;
+        }
+        let mut byte = [0u8; 1];
+        // SAFETY: reading one byte into a valid buffer.
+        if unsafe { libc::read(libc::STDIN_FILENO, byte.as_mut_ptr().cast(), 1) } != 1 {
+            break;
+        }
+        answer.push(byte[0]);
+    }
+    answer
+}
+
+fn parse_cursor_column(answer: &[u8]) -> Option<u16> {
+    let text = std::str::from_utf8(answer).ok()?;
+    let body = text.rsplit("\x1b[").next()?.strip_suffix('R')?;
+    body.split(';').nth(1)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_cursor_column;
+
+    #[test]
+    fn cursor_reports_are_parsed() {
+        assert_eq!(parse_cursor_column(b"\x1b[1;3R"), Some(3));
+        assert_eq!(parse_cursor_column(b"\x1b[12;2R"), Some(2));
+        assert_eq!(parse_cursor_column(b"garbage"), None);
+        assert_eq!(parse_cursor_column(b""), None);
+    }
+}

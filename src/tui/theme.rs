@@ -104,6 +104,51 @@ impl Theme {
         }
     }
 
+    /// No colour at all: every role told apart by attributes alone (NO_COLOR, `--color never`).
+    pub fn plain() -> Theme {
+        let none = Style::new();
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let reversed = Style::new().add_modifier(Modifier::REVERSED);
+        let underlined = Style::new().add_modifier(Modifier::UNDERLINED);
+        Theme {
+            name: "plain",
+            text: none,
+            title: bold,
+            subtitle: Style::new().add_modifier(Modifier::ITALIC),
+            item_title: bold,
+            figure: bold,
+            better: bold,
+            worse: bold.add_modifier(Modifier::UNDERLINED),
+            neutral: none,
+            derived: Style::new().add_modifier(Modifier::DIM),
+            dim: Style::new().add_modifier(Modifier::DIM),
+            matched: underlined.add_modifier(Modifier::BOLD),
+            current_match: reversed,
+            cite: underlined,
+            selected: reversed,
+            header: bold,
+            header_focused: reversed.add_modifier(Modifier::BOLD),
+            status: reversed,
+            classification: bold,
+            tab: none,
+            tab_current: reversed.add_modifier(Modifier::BOLD),
+            separator: none,
+            overlay: none,
+        }
+    }
+
+    /// The theme to draw with: `name`, or `plain` when colour is off.
+    pub fn choose(name: &str, color: crate::cli::ColorMode) -> Theme {
+        use crate::cli::ColorMode;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+            || std::env::var("TERM").is_ok_and(|t| t == "dumb");
+        match color {
+            ColorMode::Never => Theme::plain(),
+            ColorMode::Auto if no_color => Theme::plain(),
+            _ => Theme::by_name(name).unwrap_or_else(Theme::dark),
+        }
+    }
+
     pub fn by_name(name: &str) -> Option<Theme> {
         match name {
             "dark" => Some(Theme::dark()),

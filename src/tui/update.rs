@@ -82,7 +82,7 @@ fn command(app: &mut App, c: Command) {
         }
         Command::PrevSection => {
             if app.scroll > 0 {
-                app.scroll = 0;
+                app.set_scroll(0);
             } else if app.section > 0 {
                 go_to(app, app.section - 1);
             }
@@ -120,7 +120,7 @@ fn move_by(app: &mut App, delta: isize) {
     match app.focus {
         Focus::Text => {
             let before = app.scroll;
-            app.scroll = apply(app.scroll, app.max_scroll() + 1);
+            app.set_scroll(apply(app.scroll, app.max_scroll() + 1));
             if app.scroll != before {
                 // Scrolling by hand makes the item at the top the current one.
                 app.item = app.doc.item_at(app.scroll);
@@ -142,7 +142,7 @@ fn go_to(app: &mut App, section: usize) {
         app.indicator = 0;
         app.detail = false;
     }
-    app.scroll = 0;
+    app.set_scroll(0);
     app.item = None;
     app.sync();
 }
@@ -150,10 +150,8 @@ fn go_to(app: &mut App, section: usize) {
 /// Make item `item` of the current section current, its heading at the top when it can be.
 fn go_to_item(app: &mut App, item: Option<usize>) {
     app.item = item;
-    app.scroll = match item.and_then(|j| app.doc.item_line(j)) {
-        Some(line) => line.min(app.max_scroll()),
-        None => 0,
-    };
+    let line = item.and_then(|j| app.doc.item_line(j)).unwrap_or(0);
+    app.set_scroll(line.min(app.max_scroll()));
 }
 
 fn next_item(app: &mut App) {
@@ -172,7 +170,7 @@ fn prev_item(app: &mut App) {
     match app.item {
         Some(j) if j > 0 => go_to_item(app, Some(j - 1)),
         Some(_) => go_to_item(app, None),
-        None if app.scroll > 0 => app.scroll = 0,
+        None if app.scroll > 0 => app.set_scroll(0),
         None if app.section > 0 => {
             go_to(app, app.section - 1);
             let last = app.briefing.sections[app.section]
@@ -218,7 +216,7 @@ fn scroll_to_cite(app: &mut App) {
 fn reveal(app: &mut App, line: usize) {
     let page = app.page();
     if line < app.scroll || line >= app.scroll + page {
-        app.scroll = line.saturating_sub(page / 3).min(app.max_scroll());
+        app.set_scroll(line.saturating_sub(page / 3).min(app.max_scroll()));
     }
 }
 

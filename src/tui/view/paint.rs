@@ -8,15 +8,18 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::layout::{truncate, width::str_width};
+use crate::layout::{truncate, width::for_display, width::str_width};
 
 /// Write `text` at (x, y), cut to `max` columns with an ellipsis; returns the columns used.
 pub fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, text: &str, style: Style) -> u16 {
-    if max == 0 {
+    // Nothing is ever written outside the buffer, whatever a caller computed.
+    let area = buf.area;
+    if max == 0 || y < area.top() || y >= area.bottom() || x < area.left() || x >= area.right() {
         return 0;
     }
+    let max = max.min(area.right() - x);
     let shown = truncate(text, usize::from(max));
-    buf.set_stringn(x, y, &shown, usize::from(max), style);
+    buf.set_stringn(x, y, for_display(&shown), usize::from(max), style);
     str_width(&shown) as u16
 }
 
@@ -30,6 +33,15 @@ pub fn put_spans(buf: &mut Buffer, x: u16, y: u16, max: u16, spans: &[(String, S
         used += put(buf, x + used, y, max - used, text, *style);
     }
     used
+}
+
+/// Write a line of spans at (x, y) within `max` columns; nothing outside the buffer.
+pub fn put_line(buf: &mut Buffer, x: u16, y: u16, max: u16, line: &Line<'_>) {
+    let area = buf.area;
+    if max == 0 || y < area.top() || y >= area.bottom() || x < area.left() || x >= area.right() {
+        return;
+    }
+    buf.set_line(x, y, line, max.min(area.right() - x));
 }
 
 /// Fill a rectangle with a style (and spaces).
@@ -77,7 +89,7 @@ pub fn figures(text: &str) -> Vec<Range<usize>> {
 }
 
 /// `text` as a line of spans: `base` style, with each mark's style patched on
-/// over its byte range (later marks on top).
+/// over its byte range (later marks on top); drawn as `for_display` shows it.
 pub fn marked<'a>(text: &'a str, base: Style, marks: &[(Range<usize>, Style)]) -> Line<'a> {
     let mut spans: Vec<Span<'a>> = Vec::new();
     let mut run_start = 0;
@@ -92,14 +104,14 @@ pub fn marked<'a>(text: &'a str, base: Style, marks: &[(Range<usize>, Style)]) -
         let s = style_at(i);
         if run_style != Some(s) {
             if let Some(prev) = run_style {
-                spans.push(Span::styled(&text[run_start..i], prev));
+                spans.push(Span::styled(for_display(&text[run_start..i]), prev));
             }
             run_start = i;
             run_style = Some(s);
         }
     }
     if let Some(prev) = run_style {
-        spans.push(Span::styled(&text[run_start..], prev));
+        spans.push(Span::styled(for_display(&text[run_start..]), prev));
     }
     Line::from(spans)
 }

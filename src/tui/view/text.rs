@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::paint::{figures, marked};
+use super::paint::{figures, marked, put_line};
 use crate::tui::app::App;
 use crate::tui::doc::Role;
 
@@ -55,6 +55,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
         let styled = marked(text, base, &marks);
-        buf.set_line(area.x, area.y + row as u16, &styled, area.width);
+        put_line(buf, area.x, area.y + row as u16, area.width, &styled);
     }
 }
