@@ -124,3 +124,40 @@ fn a_dropped_connection_ends_the_process_within_a_second_without_spinning() {
         );
     }
 }
+
+#[test]
+fn ambiguous_width_auto_asks_the_terminal() {
+    // A terminal that draws ambiguous characters wide answers the probe with column 3.
+    let mut s = Session::spawn(
+        &["open", "--ambiguous-width", "auto", "briefings/2023.toml"],
+        120,
+        40,
+        &[],
+    );
+    let start = Instant::now();
+    while !s.raw.windows(4).any(|w| w == b"\x1b[6n") {
+        assert!(start.elapsed() < T, "no cursor query");
+        s.settle(Duration::from_millis(10));
+    }
+    s.send(b"\x1b[1;3R");
+    s.wait_for("目录", T);
+    assert!(
+        s.screen().contains('|') && !s.screen().contains('│'),
+        "narrow-everywhere separators:\n{}",
+        s.screen()
+    );
+    s.send(b"q");
+    assert_eq!(s.wait_exit(T), 0);
+
+    // No answer: narrow, after a short wait.
+    let mut s = Session::spawn(
+        &["open", "--ambiguous-width", "auto", "briefings/2023.toml"],
+        120,
+        40,
+        &[],
+    );
+    s.wait_for("目录", Duration::from_secs(2));
+    assert!(s.screen().contains('│'));
+    s.send(b"q");
+    assert_eq!(s.wait_exit(T), 0);
+}
