@@ -38,6 +38,8 @@ pub enum SectionKind {
 pub struct Section {
     pub id: String,
     pub kind: SectionKind,
+    /// The campaign number (1, 2, 3 … in file order) of a campaign section.
+    pub number: Option<usize>,
     pub title: String,
     pub subtitle: Option<String>,
     /// Paragraphs of the body, already joined by the spec's rules.
@@ -185,17 +187,18 @@ impl Briefing {
 
     /// The campaign number of section `index`, if it is a campaign section.
     pub fn campaign_number(&self, index: usize) -> Option<usize> {
-        let section = self.sections.get(index)?;
-        if section.kind != SectionKind::Campaign {
-            return None;
+        self.sections.get(index)?.number
+    }
+
+    /// Number the campaign sections 1, 2, 3 … in file order.
+    pub fn number_campaigns(&mut self) {
+        let mut n = 0;
+        for s in &mut self.sections {
+            s.number = (s.kind == SectionKind::Campaign).then(|| {
+                n += 1;
+                n
+            });
         }
-        Some(
-            self.sections[..index]
-                .iter()
-                .filter(|s| s.kind == SectionKind::Campaign)
-                .count()
-                + 1,
-        )
     }
 }
 

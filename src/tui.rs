@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod doc;
 pub mod input;
+pub mod keyparse;
 pub mod keys;
 pub mod panes;
 pub mod run;
@@ -12,6 +13,7 @@ pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod wire;
 
 use std::io::IsTerminal;
 use std::path::Path;

@@ -118,6 +118,7 @@ fn section(n: usize) -> impl Strategy<Value = Section> {
             move |(kind, title, subtitle, body, items, indicators)| Section {
                 id: format!("s{n}"),
                 kind,
+                number: None,
                 title,
                 subtitle,
                 body,

@@ -249,6 +249,7 @@ impl Validator<'_> {
             .collect();
         let mut briefing = meta?;
         briefing.sections = sections;
+        briefing.number_campaigns();
         Some(briefing)
     }
 
@@ -335,6 +336,7 @@ impl Validator<'_> {
         Section {
             id,
             kind,
+            number: None,
             title,
             subtitle: self.line(&r.subtitle, &format!("{key}.subtitle")),
             body,

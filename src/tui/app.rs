@@ -64,6 +64,10 @@ pub struct App {
     pub message: Option<String>,
     pub doc: Doc,
     pub exit: Option<Exit>,
+    /// How many campaign sections there are (the `n/N` of the status line).
+    pub campaign_count: usize,
+    /// The outline's entries, fixed for the briefing.
+    entries: Vec<Entry>,
 }
 
 /// An entry of the outline: a section, or an item of it.
@@ -92,7 +96,11 @@ impl App {
             message: None,
             doc: Doc::default(),
             exit: None,
+            campaign_count: 0,
+            entries: Vec::new(),
         };
+        app.campaign_count = app.briefing.campaigns().count();
+        app.entries = outline_entries(&app.briefing);
         app.sync();
         app
     }
@@ -185,19 +193,8 @@ impl App {
             .collect()
     }
 
-    pub fn outline(&self) -> Vec<Entry> {
-        let mut out = Vec::new();
-        for (i, s) in self.briefing.sections.iter().enumerate() {
-            out.push(Entry {
-                section: i,
-                item: None,
-            });
-            out.extend((0..s.items.len()).map(|j| Entry {
-                section: i,
-                item: Some(j),
-            }));
-        }
-        out
+    pub fn outline(&self) -> &[Entry] {
+        &self.entries
     }
 
     /// The current item, if any.
@@ -229,6 +226,21 @@ impl App {
                 .map(|r| (p, r))
         })
     }
+}
+
+fn outline_entries(b: &Briefing) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for (i, s) in b.sections.iter().enumerate() {
+        out.push(Entry {
+            section: i,
+            item: None,
+        });
+        out.extend((0..s.items.len()).map(|j| Entry {
+            section: i,
+            item: Some(j),
+        }));
+    }
+    out
 }
 
 impl Mode for App {

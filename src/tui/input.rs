@@ -1,19 +1,20 @@
 //! Input for the full-screen modes: terminal events, signals and hang-ups
-//! from one poll(2) on the terminal and a signal pipe.
+//! from one level-triggered poll(2) on the terminal and a signal pipe.
 //!
-//! crossterm's own blocking read spins at full CPU on a dead terminal
-//! (crossterm issue 793), so the terminal's fd is polled here first: a
-//! hang-up or an error on it ends the program; only readable input is
-//! handed to crossterm to parse. Nothing wakes while idle.
+//! The terminal is read here and parsed by `keyparse`, not by crossterm's
+//! event source: that one spins at full CPU on a dead terminal (crossterm
+//! issue 793), and its edge-triggered source can lose a key that arrives
+//! together with a resize. A hang-up, an error or end of file on the
+//! terminal ends the program. Nothing wakes while idle.
 
+use crossterm::event::Event;
 use std::io::{self, Read};
 use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
-use crossterm::event::{self, Event};
+use super::keyparse::Parser;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
 
 /// What the terminal side asks of the program.
@@ -32,7 +33,11 @@ pub enum Input {
 
 const WATCHED: [i32; 6] = [SIGTERM, SIGINT, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT];
 
+/// How long to wait for the rest of a sequence before an ESC counts as the Esc key.
+const ESC_WAIT_MS: i32 = 30;
+
 pub struct Source {
+    parser: Parser,
     wake: UnixStream,
     flags: Vec<(i32, Arc<AtomicBool>)>,
     ids: Vec<signal_hook::SigId>,
@@ -58,7 +63,12 @@ impl Source {
             )?);
             flags.push((sig, flag));
         }
-        Ok(Source { wake, flags, ids })
+        Ok(Source {
+            parser: Parser::default(),
+            wake,
+            flags,
+            ids,
+        })
     }
 
     fn take(&self, sig: i32) -> bool {
@@ -96,9 +106,8 @@ impl Source {
             if let Some(input) = self.signal() {
                 return Ok(input);
             }
-            // Events crossterm has already read and parsed.
-            if event::poll(Duration::ZERO)? {
-                return Ok(Input::Event(event::read()?));
+            if let Some(event) = self.parser.next(false) {
+                return Ok(Input::Event(event));
             }
             let mut fds = [
                 libc::pollfd {
@@ -112,8 +121,14 @@ impl Source {
                     revents: 0,
                 },
             ];
+            // An unfinished sequence waits a moment for its rest; otherwise wait for ever.
+            let timeout = if self.parser.pending() {
+                ESC_WAIT_MS
+            } else {
+                -1
+            };
             // SAFETY: `fds` is a valid array of two pollfd for the duration of the call.
-            let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, -1) };
+            let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, timeout) };
             if n < 0 {
                 let err = io::Error::last_os_error();
                 if err.kind() == io::ErrorKind::Interrupted {
@@ -121,16 +136,36 @@ impl Source {
                 }
                 return Err(err);
             }
+            if n == 0 {
+                if let Some(event) = self.parser.next(true) {
+                    return Ok(Input::Event(event));
+                }
+                continue;
+            }
             let term = fds[0].revents;
-            if term & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            if term & libc::POLLIN != 0 {
+                let mut buf = [0u8; 4096];
+                // SAFETY: reading into a valid buffer of its length.
+                let got =
+                    unsafe { libc::read(libc::STDIN_FILENO, buf.as_mut_ptr().cast(), buf.len()) };
+                if got > 0 {
+                    self.parser.feed(&buf[..got as usize]);
+                    continue;
+                }
+                let err = io::Error::last_os_error();
+                if got < 0
+                    && matches!(
+                        err.kind(),
+                        io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock
+                    )
+                {
+                    continue;
+                }
+                // End of file, or EIO: the terminal is gone.
                 return Ok(Input::HangUp);
             }
-            if term & libc::POLLIN != 0 && !event::poll(Duration::from_millis(20))? {
-                // Readable but nothing parsed: either a partial sequence (the rest
-                // follows) or end of file on a dead terminal.
-                if stdin_at_eof() {
-                    return Ok(Input::HangUp);
-                }
+            if term & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                return Ok(Input::HangUp);
             }
         }
     }
@@ -143,24 +178,6 @@ fn ignored(sig: i32) -> bool {
         let mut old: libc::sigaction = std::mem::zeroed();
         libc::sigaction(sig, std::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_IGN
     }
-}
-
-/// Whether reading the terminal would report end of file or an error now.
-fn stdin_at_eof() -> bool {
-    let mut fds = [libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
-        revents: 0,
-    }];
-    // SAFETY: one valid pollfd.
-    let n = unsafe { libc::poll(fds.as_mut_ptr(), 1, 0) };
-    if n <= 0 || fds[0].revents & libc::POLLIN == 0 {
-        return false;
-    }
-    let mut available: libc::c_int = 0;
-    // SAFETY: FIONREAD writes one c_int.
-    let r = unsafe { libc::ioctl(libc::STDIN_FILENO, libc::FIONREAD, &mut available) };
-    r < 0 || available == 0
 }
 
 impl Drop for Source {

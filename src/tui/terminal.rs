@@ -13,9 +13,10 @@ use crossterm::event::{
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+use super::wire::{SizeSource, WireBackend};
+
+pub type Term = Terminal<WireBackend<Stdout>>;
 
 use super::input::{Input, Source};
 
@@ -41,7 +42,7 @@ pub fn enter() -> io::Result<Session> {
         restore();
         return Err(e);
     }
-    let terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
+    let terminal = match Terminal::new(WireBackend::new(io::stdout(), SizeSource::Terminal)) {
         Ok(t) => t,
         Err(e) => {
             restore();

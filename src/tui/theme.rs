@@ -35,39 +35,37 @@ const fn fg(i: u8) -> Style {
 }
 
 impl Theme {
-    /// The default: 256 colours on a dark background.
+    /// The default, on a dark background. Its colours are the 16 basic ones:
+    /// they read well in any palette, and their SGR codes are the shortest,
+    /// which counts over a slow link.
     pub fn dark() -> Theme {
         Theme {
             name: "dark",
             text: Style::new(),
             title: Style::new().add_modifier(Modifier::BOLD),
-            subtitle: fg(250).add_modifier(Modifier::ITALIC),
-            item_title: fg(153).add_modifier(Modifier::BOLD),
-            figure: fg(80).add_modifier(Modifier::BOLD),
-            better: fg(114).add_modifier(Modifier::BOLD),
-            worse: fg(203).add_modifier(Modifier::BOLD),
-            neutral: fg(221),
-            derived: fg(244),
-            dim: fg(244),
-            matched: Style::new()
-                .bg(Color::Indexed(58))
-                .add_modifier(Modifier::UNDERLINED),
-            current_match: Style::new().fg(Color::Indexed(16)).bg(Color::Indexed(220)),
-            cite: Style::new()
-                .bg(Color::Indexed(24))
-                .add_modifier(Modifier::UNDERLINED),
+            subtitle: fg(7).add_modifier(Modifier::ITALIC),
+            item_title: fg(12).add_modifier(Modifier::BOLD),
+            figure: fg(14).add_modifier(Modifier::BOLD),
+            better: fg(10).add_modifier(Modifier::BOLD),
+            worse: fg(9).add_modifier(Modifier::BOLD),
+            neutral: fg(11),
+            derived: fg(8),
+            dim: fg(8),
+            matched: Style::new().bg(Color::Indexed(3)).fg(Color::Indexed(0)),
+            current_match: Style::new().fg(Color::Indexed(0)).bg(Color::Indexed(11)),
+            cite: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
             selected: Style::new().add_modifier(Modifier::REVERSED),
-            header: fg(250).add_modifier(Modifier::BOLD),
+            header: fg(7).add_modifier(Modifier::BOLD),
             header_focused: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            status: Style::new().bg(Color::Indexed(236)).fg(Color::Indexed(252)),
+            status: Style::new().add_modifier(Modifier::REVERSED),
             classification: Style::new()
-                .fg(Color::Indexed(231))
-                .bg(Color::Indexed(124))
+                .fg(Color::Indexed(15))
+                .bg(Color::Indexed(1))
                 .add_modifier(Modifier::BOLD),
-            tab: fg(250),
+            tab: fg(7),
             tab_current: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            separator: fg(240),
-            overlay: Style::new().bg(Color::Indexed(235)),
+            separator: fg(8),
+            overlay: Style::new(),
         }
     }
 

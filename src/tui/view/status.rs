@@ -18,7 +18,7 @@ pub fn place(app: &App) -> String {
         return String::new();
     };
     match app.briefing.campaign_number(app.section) {
-        Some(n) => format!("{n}/{} {}", app.briefing.campaigns().count(), section.title),
+        Some(n) => format!("{n}/{} {}", app.campaign_count, section.title),
         None => section.title.clone(),
     }
 }
@@ -84,16 +84,20 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
 /// The tab bar: every section, the current one marked; scrolled so it is visible.
 pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let labels: Vec<String> = app
-        .briefing
-        .sections
+    // Only the tabs that can be on screen: a window around the current one.
+    let window = app.section.saturating_sub(usize::from(area.width) / 4)
+        ..(app.section + usize::from(area.width) / 2).min(app.briefing.sections.len());
+    let offset = window.start;
+    let labels: Vec<String> = app.briefing.sections[window]
         .iter()
         .enumerate()
-        .map(|(i, s)| match app.briefing.campaign_number(i) {
+        .map(|(i, s)| (i + offset, s))
+        .map(|(_, s)| match s.number {
             Some(n) => format!("{n} {}", s.title),
             None => s.title.clone(),
         })
         .collect();
+    let current = app.section - offset;
     let width = usize::from(area.width);
     let n = labels.len().max(1);
     let total: usize = labels.iter().map(|l| str_width(l) + 2).sum();
@@ -108,11 +112,14 @@ pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
         .collect();
     // Start far enough right that the current tab ends on screen.
     let mut start = 0;
-    let end_of_current: usize = shown[..=app.section.min(shown.len() - 1)]
+    if shown.is_empty() {
+        return;
+    }
+    let end_of_current: usize = shown[..=current.min(shown.len() - 1)]
         .iter()
         .map(|s| str_width(s))
         .sum();
-    while start < app.section
+    while start < current
         && end_of_current - shown[..start].iter().map(|s| str_width(s)).sum::<usize>() > width
     {
         start += 1;
@@ -122,11 +129,7 @@ pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
         if x >= area.right() {
             break;
         }
-        let style = if i == app.section {
-            t.tab_current
-        } else {
-            t.tab
-        };
+        let style = if i == current { t.tab_current } else { t.tab };
         x += put(buf, x, area.y, area.right() - x, label, style);
     }
 }
