@@ -87,10 +87,12 @@ def main():
     p.add_argument("--keys", default="q")
     p.add_argument("--quiet-ms", type=float, default=200)
     p.add_argument("--idle", type=float, default=0, help="seconds of idle to measure after the keys (before the last)")
+    p.add_argument("--dump", default=None, help="write all output bytes here (offsets per key are reported)")
     p.add_argument("cmd", nargs="+")
     a = p.parse_args()
     t = Pty(a.cmd, a.cols, a.rows)
     frame, _, first_frame_ms = t.burst(a.quiet_ms, 10000)
+    everything = frame
     res = {"cmd": a.cmd, "cols": a.cols, "rows": a.rows, "first_frame_ms": first_frame_ms,
            "first_frame_bytes": len(frame), "keys": []}
     keys = parse_keys(a.keys)
@@ -101,8 +103,10 @@ def main():
         sent = t.now()
         os.write(t.fd, KEYS.get(name, name.encode()))
         out, first, last = t.burst(a.quiet_ms if i < len(keys) - 1 else 50, 1000)
+        everything += out
         text = ESC_RE.sub(b"", out)
         res["keys"].append({"key": name, "bytes": len(out), "text_bytes": len(text),
+                            "offset": len(everything),
                             "first_ms": None if first is None else round(first - sent, 3),
                             "last_ms": None if last is None else round(last - sent, 3)})
     try:
@@ -111,6 +115,8 @@ def main():
     except ChildProcessError:
         res["exit"] = None
     res["peak_kib"] = t.peak
+    if a.dump:
+        open(a.dump, "wb").write(everything)
     print(json.dumps(res))
 
 

@@ -39,13 +39,15 @@ pub fn decode(source: &str) -> (RawDoc, Vec<Diagnostic>) {
             return (doc, diags);
         }
     };
-    let table = root.get_ref();
-    for (key, value) in table.iter() {
-        match key.get_ref().as_ref() {
-            "schema" => doc.schema = piece(table, value, &mut diags, &mut doc.incomplete),
-            "briefing" => doc.meta = piece(table, value, &mut diags, &mut doc.incomplete),
+    // The tree is consumed piece by piece (no copy); a piece that fails to
+    // decode looks its key path up in a fresh parse.
+    for (key, value) in root.into_inner() {
+        let name = key.get_ref().to_string();
+        match name.as_str() {
+            "schema" => doc.schema = piece(source, value, &mut diags, &mut doc.incomplete),
+            "briefing" => doc.meta = piece(source, value, &mut diags, &mut doc.incomplete),
             "section" => {
-                doc.sections = Some(sections(table, value, &mut diags, &mut doc.incomplete))
+                doc.sections = Some(sections(source, value, &mut diags, &mut doc.incomplete))
             }
             other => diags.push(Diagnostic::error(
                 Some(key.span()),
@@ -58,43 +60,50 @@ pub fn decode(source: &str) -> (RawDoc, Vec<Diagnostic>) {
 }
 
 fn sections(
-    root: &DeTable<'_>,
-    value: &Spanned<DeValue<'_>>,
+    source: &str,
+    value: Spanned<DeValue<'_>>,
     diags: &mut Vec<Diagnostic>,
     incomplete: &mut bool,
 ) -> Vec<Spanned<RawSection>> {
-    let Some(array) = value.get_ref().as_array() else {
-        diags.push(Diagnostic::error(
-            Some(value.span()),
-            Some("section".into()),
-            format!(
-                "expected an array of tables written `[[section]]`, found {}",
-                value.get_ref().type_str()
-            ),
-        ));
-        *incomplete = true;
-        return Vec::new();
-    };
-    array
-        .iter()
-        .filter_map(|element| piece(root, element, diags, incomplete))
-        .collect()
+    let span = value.span();
+    match value.into_inner() {
+        DeValue::Array(array) => array
+            .into_iter()
+            .filter_map(|element| piece(source, element, diags, incomplete))
+            .collect(),
+        other => {
+            diags.push(Diagnostic::error(
+                Some(span),
+                Some("section".into()),
+                format!(
+                    "expected an array of tables written `[[section]]`, found {}",
+                    other.type_str()
+                ),
+            ));
+            *incomplete = true;
+            Vec::new()
+        }
+    }
 }
 
 /// Deserialize one piece of the document, turning a serde error into a diagnostic.
 fn piece<'de, T: Deserialize<'de>>(
-    root: &DeTable<'de>,
-    value: &Spanned<DeValue<'de>>,
+    source: &'de str,
+    value: Spanned<DeValue<'de>>,
     diags: &mut Vec<Diagnostic>,
     incomplete: &mut bool,
 ) -> Option<Spanned<T>> {
-    match Spanned::<T>::deserialize(ValueDeserializer::from(value.clone())) {
+    let whole = value.span();
+    match Spanned::<T>::deserialize(ValueDeserializer::from(value)) {
         Ok(v) => Some(v),
         Err(e) => {
-            let span = e.span().unwrap_or_else(|| value.span());
+            let span = e.span().unwrap_or(whole);
+            let key = DeTable::parse(source)
+                .ok()
+                .and_then(|root| key_path_at(root.get_ref(), span.start));
             diags.push(Diagnostic::error(
-                Some(span.clone()),
-                key_path_at(root, span.start),
+                Some(span),
+                key,
                 e.message().trim_end().to_string(),
             ));
             *incomplete = true;

@@ -93,7 +93,7 @@ impl Source {
             return Some(Input::Resume);
         }
         if self.take(SIGWINCH) {
-            let (w, h) = crossterm::terminal::size().unwrap_or((0, 0));
+            let (w, h) = super::wire::terminal_size().map_or((0, 0), |s| (s.width, s.height));
             return Some(Input::Event(Event::Resize(w, h)));
         }
         None

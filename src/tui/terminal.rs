@@ -73,7 +73,7 @@ fn suspend() -> io::Result<()> {
 
 /// An event that makes the run loop lay out and draw everything again.
 fn redraw_all() -> Event {
-    let (w, h) = terminal::size().unwrap_or((0, 0));
+    let (w, h) = super::wire::terminal_size().map_or((0, 0), |s| (s.width, s.height));
     Event::Resize(w, h)
 }
 

@@ -300,6 +300,16 @@ impl<W: Write> WireBackend<W> {
     }
 }
 
+/// The terminal's size, from one ioctl on standard output.
+pub fn terminal_size() -> io::Result<Size> {
+    // SAFETY: TIOCGWINSZ fills a zeroed winsize.
+    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+    if unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(Size::new(ws.ws_col, ws.ws_row))
+}
+
 impl<W: Write> Backend for WireBackend<W> {
     type Error = io::Error;
 
@@ -391,7 +401,7 @@ impl<W: Write> Backend for WireBackend<W> {
     fn size(&self) -> io::Result<Size> {
         match self.size_source {
             SizeSource::Fixed(size) => Ok(size),
-            SizeSource::Terminal => crossterm::terminal::size().map(|(w, h)| Size::new(w, h)),
+            SizeSource::Terminal => terminal_size(),
         }
     }
 

@@ -17,7 +17,9 @@ fn row_hash(row: &[Cell]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for c in row {
         c.symbol().hash(&mut h);
-        format!("{:?}{:?}{:?}", c.fg, c.bg, c.modifier).hash(&mut h);
+        c.fg.hash(&mut h);
+        c.bg.hash(&mut h);
+        c.modifier.hash(&mut h);
     }
     h.finish()
 }
@@ -34,6 +36,10 @@ fn is_blank(row: &[Cell]) -> bool {
 /// The shift that saves sending the most non-blank rows, if one saves at least two.
 pub fn find(old: &[Cell], new: &[Cell], width: usize, height: usize) -> Option<Shift> {
     if width == 0 || height < 3 || old.len() != width * height || new.len() != width * height {
+        return None;
+    }
+    if old.chunks(width).all(is_blank) {
+        // Nothing on the screen to move (the first frame).
         return None;
     }
     let rows = |cells: &[Cell]| -> Vec<u64> { cells.chunks(width).map(row_hash).collect() };
