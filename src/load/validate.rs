@@ -364,9 +364,18 @@ impl Validator<'_> {
         holder: &str,
         body: &Opt<String>,
     ) -> Vec<Indicator> {
+        // Cites are compared without white space; strip the body once for all of them.
+        let body = body.as_ref().map(|b| squeeze(b.get_ref()));
         list.iter()
             .enumerate()
-            .map(|(k, ind)| self.indicator(ind, &format!("{holder}.indicator[{k}]"), holder, body))
+            .map(|(k, ind)| {
+                self.indicator(
+                    ind,
+                    &format!("{holder}.indicator[{k}]"),
+                    holder,
+                    body.as_deref(),
+                )
+            })
             .collect()
     }
 
@@ -375,7 +384,7 @@ impl Validator<'_> {
         ind: &Spanned<RawIndicator>,
         key: &str,
         holder: &str,
-        body: &Opt<String>,
+        body: Option<&str>,
     ) -> Indicator {
         let header = ind.span();
         let r = ind.get_ref();
@@ -440,9 +449,7 @@ impl Validator<'_> {
             ),
             (Some(c), body) => {
                 let needle = squeeze(c.get_ref());
-                let found = body
-                    .as_ref()
-                    .is_some_and(|b| squeeze(b.get_ref()).contains(&needle));
+                let found = body.is_some_and(|b| b.contains(&needle));
                 if needle.is_empty() || !found {
                     self.error(
                         c.span(),
