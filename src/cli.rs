@@ -45,32 +45,40 @@ pub struct Look {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Open a briefing in the full-screen reader.
+    /// Open briefings in the full-screen reader (the newest period first).
     Open {
-        /// The briefing file (.toml).
-        path: PathBuf,
+        /// Briefing files or directories of them; relative names are also looked up in BRIEFING_PATH.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
         /// Colour theme: dark (default) or projector (high contrast).
         #[arg(long, default_value = "dark", value_parser = ["dark", "projector"])]
         theme: String,
     },
-    /// Present a briefing as slides.
+    /// Present a briefing as slides (the newest period of those given).
     Present {
-        /// The briefing file (.toml).
-        path: PathBuf,
+        /// Briefing files or directories of them; relative names are also looked up in BRIEFING_PATH.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
         /// Colour theme: dark (default) or projector (high contrast, for washed-out projectors).
         #[arg(long, default_value = "dark", value_parser = ["dark", "projector"])]
         theme: String,
     },
-    /// Check briefing files and report every problem with file:line:col.
+    /// Check briefing files (and, together, their agreement) with file:line:col.
     Check {
-        /// The briefing files to check.
+        /// Briefing files or directories of them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Print a briefing as plain text.
+    /// List the briefings found in directories (default: here and BRIEFING_PATH).
+    List {
+        /// Directories to look in.
+        dirs: Vec<PathBuf>,
+    },
+    /// Print briefings as plain text, with each indicator's series across them.
     Print {
-        /// The briefing file (.toml).
-        path: PathBuf,
+        /// Briefing files or directories of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
         /// Wrap to this many columns (default: the terminal's width, else 80).
         #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,

@@ -1,10 +1,10 @@
 //! What each subcommand does, returning the process exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::PathBuf;
 
 use crate::cli::Command;
-use crate::load;
+use crate::{library, load};
 
 /// Exit codes.
 pub const OK: u8 = 0;
@@ -23,38 +23,144 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
     );
     match cli.command {
         Command::Check { paths } => check(&paths),
-        Command::Print { path, width } => print(&path, width.map(usize::from)),
-        Command::Open { path, theme } => crate::tui::open(&path, &look(theme)),
-        Command::Present { path, theme } => crate::tui::present(&path, &look(theme)),
+        Command::Print { paths, width } => print(&paths, width.map(usize::from)),
+        Command::List { dirs } => list(&dirs),
+        Command::Open { paths, theme } => crate::tui::open(&paths, &look(theme)),
+        Command::Present { paths, theme } => crate::tui::present(&paths, &look(theme)),
     }
 }
 
-/// Report every problem of every file; 1 when any file has an error.
-fn check(paths: &[std::path::PathBuf]) -> u8 {
-    let mut failed = false;
+/// Report every problem of every file, and where files disagree; 1 when any has an error.
+fn check(names: &[PathBuf]) -> u8 {
     let mut stderr = std::io::stderr().lock();
-    for path in paths {
-        let (_, report) = load::check_file(path);
+    let mut failed = false;
+    let mut paths = Vec::new();
+    for name in names {
+        match library::resolve(name) {
+            Ok(found) => paths.extend(found),
+            Err(e) => {
+                let _ = writeln!(stderr, "{e}");
+                failed = true;
+            }
+        }
+    }
+    let (lib, reports) = library::load_all(&paths);
+    for report in &reports {
         failed |= report.has_errors();
+        let _ = stderr.write_all(report.render().as_bytes());
+    }
+    for conflict in lib.conflicts() {
+        let mut d = load::Diagnostic::warning(None, Some(conflict.id.clone()), conflict.message());
+        d.at = Some((conflict.other.1, 1));
+        let report = load::Report {
+            path: conflict.other.0.display().to_string(),
+            source: None,
+            diagnostics: vec![d],
+        };
         let _ = stderr.write_all(report.render().as_bytes());
     }
     if failed { INVALID } else { OK }
 }
 
-/// Load `path` for a command that shows it; on errors, print the report.
-pub fn load_or_report(path: &Path) -> Option<load::Loaded> {
-    match load::load(path) {
-        Ok(loaded) => Some(loaded),
-        Err(report) => {
-            let _ = std::io::stderr().write_all(report.render().as_bytes());
-            None
+/// Resolve and load `names` for a command that shows them: the library, or
+/// the exit code after the reports of the files that have errors.
+pub fn load_library(names: &[PathBuf]) -> Result<(library::Library, Vec<PathBuf>), u8> {
+    let paths = library::resolve_all(names).map_err(|e| {
+        eprintln!("{e}");
+        INVALID
+    })?;
+    let (lib, reports) = library::load_all(&paths);
+    let bad: Vec<&load::Report> = reports.iter().filter(|r| r.has_errors()).collect();
+    if !bad.is_empty() {
+        let mut stderr = std::io::stderr().lock();
+        for r in bad {
+            let _ = stderr.write_all(r.render().as_bytes());
         }
+        return Err(INVALID);
     }
+    Ok((lib, paths))
 }
 
-fn print(path: &Path, width: Option<usize>) -> u8 {
-    let Some(loaded) = load_or_report(path) else {
+/// `briefing list`: organisation, period, title and path of each briefing found.
+fn list(dirs: &[PathBuf]) -> u8 {
+    let dirs: Vec<PathBuf> = if dirs.is_empty() {
+        library::search_dirs()
+    } else {
+        dirs.to_vec()
+    };
+    let mut paths = Vec::new();
+    let mut stderr = std::io::stderr().lock();
+    for dir in &dirs {
+        match std::fs::read_dir(dir) {
+            Ok(entries) => {
+                let mut found: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+                    .collect();
+                found.sort();
+                paths.extend(found);
+            }
+            Err(e) => {
+                let _ = writeln!(stderr, "briefing: {}: {e}", dir.display());
+            }
+        }
+    }
+    let (lib, reports) = library::load_all(&paths);
+    let rows: Vec<[String; 4]> = lib
+        .entries
+        .iter()
+        .map(|e| {
+            let b = &e.briefing;
+            [
+                b.organization.clone(),
+                b.period.to_string(),
+                b.title.clone(),
+                e.path.display().to_string(),
+            ]
+        })
+        .collect();
+    let width = |k: usize| {
+        rows.iter()
+            .map(|r| crate::layout::width::str_width(&r[k]))
+            .max()
+            .unwrap_or(0)
+    };
+    let (w0, w1, w2) = (width(0), width(1), width(2));
+    let mut out = std::io::stdout().lock();
+    for r in &rows {
+        let line = format!(
+            "{}  {}  {}  {}",
+            crate::layout::pad_right(&r[0], w0),
+            crate::layout::pad_right(&r[1], w1),
+            crate::layout::pad_right(&r[2], w2),
+            crate::sanitize::visible(&r[3])
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    for r in reports.iter().filter(|r| r.has_errors()) {
+        let _ = writeln!(
+            stderr,
+            "briefing: {}: not a valid briefing (briefing check {} tells why)",
+            crate::sanitize::visible(&r.path),
+            crate::sanitize::visible(&r.path)
+        );
+    }
+    if rows.is_empty() {
+        let looked: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+        let _ = writeln!(
+            stderr,
+            "briefing: no briefings found in {}",
+            looked.join(", ")
+        );
         return INVALID;
+    }
+    OK
+}
+
+fn print(names: &[PathBuf], width: Option<usize>) -> u8 {
+    let (lib, _) = match load_library(names) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
     let width = width.unwrap_or_else(|| {
         let stdout = std::io::stdout();
@@ -64,7 +170,18 @@ fn print(path: &Path, width: Option<usize>) -> u8 {
             80
         }
     });
-    let text = crate::print::render(&loaded.briefing, width);
+    let mut text = String::new();
+    for entry in &lib.entries {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let group: Vec<crate::model::Briefing> = lib
+            .group(&entry.briefing.organization)
+            .into_iter()
+            .map(|e| e.briefing.clone())
+            .collect();
+        text.push_str(&crate::print::render(&entry.briefing, &group, width));
+    }
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())

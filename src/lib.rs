@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod commands;
 pub mod layout;
+pub mod library;
 pub mod load;
 pub mod model;
 pub mod present;

@@ -125,6 +125,8 @@ pub struct Change {
 pub struct Point {
     pub period: Period,
     pub value: f64,
+    /// The line of the file that states it (0 when not from a file).
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -146,6 +148,8 @@ pub struct Indicator {
     pub compare: Vec<Comparison>,
     pub note: Option<String>,
     pub cite: Option<String>,
+    /// The line of the file where `value` is stated (0 when not from a file).
+    pub value_line: usize,
 }
 
 impl Indicator {
@@ -200,6 +204,30 @@ impl Briefing {
             });
         }
     }
+}
+
+impl Briefing {
+    /// The indicator with `id`, wherever it is in the briefing.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.sections
+            .iter()
+            .flat_map(Section::all_indicators)
+            .find(|i| i.id == id)
+    }
+}
+
+/// The values of indicator `id` that the other briefings of `group` (one
+/// organisation, any order) state for their own periods.
+pub fn values_elsewhere<'a>(
+    group: impl IntoIterator<Item = &'a Briefing>,
+    own: Period,
+    id: &str,
+) -> Vec<(Period, f64)> {
+    group
+        .into_iter()
+        .filter(|b| b.period != own)
+        .filter_map(|b| Some((b.period, b.indicator(id)?.value?)))
+        .collect()
 }
 
 impl Section {
@@ -294,6 +322,7 @@ mod tests {
             compare: vec![],
             note: None,
             cite: None,
+            value_line: 0,
         };
         assert_eq!(ind.verdict(), Verdict::Better);
         ind.good = Some(Good::Up);

@@ -4,6 +4,7 @@
 use crate::layout::{pad_right, width::str_width, wrap_lines};
 use crate::model::{
     Briefing, Indicator, Item, Section, SectionKind, format_change, format_value, series,
+    values_elsewhere,
 };
 
 /// Marks for a change, by its sign.
@@ -27,12 +28,14 @@ pub fn ordinal(n: usize) -> String {
     }
 }
 
-struct Out {
+struct Out<'a> {
     text: String,
     width: usize,
+    /// The briefings of the same organisation, for series across periods.
+    group: &'a [Briefing],
 }
 
-impl Out {
+impl Out<'_> {
     /// Wrap `text` at `indent` columns in, and write it.
     fn para(&mut self, text: &str, indent: usize) {
         let indent = if self.width > indent + 8 { indent } else { 0 };
@@ -51,11 +54,13 @@ impl Out {
     }
 }
 
-/// The briefing as text at `width` columns (at least 1).
-pub fn render(b: &Briefing, width: usize) -> String {
+/// The briefing as text at `width` columns (at least 1); `group` holds the
+/// other loaded briefings of its organisation (their values join the series).
+pub fn render(b: &Briefing, group: &[Briefing], width: usize) -> String {
     let mut out = Out {
         text: String::new(),
         width: width.max(1),
+        group,
     };
     out.para(&b.title, 0);
     if let Some(sub) = &b.subtitle {
@@ -78,7 +83,7 @@ pub fn render(b: &Briefing, width: usize) -> String {
     out.text
 }
 
-fn section_text(out: &mut Out, b: &Briefing, index: usize, s: &Section) {
+fn section_text(out: &mut Out<'_>, b: &Briefing, index: usize, s: &Section) {
     let heading = match (s.kind, b.campaign_number(index)) {
         (SectionKind::Campaign, Some(n)) => format!("{n}. {}", s.title),
         _ => s.title.clone(),
@@ -99,7 +104,7 @@ fn section_text(out: &mut Out, b: &Briefing, index: usize, s: &Section) {
     }
 }
 
-fn item_text(out: &mut Out, b: &Briefing, n: usize, item: &Item) {
+fn item_text(out: &mut Out<'_>, b: &Briefing, n: usize, item: &Item) {
     out.para(&format!("（{}）{}", ordinal(n), item.title), 0);
     for p in &item.body {
         out.blank();
@@ -130,7 +135,7 @@ pub fn cells(ind: &Indicator) -> [String; 3] {
 }
 
 /// The detail lines of one indicator: comparisons, series, note.
-pub fn details(b: &Briefing, ind: &Indicator) -> Vec<String> {
+pub fn details(b: &Briefing, group: &[Briefing], ind: &Indicator) -> Vec<String> {
     let mut lines = Vec::new();
     if !ind.compare.is_empty() {
         let parts: Vec<String> = ind
@@ -140,7 +145,7 @@ pub fn details(b: &Briefing, ind: &Indicator) -> Vec<String> {
             .collect();
         lines.push(format!("对比：{}", parts.join("，")));
     }
-    if let Some(s) = series(ind, b.period, &[]) {
+    if let Some(s) = series(ind, b.period, &values_elsewhere(group, b.period, &ind.id)) {
         lines.push(format!("序列：{}", s.describe()));
     }
     if let Some(note) = &ind.note {
@@ -149,7 +154,7 @@ pub fn details(b: &Briefing, ind: &Indicator) -> Vec<String> {
     lines
 }
 
-fn indicators(out: &mut Out, b: &Briefing, list: &[Indicator], indent: usize) {
+fn indicators(out: &mut Out<'_>, b: &Briefing, list: &[Indicator], indent: usize) {
     if list.is_empty() {
         return;
     }
@@ -173,7 +178,7 @@ fn indicators(out: &mut Out, b: &Briefing, list: &[Indicator], indent: usize) {
             let figures = format!("{}  {}", row[1], row[2]);
             out.para(figures.trim(), indent + 4);
         }
-        for d in details(b, ind) {
+        for d in details(b, out.group, ind) {
             out.para(&d, indent + 4);
         }
     }

@@ -16,12 +16,12 @@ pub mod view;
 pub mod wire;
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
 use crate::cli::{AmbiguousWidth, Look};
-use crate::commands::{INVALID, OK, USAGE, load_or_report};
+use crate::commands::{INVALID, OK, USAGE, load_library};
 use crate::present::state::{PresentExit, Presenter};
 use app::{App, Exit};
 
@@ -47,25 +47,28 @@ enum Screen {
     },
 }
 
-pub fn open(path: &Path, look: &Look) -> u8 {
-    session(path, look, "open", Screen::Reader)
+pub fn open(paths: &[PathBuf], look: &Look) -> u8 {
+    session(paths, look, "open", Screen::Reader)
 }
 
-pub fn present(path: &Path, look: &Look) -> u8 {
+pub fn present(paths: &[PathBuf], look: &Look) -> u8 {
     let start = Screen::Slides {
         section: None,
         from_reader: false,
     };
-    session(path, look, "present", start)
+    session(paths, look, "present", start)
 }
 
-fn session(path: &Path, look: &Look, command: &str, start: Screen) -> u8 {
+fn session(paths: &[PathBuf], look: &Look, command: &str, start: Screen) -> u8 {
     if let Err(code) = require_terminal(command) {
         return code;
     }
-    let Some(loaded) = load_or_report(path) else {
-        return INVALID;
+    let (library, files) = match load_library(paths) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
+    // The organisation of the first file named, all its periods; the newest opens.
+    let group = library.group_of(files.first().map(PathBuf::as_path));
     let theme = theme::Theme::choose(&look.theme, look.color);
     // crossterm drops colours by itself under NO_COLOR; `always` means always.
     if look.color == crate::cli::ColorMode::Always {
@@ -82,7 +85,7 @@ fn session(path: &Path, look: &Look, command: &str, start: Screen) -> u8 {
         crate::layout::width::set_ambiguous_wide(terminal::ambiguous_is_wide());
     }
     let terminal::Session { terminal, input } = &mut session;
-    let result = switch(terminal, input, loaded.briefing, theme, start);
+    let result = switch(terminal, input, group, theme, start);
     drop(session);
     match result {
         Ok(()) => OK,
@@ -99,7 +102,7 @@ fn session(path: &Path, look: &Look, command: &str, start: Screen) -> u8 {
 fn switch(
     terminal: &mut terminal::Term,
     input: &mut input::Source,
-    briefing: crate::model::Briefing,
+    group: Vec<crate::model::Briefing>,
     theme: theme::Theme,
     start: Screen,
 ) -> Result<(), run::RunError> {
@@ -109,7 +112,7 @@ fn switch(
             .map(|s| Rect::new(0, 0, s.width, s.height))
             .unwrap_or_default()
     };
-    let mut reader = App::new(briefing.clone(), area(terminal), theme.clone());
+    let mut reader = App::with_periods(group, area(terminal), theme.clone());
     let mut screen = start;
     loop {
         match screen {
@@ -130,7 +133,8 @@ fn switch(
                 section,
                 from_reader,
             } => {
-                let mut slides = Presenter::new(briefing.clone(), area(terminal), theme.clone());
+                let mut slides =
+                    Presenter::new(reader.briefing.clone(), area(terminal), theme.clone());
                 if let Some(section) = section {
                     slides = slides.at_section(section);
                 }

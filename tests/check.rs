@@ -235,7 +235,7 @@ fn missing_file() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr
-            .starts_with("no/such/file.toml: error: cannot read"),
+            .starts_with("no/such/file.toml: error: no such briefing"),
         "{}",
         out.stderr
     );

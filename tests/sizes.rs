@@ -78,6 +78,7 @@ fn indicator(n: usize) -> impl Strategy<Value = Indicator> {
                     .map(|(k, v)| Point {
                         period: Period::Year(2000 + k as u16),
                         value: *v,
+                        line: 0,
                     })
                     .collect(),
                 compare: compare
@@ -89,6 +90,7 @@ fn indicator(n: usize) -> impl Strategy<Value = Indicator> {
                     .collect(),
                 note: None,
                 cite: None,
+                value_line: 0,
             },
         )
 }

@@ -470,6 +470,10 @@ impl Validator<'_> {
             compare,
             note: self.line(&r.note, &format!("{key}.note")),
             cite,
+            value_line: r
+                .value
+                .as_ref()
+                .map_or(0, |v| line_col(self.source, v.span().start).0),
         }
     }
 
@@ -577,6 +581,7 @@ impl Validator<'_> {
         Some(Point {
             period: period?,
             value: value?,
+            line: line_col(self.source, p.span().start).0,
         })
     }
 

@@ -145,6 +145,7 @@ mod tests {
             compare: vec![],
             note: None,
             cite: None,
+            value_line: 0,
         }
     }
 
@@ -156,6 +157,7 @@ mod tests {
         i.history.push(crate::model::Point {
             period: Period::Year(2021),
             value: 3.0,
+            line: 0,
         });
         let s = series(&i, Y, &[(Period::Year(2022), 4.0), (Y, 99.0)]).unwrap();
         assert_eq!(s.kind, SeriesKind::Real);

@@ -26,6 +26,11 @@ pub enum Command {
     Help,
     Close,
     Present,
+    /// The previous or next period of the organisation (several briefings loaded).
+    PrevPeriod,
+    NextPeriod,
+    /// The comparison table of the section's indicators across periods.
+    Compare,
     /// Slides: the next, the previous, the first and the last slide.
     Next,
     Prev,

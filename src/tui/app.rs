@@ -64,6 +64,12 @@ pub struct App {
     pub message: Option<String>,
     pub doc: Doc,
     pub exit: Option<Exit>,
+    /// The organisation's other periods, in period order; the slot of the
+    /// current one (`period`) is empty while it is `briefing`.
+    pub periods: Vec<Option<Briefing>>,
+    pub period: usize,
+    /// Whether the comparison table is shown in place of the text.
+    pub compare: bool,
     /// How many campaign sections there are (the `n/N` of the status line).
     pub campaign_count: usize,
     /// The outline's entries, fixed for the briefing.
@@ -98,11 +104,71 @@ impl App {
             exit: None,
             campaign_count: 0,
             entries: Vec::new(),
+            periods: vec![None],
+            period: 0,
+            compare: false,
         };
         app.campaign_count = app.briefing.campaigns().count();
         app.entries = outline_entries(&app.briefing);
         app.sync();
         app
+    }
+
+    /// A reader on the briefings of one organisation (`group`, in period
+    /// order, not empty), opening the newest.
+    pub fn with_periods(mut group: Vec<Briefing>, area: Rect, theme: Theme) -> App {
+        let newest = group.pop().expect("at least one briefing");
+        let mut app = App::new(newest, area, theme);
+        app.period = group.len();
+        app.periods = group.into_iter().map(Some).chain([None]).collect();
+        app
+    }
+
+    /// Every period's briefing, in order, the current one included.
+    pub fn all_periods(&self) -> impl Iterator<Item = &Briefing> {
+        self.periods.iter().enumerate().map(|(i, b)| {
+            if i == self.period {
+                &self.briefing
+            } else {
+                b.as_ref().expect("other periods are kept")
+            }
+        })
+    }
+
+    /// The values of indicator `id` in the other periods.
+    pub fn others(&self, id: &str) -> Vec<(crate::model::Period, f64)> {
+        crate::model::values_elsewhere(self.periods.iter().flatten(), self.briefing.period, id)
+    }
+
+    /// Show period `to`, keeping the section when it has one with the same id.
+    pub fn switch_period(&mut self, to: usize) {
+        if to == self.period || to >= self.periods.len() {
+            return;
+        }
+        let id = self
+            .briefing
+            .sections
+            .get(self.section)
+            .map(|s| s.id.clone());
+        let next = self.periods[to].take().expect("other periods are kept");
+        let before = std::mem::replace(&mut self.briefing, next);
+        self.periods[self.period] = Some(before);
+        self.period = to;
+        self.campaign_count = self.briefing.campaigns().count();
+        self.entries = outline_entries(&self.briefing);
+        let section = id
+            .and_then(|id| self.briefing.sections.iter().position(|s| s.id == id))
+            .unwrap_or(0);
+        self.section = section;
+        self.doc = Doc::default();
+        self.set_scroll(0);
+        self.anchor = (0, 0);
+        self.item = None;
+        self.indicator = 0;
+        self.detail = false;
+        self.search.matches.clear();
+        self.search.current = None;
+        self.sync();
     }
 
     /// Scroll the text pane to `line`, and remember the place it shows.

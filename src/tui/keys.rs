@@ -156,6 +156,24 @@ pub const READER: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[Char('<')],
+        command: Command::PrevPeriod,
+        help: "上一期（同一单位的多份简报）",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('>')],
+        command: Command::NextPeriod,
+        help: "下一期",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('c')],
+        command: Command::Compare,
+        help: "各期指标对比表",
+        hint: None,
+    },
+    Binding {
         keys: &[Char('/')],
         command: Command::Search,
         help: "搜索",
@@ -267,10 +285,13 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_c_quits_and_plain_c_does_nothing() {
+    fn ctrl_c_quits_and_plain_c_compares() {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(command_for(READER, &ctrl_c), Some(Command::Quit));
-        assert_eq!(command_for(READER, &key(KeyCode::Char('c'))), None);
+        assert_eq!(
+            command_for(READER, &key(KeyCode::Char('c'))),
+            Some(Command::Compare)
+        );
     }
 
     #[test]

@@ -57,8 +57,25 @@ fn command(app: &mut App, c: Command) {
         Command::Quit => app.exit = Some(Exit::Quit),
         Command::Present => app.exit = Some(Exit::Present(app.section)),
         Command::Help => app.help = Some(0),
+        Command::PrevPeriod => match app.period.checked_sub(1) {
+            Some(to) => app.switch_period(to),
+            None if app.periods.len() > 1 => app.message = Some("已是最早一期".into()),
+            None => app.message = Some("只载入了一期简报".into()),
+        },
+        Command::NextPeriod => {
+            if app.period + 1 < app.periods.len() {
+                app.switch_period(app.period + 1);
+            } else if app.periods.len() > 1 {
+                app.message = Some("已是最新一期".into());
+            } else {
+                app.message = Some("只载入了一期简报".into());
+            }
+        }
+        Command::Compare => app.compare = !app.compare,
         Command::Close => {
-            if app.detail {
+            if app.compare {
+                app.compare = false;
+            } else if app.detail {
                 app.detail = false;
             } else {
                 app.search.matches.clear();

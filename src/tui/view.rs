@@ -1,5 +1,6 @@
 //! Drawing the reader from `&App`: the panes where `panes` puts them.
 
+mod compare;
 pub mod help;
 mod indicators;
 mod outline;
@@ -33,7 +34,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         outline::render(app, r, buf);
     }
     if let Some(r) = p.text {
-        text::render(app, text_inner(r), buf);
+        if app.compare {
+            compare::render(app, text_inner(r), buf);
+        } else {
+            text::render(app, text_inner(r), buf);
+        }
     }
     if let Some(r) = p.indicators {
         indicators::render(app, r, buf);

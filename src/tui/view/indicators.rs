@@ -109,7 +109,7 @@ fn figure_spans(t: &Theme, app: &App, ind: &Indicator) -> Vec<(String, Style)> {
         ));
         spans.push(("  ".into(), t.text));
     }
-    if let Some(s) = series(ind, app.briefing.period, &[]) {
+    if let Some(s) = series(ind, app.briefing.period, &app.others(&ind.id)) {
         for cell in &spark(&s, 1, 12)[0] {
             spans.push((
                 cell.ch.to_string(),
@@ -135,7 +135,7 @@ fn detail(app: &App, ind: &Indicator, area: Rect, buf: &mut Buffer) {
     let w = area.width.saturating_sub(2);
     let mut rows: Vec<Row> = wrapped(&ind.label, t.title, w);
     rows.push(figure_spans(t, app, ind).into_iter().take(4).collect());
-    if let Some(s) = series(ind, app.briefing.period, &[]) {
+    if let Some(s) = series(ind, app.briefing.period, &app.others(&ind.id)) {
         rows.push(Vec::new());
         for row in spark(&s, 2, usize::from(w)) {
             rows.push(

@@ -49,8 +49,25 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
     let mut left: Vec<(String, Style)> = vec![
         (place(app), t.status.patch(t.title)),
         (sep.clone(), t.status),
-        (app.briefing.period.to_string(), t.status),
     ];
+    // The period; with several loaded, every period, the current one marked.
+    if app.periods.len() > 1 {
+        for (i, b) in app.all_periods().enumerate() {
+            let style = if i == app.period {
+                t.status.patch(t.tab_current)
+            } else {
+                t.status
+            };
+            let label = if i == app.period {
+                format!("[{}]", b.period)
+            } else {
+                format!(" {} ", b.period)
+            };
+            left.push((label, style));
+        }
+    } else {
+        left.push((app.briefing.period.to_string(), t.status));
+    }
     if let Some(c) = &app.briefing.classification {
         left.push((sep.clone(), t.status));
         left.push((format!(" {c} "), t.classification));

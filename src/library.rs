@@ -1,0 +1,206 @@
+//! Several briefings at once: finding them (a directory's `*.toml`, names
+//! looked up in the current directory and then `BRIEFING_PATH`), loading them
+//! together, grouping them by organisation in period order, and the values
+//! they state for each other's periods.
+
+use std::path::{Path, PathBuf};
+
+use crate::load::{self, Report};
+use crate::model::{Briefing, Period, format_number};
+
+/// A loaded briefing and the file it came from.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub briefing: Briefing,
+}
+
+/// Briefings ordered by organisation, then period.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub entries: Vec<Entry>,
+}
+
+/// The directories a relative name is looked up in: the current one, then
+/// each of `BRIEFING_PATH` (colon-separated, like `PATH`).
+pub fn search_dirs() -> Vec<PathBuf> {
+    let mut dirs = vec![PathBuf::from(".")];
+    if let Some(path) = std::env::var_os("BRIEFING_PATH") {
+        dirs.extend(std::env::split_paths(&path).filter(|p| !p.as_os_str().is_empty()));
+    }
+    dirs
+}
+
+/// The files a command-line name stands for: the file itself, a directory's
+/// `*.toml` in name order, or a relative name found along `search_dirs`.
+pub fn resolve(name: &Path) -> Result<Vec<PathBuf>, String> {
+    let candidates: Vec<PathBuf> = if name.is_absolute() {
+        vec![name.to_path_buf()]
+    } else {
+        search_dirs()
+            .into_iter()
+            .map(|d| {
+                if d == Path::new(".") {
+                    name.to_path_buf()
+                } else {
+                    d.join(name)
+                }
+            })
+            .collect()
+    };
+    let Some(found) = candidates.iter().find(|p| p.exists()) else {
+        let looked: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
+        return Err(format!(
+            "{}: error: no such briefing; looked for {}",
+            crate::sanitize::visible(&name.display().to_string()),
+            crate::sanitize::visible(&looked.join(", "))
+        ));
+    };
+    if found.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(found)
+            .map_err(|e| format!("{}: error: cannot read the directory: {e}", found.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(format!(
+                "{}: error: a directory with no .toml briefings in it",
+                found.display()
+            ));
+        }
+        return Ok(files);
+    }
+    Ok(vec![found.clone()])
+}
+
+/// Every file that `names` stand for, in order, without repeats.
+pub fn resolve_all(names: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    for name in names {
+        for p in resolve(name)? {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Load every file: the library of the valid ones, and a report for each file.
+pub fn load_all(paths: &[PathBuf]) -> (Library, Vec<Report>) {
+    let mut entries = Vec::new();
+    let mut reports = Vec::new();
+    for path in paths {
+        let (briefing, report) = load::check_file(path);
+        if let Some(briefing) = briefing {
+            entries.push(Entry {
+                path: path.clone(),
+                briefing,
+            });
+        }
+        reports.push(report);
+    }
+    entries.sort_by(|a, b| {
+        (&a.briefing.organization, a.briefing.period)
+            .cmp(&(&b.briefing.organization, b.briefing.period))
+    });
+    (Library { entries }, reports)
+}
+
+/// Two files that give different values for one indicator and period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub id: String,
+    pub period: Period,
+    /// The briefing of that period (its value wins): path, line, value.
+    pub own: (PathBuf, usize, f64),
+    /// The other file's `history` entry.
+    pub other: (PathBuf, usize, f64),
+}
+
+impl Conflict {
+    /// A warning for `check`, at the other file's line, naming both files.
+    pub fn message(&self) -> String {
+        format!(
+            "indicator `{}` for {}: {} here, but {} in {}:{}, the briefing of that period, whose value is used",
+            self.id,
+            self.period,
+            format_number(self.other.2),
+            format_number(self.own.2),
+            self.own.0.display(),
+            self.own.1
+        )
+    }
+}
+
+impl Library {
+    /// The briefings of `organization`, in period order.
+    pub fn group(&self, organization: &str) -> Vec<&Entry> {
+        self.entries
+            .iter()
+            .filter(|e| e.briefing.organization == organization)
+            .collect()
+    }
+
+    /// The briefings of the organisation of `path`'s briefing (or of the first one).
+    pub fn group_of(&self, path: Option<&Path>) -> Vec<Briefing> {
+        let first = path
+            .and_then(|p| self.entries.iter().find(|e| e.path == p))
+            .or(self.entries.first());
+        match first {
+            Some(e) => self
+                .group(&e.briefing.organization)
+                .into_iter()
+                .map(|e| e.briefing.clone())
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Where two files disagree: a `history` value for a period that another
+    /// loaded briefing of the organisation states as its own.
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        let mut out = Vec::new();
+        for other in &self.entries {
+            for section in &other.briefing.sections {
+                for ind in section.all_indicators() {
+                    for point in &ind.history {
+                        let own = self.entries.iter().find(|e| {
+                            e.briefing.organization == other.briefing.organization
+                                && e.briefing.period == point.period
+                        });
+                        let Some(own) = own else { continue };
+                        let Some(stated) = own.briefing.indicator(&ind.id) else {
+                            continue;
+                        };
+                        let Some(value) = stated.value else { continue };
+                        if (value - point.value).abs() > f64::EPSILON * value.abs().max(1.0) {
+                            out.push(Conflict {
+                                id: ind.id.clone(),
+                                period: point.period,
+                                own: (own.path.clone(), stated.value_line, value),
+                                other: (other.path.clone(), point.line, point.value),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_name_says_where_it_looked() {
+        let err = resolve(Path::new("no-such-briefing-here.toml")).unwrap_err();
+        assert!(
+            err.contains("looked for no-such-briefing-here.toml"),
+            "{err}"
+        );
+    }
+}

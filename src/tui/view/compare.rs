@@ -1,0 +1,115 @@
+//! The comparison table: the current section's indicators across every loaded
+//! period, one column a period, with the change from the column before.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::paint::{put, put_spans};
+use crate::layout::{pad_left, pad_right, truncate, width::str_width};
+use crate::model::{format_number, format_value};
+use crate::tui::app::App;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let t = &app.theme;
+    let periods: Vec<&crate::model::Briefing> = app.all_periods().collect();
+    let Some(section) = app.briefing.sections.get(app.section) else {
+        return;
+    };
+    put(
+        buf,
+        area.x,
+        area.y,
+        area.width,
+        &format!("{} · 各期对比（c 或 Esc 关闭）", section.title),
+        t.title,
+    );
+    // Rows: the section's indicators; cells: each period's value of the same id.
+    let rows: Vec<(String, Vec<String>)> = section
+        .all_indicators()
+        .map(|ind| {
+            let mut previous: Option<f64> = None;
+            let cells = periods
+                .iter()
+                .map(|b| {
+                    match b
+                        .indicator(&ind.id)
+                        .and_then(|i| i.value.map(|v| (v, i.unit.clone())))
+                    {
+                        Some((v, unit)) => {
+                            let delta = previous.map(|p| {
+                                let d = v - p;
+                                let sign = if d > 0.0 {
+                                    "+"
+                                } else if d < 0.0 {
+                                    "−"
+                                } else {
+                                    "±"
+                                };
+                                format!(
+                                    " ({sign}{})",
+                                    format_number((d.abs() * 100.0).round() / 100.0)
+                                )
+                            });
+                            previous = Some(v);
+                            format!(
+                                "{}{}",
+                                format_value(v, unit.as_deref()),
+                                delta.unwrap_or_default()
+                            )
+                        }
+                        None => {
+                            previous = None;
+                            "—".to_string()
+                        }
+                    }
+                })
+                .collect();
+            (ind.label.clone(), cells)
+        })
+        .collect();
+    if rows.is_empty() {
+        put(buf, area.x, area.y + 2, area.width, "本章节没有指标", t.dim);
+        return;
+    }
+    let headers: Vec<String> = periods.iter().map(|b| b.period.to_string()).collect();
+    let col_w: Vec<usize> = (0..periods.len())
+        .map(|c| {
+            rows.iter()
+                .map(|(_, cells)| str_width(&cells[c]))
+                .chain([str_width(&headers[c])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let cells_w: usize = col_w.iter().map(|w| w + 2).sum();
+    let label_w = usize::from(area.width).saturating_sub(cells_w).clamp(4, 24);
+    let mut header = vec![(pad_right("指标", label_w), t.header)];
+    for (c, h) in headers.iter().enumerate() {
+        let style = if c == app.period {
+            t.tab_current
+        } else {
+            t.header
+        };
+        header.push(("  ".into(), t.text));
+        header.push((pad_left(h, col_w[c]), style));
+    }
+    put_spans(buf, area.x, area.y + 2, area.width, &header);
+    for (r, (label, cells)) in rows.iter().enumerate() {
+        let y = area.y + 3 + r as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let mut line = vec![(pad_right(&truncate(label, label_w), label_w), t.text)];
+        for (c, cell) in cells.iter().enumerate() {
+            line.push(("  ".into(), t.text));
+            line.push((
+                pad_left(cell, col_w[c]),
+                if c == app.period { t.figure } else { t.text },
+            ));
+        }
+        put_spans(buf, area.x, y, area.width, &line);
+    }
+}
