@@ -82,5 +82,8 @@ pub enum Command {
         /// Wrap to this many columns (default: the terminal's width, else 80).
         #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
+        /// Include the speaker notes (left out by default).
+        #[arg(long)]
+        notes: bool,
     },
 }

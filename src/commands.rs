@@ -23,7 +23,11 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
     );
     match cli.command {
         Command::Check { paths } => check(&paths),
-        Command::Print { paths, width } => print(&paths, width.map(usize::from)),
+        Command::Print {
+            paths,
+            width,
+            notes,
+        } => print(&paths, width.map(usize::from), notes),
         Command::List { dirs } => list(&dirs),
         Command::Open { paths, theme } => crate::tui::open(&paths, &look(theme)),
         Command::Present { paths, theme } => crate::tui::present(&paths, &look(theme)),
@@ -157,7 +161,7 @@ fn list(dirs: &[PathBuf]) -> u8 {
     OK
 }
 
-fn print(names: &[PathBuf], width: Option<usize>) -> u8 {
+fn print(names: &[PathBuf], width: Option<usize>, notes: bool) -> u8 {
     let (lib, _) = match load_library(names) {
         Ok(found) => found,
         Err(code) => return code,
@@ -180,7 +184,7 @@ fn print(names: &[PathBuf], width: Option<usize>) -> u8 {
             .into_iter()
             .map(|e| e.briefing.clone())
             .collect();
-        text.push_str(&crate::print::render(&entry.briefing, &group, width));
+        text.push_str(&crate::print::render(&entry.briefing, &group, width, notes));
     }
     let mut stdout = std::io::stdout().lock();
     match stdout

@@ -5,6 +5,7 @@
 //! callers can map search matches and cited sentences onto screen lines.
 
 mod breaks;
+pub mod symbols;
 pub mod width;
 mod wrap;
 

@@ -7,16 +7,7 @@ use crate::model::{
     values_elsewhere,
 };
 
-/// Marks for a change, by its sign.
-pub fn arrow(amount: f64) -> &'static str {
-    if amount > 0.0 {
-        "▲"
-    } else if amount < 0.0 {
-        "▼"
-    } else {
-        "="
-    }
-}
+use crate::layout::symbols::arrow;
 
 /// Chinese ordinal for item numbers: 一 … 十, then digits.
 pub fn ordinal(n: usize) -> String {
@@ -33,6 +24,8 @@ struct Out<'a> {
     width: usize,
     /// The briefings of the same organisation, for series across periods.
     group: &'a [Briefing],
+    /// Whether the speaker notes are printed.
+    notes: bool,
 }
 
 impl Out<'_> {
@@ -47,6 +40,22 @@ impl Out<'_> {
         }
     }
 
+    /// Speaker notes, marked as such, when they are asked for.
+    fn notes(&mut self, notes: &[String], indent: usize) {
+        if !self.notes {
+            return;
+        }
+        for (i, p) in notes.iter().enumerate() {
+            self.blank();
+            let marked = if i == 0 {
+                format!("【备注】{p}")
+            } else {
+                p.clone()
+            };
+            self.para(&marked, indent);
+        }
+    }
+
     fn blank(&mut self) {
         if !self.text.is_empty() && !self.text.ends_with("\n\n") {
             self.text.push('\n');
@@ -56,11 +65,13 @@ impl Out<'_> {
 
 /// The briefing as text at `width` columns (at least 1); `group` holds the
 /// other loaded briefings of its organisation (their values join the series).
-pub fn render(b: &Briefing, group: &[Briefing], width: usize) -> String {
+/// Speaker notes are printed only with `notes`.
+pub fn render(b: &Briefing, group: &[Briefing], width: usize, notes: bool) -> String {
     let mut out = Out {
         text: String::new(),
         width: width.max(1),
         group,
+        notes,
     };
     out.para(&b.title, 0);
     if let Some(sub) = &b.subtitle {
@@ -97,6 +108,7 @@ fn section_text(out: &mut Out<'_>, b: &Briefing, index: usize, s: &Section) {
         out.blank();
         out.para(p, 0);
     }
+    out.notes(&s.notes, 0);
     indicators(out, b, &s.indicators, 0);
     for (j, item) in s.items.iter().enumerate() {
         out.blank();
@@ -110,6 +122,7 @@ fn item_text(out: &mut Out<'_>, b: &Briefing, n: usize, item: &Item) {
         out.blank();
         out.para(p, 2);
     }
+    out.notes(&item.notes, 2);
     indicators(out, b, &item.indicators, 2);
 }
 

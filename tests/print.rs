@@ -144,3 +144,18 @@ fn a_file_with_errors_is_not_printed() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn speaker_notes_only_with_notes() {
+    let run = |extra: &[&str]| {
+        let out = Command::cargo_bin("briefing")
+            .unwrap()
+            .args(["print", "tests/fixtures/harbour-2024.toml"])
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(!run(&[]).contains("这里强调夜查成效"));
+    assert!(run(&["--notes"]).contains("【备注】这里强调夜查成效。"));
+}

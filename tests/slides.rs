@@ -186,3 +186,22 @@ fn a_resize_keeps_the_place() {
         (before.section, before.item)
     );
 }
+
+#[test]
+fn notes_never_reach_the_audience() {
+    let notes = "这里强调夜查成效";
+    for (w, h) in [(80, 24), (160, 45), (40, 20)] {
+        let mut p = presenter(HARBOUR, w, h);
+        for i in 0..p.slides.len() {
+            p.current = i;
+            assert!(
+                !squeeze(&draw(&p, w, h)).contains(notes),
+                "slide {} at {w}×{h}",
+                i + 1
+            );
+        }
+    }
+    for script in ["", "1", "1}", "1<Tab><Enter>", "1p"] {
+        assert!(!squeeze(&common::screen(HARBOUR, 120, 40, script)).contains(notes));
+    }
+}

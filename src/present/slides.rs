@@ -89,7 +89,7 @@ pub fn figure_line(ind: &Indicator) -> String {
     if let Some(c) = &ind.change {
         parts.push(format!(
             "{} {} {}",
-            crate::tui::view::symbols::arrow(c.amount),
+            crate::layout::symbols::arrow(c.amount),
             format_change(c),
             c.basis.label()
         ));

@@ -7,7 +7,6 @@ mod outline;
 pub mod paint;
 pub mod sparkline;
 pub mod status;
-pub mod symbols;
 mod text;
 
 use ratatui::Frame;
@@ -16,8 +15,8 @@ use ratatui::layout::Rect;
 use super::app::App;
 use super::keys::READER;
 use super::panes::{MIN_HEIGHT, MIN_WIDTH, panes, text_inner};
+use crate::layout::symbols::{hline, vline};
 use paint::put;
-use symbols::{hline, vline};
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();

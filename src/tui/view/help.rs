@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::paint::{fill, put};
-use super::symbols::{hline, vline};
+use crate::layout::symbols::{hline, vline};
 use crate::layout::{pad_right, width::str_width};
 use crate::tui::keys::{Binding, help_rows};
 use crate::tui::theme::Theme;

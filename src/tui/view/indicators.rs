@@ -7,7 +7,7 @@ use ratatui::style::Style;
 
 use super::paint::{put, put_spans};
 use super::sparkline::spark;
-use super::symbols::arrow;
+use crate::layout::symbols::arrow;
 use crate::layout::width::str_width;
 use crate::model::{Indicator, Verdict, format_change, format_value, series};
 use crate::tui::app::App;

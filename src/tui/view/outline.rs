@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::paint::put;
-use super::symbols::bullet;
+use crate::layout::symbols::bullet;
 use crate::tui::app::App;
 use crate::tui::panes::Focus;
 

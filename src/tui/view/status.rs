@@ -7,7 +7,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
 use super::paint::{fill, put, put_spans};
-use super::symbols::vline;
+use crate::layout::symbols::vline;
 use crate::layout::{truncate, width::str_width};
 use crate::tui::app::App;
 use crate::tui::keys::{READER, hints};

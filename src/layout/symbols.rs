@@ -1,7 +1,7 @@
 //! Drawing symbols that are narrow in every terminal when ambiguous-width
 //! characters are drawn wide, and the nicer ones otherwise.
 
-use crate::layout::width::ambiguous_is_wide;
+use super::width::ambiguous_is_wide;
 
 pub fn vline() -> &'static str {
     if ambiguous_is_wide() { "|" } else { "│" }
