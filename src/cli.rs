@@ -62,6 +62,12 @@ pub enum Command {
         /// Colour theme: dark (default) or projector (high contrast, for washed-out projectors).
         #[arg(long, default_value = "dark", value_parser = ["dark", "projector"])]
         theme: String,
+        /// The presenter's view: the slide, the next one, the speaker notes and a clock.
+        #[arg(long)]
+        presenter: bool,
+        /// With --presenter: minutes for the whole talk, shared over the slides by their text.
+        #[arg(long, requires = "presenter", value_parser = parse_minutes)]
+        minutes: Option<f64>,
     },
     /// Check briefing files (and, together, their agreement) with file:line:col.
     Check {
@@ -86,4 +92,13 @@ pub enum Command {
         #[arg(long)]
         notes: bool,
     },
+}
+
+fn parse_minutes(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(m) if m.is_finite() && m > 0.0 && m <= 24.0 * 60.0 => Ok(m),
+        _ => Err(format!(
+            "`{s}` is not a number of minutes (more than 0, at most a day)"
+        )),
+    }
 }

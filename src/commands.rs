@@ -30,7 +30,12 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
         } => print(&paths, width.map(usize::from), notes),
         Command::List { dirs } => list(&dirs),
         Command::Open { paths, theme } => crate::tui::open(&paths, &look(theme)),
-        Command::Present { paths, theme } => crate::tui::present(&paths, &look(theme)),
+        Command::Present {
+            paths,
+            theme,
+            presenter,
+            minutes,
+        } => crate::tui::present(&paths, &look(theme), presenter.then_some(minutes)),
     }
 }
 

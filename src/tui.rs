@@ -37,13 +37,15 @@ pub fn require_terminal(command: &str) -> Result<(), u8> {
 }
 
 /// Where a session starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Screen {
     Reader,
     /// Slides from this section; Esc returns to the reader when it came from there.
     Slides {
         section: Option<usize>,
         from_reader: bool,
+        /// The presenter's view, with its time budget in minutes.
+        presenter: Option<Option<f64>>,
     },
 }
 
@@ -51,10 +53,11 @@ pub fn open(paths: &[PathBuf], look: &Look) -> u8 {
     session(paths, look, "open", Screen::Reader)
 }
 
-pub fn present(paths: &[PathBuf], look: &Look) -> u8 {
+pub fn present(paths: &[PathBuf], look: &Look, presenter: Option<Option<f64>>) -> u8 {
     let start = Screen::Slides {
         section: None,
         from_reader: false,
+        presenter,
     };
     session(paths, look, "present", start)
 }
@@ -119,12 +122,15 @@ fn switch(
             Screen::Reader => {
                 reader.area = area(terminal);
                 reader.sync();
-                match run::run(terminal, &mut reader, || Session::next_event(input))? {
+                match run::run(terminal, &mut reader, |deadline| {
+                    Session::next_event(input, deadline)
+                })? {
                     Exit::Quit => return Ok(()),
                     Exit::Present(section) => {
                         screen = Screen::Slides {
                             section: Some(section),
                             from_reader: true,
+                            presenter: None,
                         }
                     }
                 }
@@ -132,14 +138,20 @@ fn switch(
             Screen::Slides {
                 section,
                 from_reader,
+                presenter,
             } => {
                 let mut slides =
                     Presenter::new(reader.briefing.clone(), area(terminal), theme.clone());
+                if let Some(minutes) = presenter {
+                    slides = slides.with_presenter_view(minutes);
+                }
                 if let Some(section) = section {
                     slides = slides.at_section(section);
                 }
                 slides.from_reader = from_reader;
-                match run::run(terminal, &mut slides, || Session::next_event(input))? {
+                match run::run(terminal, &mut slides, |deadline| {
+                    Session::next_event(input, deadline)
+                })? {
                     PresentExit::Quit => return Ok(()),
                     PresentExit::Back(section) => {
                         reader.show_section(section);

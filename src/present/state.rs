@@ -5,6 +5,7 @@ use crossterm::event::Event;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::clock::Clock;
 use super::keys::PRESENT;
 use super::slides::{Body, Slide, build};
 use crate::model::Briefing;
@@ -32,11 +33,17 @@ pub struct Presenter {
     pub help: Option<usize>,
     /// Whether Esc returns to the reader.
     pub from_reader: bool,
+    /// The presenter's view (preview, next slide, notes, clock) instead of the slide.
+    pub presenter_view: bool,
+    pub clock: Clock,
+    /// The time budget of the whole presentation (`--minutes`).
+    pub minutes: Option<f64>,
 }
 
 impl Presenter {
     pub fn new(briefing: Briefing, area: Rect, theme: Theme) -> Presenter {
         let slides = build(&briefing, area.width, area.height);
+        let clock = Clock::new(&slides, None);
         Presenter {
             briefing,
             theme,
@@ -46,6 +53,37 @@ impl Presenter {
             blank: false,
             help: None,
             from_reader: false,
+            presenter_view: false,
+            clock,
+            minutes: None,
+        }
+    }
+
+    /// The presenter's own view, with a time budget of `minutes` for the whole.
+    pub fn with_presenter_view(mut self, minutes: Option<f64>) -> Presenter {
+        self.presenter_view = true;
+        self.minutes = minutes;
+        let (w, h) = (self.area.width, self.area.height);
+        self.resize(w, h);
+        self
+    }
+
+    /// The speaker notes of the current slide's section or item.
+    pub fn notes(&self) -> &[String] {
+        let slide = self.slide();
+        match (slide.section, slide.item) {
+            (Some(s), Some(j)) => &self.briefing.sections[s].items[j].notes,
+            (Some(s), None) => &self.briefing.sections[s].notes,
+            _ => &[],
+        }
+    }
+
+    /// The deck's size: the screen, or the preview of the presenter's view.
+    fn deck_size(&self, w: u16, h: u16) -> (u16, u16) {
+        if self.presenter_view {
+            super::presenter_view::preview_size(w, h)
+        } else {
+            (w, h)
         }
     }
 
@@ -73,7 +111,8 @@ impl Presenter {
     fn resize(&mut self, w: u16, h: u16) {
         let here = self.slide().clone();
         self.area = Rect::new(0, 0, w, h);
-        self.slides = build(&self.briefing, w, h);
+        let (dw, dh) = self.deck_size(w, h);
+        self.slides = build(&self.briefing, dw, dh);
         // The same slide, or the page of it that now holds the same place.
         let same = |s: &Slide| {
             s.section == here.section
@@ -89,6 +128,10 @@ impl Presenter {
             .find(|&i| self.slides[i].page == here.page)
             .or_else(|| pages.last().copied())
             .unwrap_or(0);
+        let total = self
+            .minutes
+            .map(|m| std::time::Duration::from_secs_f64(m * 60.0));
+        self.clock.plan(&self.slides, total);
     }
 
     pub fn update(&mut self, action: Action) -> Step<PresentExit> {
@@ -156,6 +199,7 @@ impl Presenter {
         if self.current == before {
             Step::Ignored
         } else {
+            self.clock.leave(before);
             Step::Changed
         }
     }
@@ -165,6 +209,7 @@ impl Mode for Presenter {
     type Exit = PresentExit;
 
     fn handle(&mut self, event: &Event) -> Step<PresentExit> {
+        self.clock.now = std::time::Instant::now();
         match action_for(PRESENT, event, false) {
             Some(action) => self.update(action),
             None => Step::Ignored,
@@ -177,5 +222,14 @@ impl Mode for Presenter {
 
     fn end(&self) -> PresentExit {
         PresentExit::Quit
+    }
+
+    fn deadline(&self) -> Option<std::time::Instant> {
+        (self.presenter_view && !self.blank).then(|| self.clock.next_tick())
+    }
+
+    fn tick(&mut self) -> Step<PresentExit> {
+        self.clock.now = std::time::Instant::now();
+        Step::Changed
     }
 }

@@ -25,13 +25,24 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
         return;
     }
     let area = frame.area();
-    let m = Metrics::new(area.width, area.height);
-    if m.too_small() {
+    if p.presenter_view {
+        super::presenter_view::draw(frame, p);
+        return;
+    }
+    if Metrics::new(area.width, area.height).too_small() {
         too_small_for(frame, area, MIN_WIDTH, MIN_HEIGHT);
         return;
     }
+    slide_into(frame.buffer_mut(), area, p);
+    if let Some(scroll) = p.help {
+        help::render(&p.theme, PRESENT, scroll, area, frame.buffer_mut());
+    }
+}
+
+/// The current slide with its chrome, drawn into `area` (which starts at the origin).
+pub fn slide_into(buf: &mut Buffer, area: Rect, p: &Presenter) {
+    let m = Metrics::new(area.width, area.height);
     let t = &p.theme;
-    let buf = frame.buffer_mut();
     fill(buf, area, t.text);
     let slide = p.slide();
     match &slide.body {
@@ -79,9 +90,6 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
         }
     }
     chrome(buf, area, t, p);
-    if let Some(scroll) = p.help {
-        help::render(t, PRESENT, scroll, area, buf);
-    }
 }
 
 fn verdict(t: &Theme, v: Verdict) -> Style {

@@ -27,6 +27,8 @@ pub enum Input {
     Suspend,
     /// SIGCONT: the terminal may have been used meanwhile; draw everything again.
     Resume,
+    /// The deadline passed with no input.
+    Tick,
     /// The terminal went away (the SSH connection dropped): exit without writing to it.
     HangUp,
 }
@@ -100,7 +102,7 @@ impl Source {
     }
 
     /// Wait for the next input.
-    pub fn wait(&mut self) -> io::Result<Input> {
+    pub fn wait(&mut self, deadline: Option<std::time::Instant>) -> io::Result<Input> {
         loop {
             // Signals first: they must be answered even while keys keep coming.
             if let Some(input) = self.signal() {
@@ -122,10 +124,15 @@ impl Source {
                 },
             ];
             // An unfinished sequence waits a moment for its rest; otherwise wait for ever.
-            let timeout = if self.parser.pending() {
-                ESC_WAIT_MS
-            } else {
-                -1
+            let until_deadline = deadline.map(|d| {
+                let left = d.saturating_duration_since(std::time::Instant::now());
+                i32::try_from(left.as_millis()).unwrap_or(i32::MAX)
+            });
+            let timeout = match (self.parser.pending(), until_deadline) {
+                (true, Some(d)) => d.min(ESC_WAIT_MS),
+                (true, None) => ESC_WAIT_MS,
+                (false, Some(d)) => d,
+                (false, None) => -1,
             };
             // SAFETY: `fds` is a valid array of two pollfd for the duration of the call.
             let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, timeout) };
@@ -139,6 +146,9 @@ impl Source {
             if n == 0 {
                 if let Some(event) = self.parser.next(true) {
                     return Ok(Input::Event(event));
+                }
+                if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+                    return Ok(Input::Tick);
                 }
                 continue;
             }

@@ -4,6 +4,7 @@
 
 use std::error::Error;
 use std::io;
+use std::time::Instant;
 
 use crossterm::event::Event;
 use ratatui::backend::Backend;
@@ -27,13 +28,29 @@ pub trait Mode {
     fn draw(&self, frame: &mut Frame);
     /// What ends the mode when the input runs dry.
     fn end(&self) -> Self::Exit;
+    /// When the mode wants to run without input (a clock), if ever.
+    fn deadline(&self) -> Option<Instant> {
+        None
+    }
+    /// The deadline has come.
+    fn tick(&mut self) -> Step<Self::Exit> {
+        Step::Ignored
+    }
+}
+
+/// What the run loop is woken by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Incoming {
+    Event(Event),
+    /// The mode's deadline passed.
+    Tick,
 }
 
 /// Run `mode` until it exits or `next_event` runs dry (`Ok(None)`).
 pub fn run<B, M>(
     terminal: &mut Terminal<B>,
     mode: &mut M,
-    mut next_event: impl FnMut() -> io::Result<Option<Event>>,
+    mut next_event: impl FnMut(Option<Instant>) -> io::Result<Option<Incoming>>,
 ) -> Result<M::Exit, RunError>
 where
     B: Backend,
@@ -41,13 +58,19 @@ where
     M: Mode,
 {
     terminal.draw(|f| mode.draw(f))?;
-    while let Some(event) = next_event()? {
-        if let Event::Resize(w, h) = event {
-            // A new size (or a return from suspension): forget what is on the
-            // screen and draw all of it.
-            terminal.resize(ratatui::layout::Rect::new(0, 0, w, h))?;
-        }
-        match mode.handle(&event) {
+    while let Some(incoming) = next_event(mode.deadline())? {
+        let step = match incoming {
+            Incoming::Tick => mode.tick(),
+            Incoming::Event(event) => {
+                if let Event::Resize(w, h) = event {
+                    // A new size (or a return from suspension): forget what is
+                    // on the screen and draw all of it.
+                    terminal.resize(ratatui::layout::Rect::new(0, 0, w, h))?;
+                }
+                mode.handle(&event)
+            }
+        };
+        match step {
             Step::Ignored => {}
             Step::Changed => {
                 terminal.draw(|f| mode.draw(f))?;

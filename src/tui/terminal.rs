@@ -19,6 +19,7 @@ use super::wire::{SizeSource, WireBackend};
 pub type Term = Terminal<WireBackend<Stdout>>;
 
 use super::input::{Input, Source};
+use super::run::Incoming;
 
 /// Restores the terminal when dropped, however the reader ends.
 pub struct Session {
@@ -85,18 +86,22 @@ fn is_ctrl_z(event: &Event) -> bool {
 
 impl Session {
     /// The next event for a mode, with the lifecycle handled on the way.
-    pub fn next_event(input: &mut Source) -> io::Result<Option<Event>> {
-        match input.wait()? {
+    pub fn next_event(
+        input: &mut Source,
+        deadline: Option<std::time::Instant>,
+    ) -> io::Result<Option<Incoming>> {
+        match input.wait(deadline)? {
             Input::Event(e) if is_ctrl_z(&e) => {
                 suspend()?;
-                Ok(Some(redraw_all()))
+                Ok(Some(Incoming::Event(redraw_all())))
             }
-            Input::Event(e) => Ok(Some(e)),
+            Input::Event(e) => Ok(Some(Incoming::Event(e))),
             Input::Suspend => {
                 suspend()?;
-                Ok(Some(redraw_all()))
+                Ok(Some(Incoming::Event(redraw_all())))
             }
-            Input::Resume => Ok(Some(redraw_all())),
+            Input::Resume => Ok(Some(Incoming::Event(redraw_all()))),
+            Input::Tick => Ok(Some(Incoming::Tick)),
             Input::Terminate(sig) => {
                 restore();
                 std::process::exit(128 + sig);

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use briefing::tui::app::App;
-use briefing::tui::run::run;
+use briefing::tui::run::{Incoming, run};
 use briefing::tui::theme::Theme;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -90,7 +90,10 @@ pub fn screen(path: &str, width: u16, height: u16, script: &str) -> String {
     let mut app = app(path, width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut events = keys(script).into_iter();
-    run(&mut terminal, &mut app, || Ok(events.next())).unwrap();
+    run(&mut terminal, &mut app, |_| {
+        Ok(events.next().map(Incoming::Event))
+    })
+    .unwrap();
     text(terminal.backend().buffer())
 }
 pub mod pty;

@@ -1,0 +1,145 @@
+//! The presenter's view: the current slide (smaller), the next slide's
+//! heading and first lines, the speaker notes, and a clock row. Only the
+//! presenter sees this; the notes never reach an audience's screen.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::clock::{Clock, Pace, format_duration};
+use super::slides::{Body, LineKind};
+use super::state::Presenter;
+use super::view::slide_into;
+use crate::layout::symbols::vline;
+use crate::layout::wrap_lines;
+use crate::tui::view::paint::{fill, put, put_spans};
+use crate::tui::view::too_small_for;
+
+/// The smallest screen for the presenter's view.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// The slide preview's size for a screen: three fifths of the width (all of
+/// it on narrow screens), all rows but the clock's.
+pub fn preview_size(width: u16, height: u16) -> (u16, u16) {
+    let w = if width >= 80 { width * 3 / 5 } else { width };
+    (w, height.saturating_sub(1))
+}
+
+pub fn draw(frame: &mut Frame, p: &Presenter) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small_for(frame, area, MIN_WIDTH, MIN_HEIGHT);
+        return;
+    }
+    let t = &p.theme;
+    let buf = frame.buffer_mut();
+    fill(buf, area, t.text);
+    let (pw, ph) = preview_size(area.width, area.height);
+    slide_into(buf, Rect::new(0, 0, pw, ph), p);
+    if pw + 4 < area.width {
+        for y in 0..ph {
+            put(buf, pw, y, 1, vline(), t.separator);
+        }
+        side(buf, Rect::new(pw + 2, 0, area.width - pw - 3, ph), p);
+    }
+    clock_row(buf, Rect::new(0, area.height - 1, area.width, 1), p);
+}
+
+/// The next slide and the notes of the current one.
+fn side(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
+    let t = &p.theme;
+    let w = usize::from(area.width);
+    let mut rows: Vec<(String, Style)> = Vec::new();
+    match p.slides.get(p.current + 1) {
+        Some(next) => {
+            rows.push((
+                format!("下一页 {}/{}", p.current + 2, p.slides.len()),
+                t.header,
+            ));
+            rows.extend(
+                wrap_lines(&next.shown_heading(), w)
+                    .into_iter()
+                    .map(|l| (l.to_string(), t.title)),
+            );
+            if let Body::Text(lines) = &next.body {
+                // Its opening, wrapped anew to this column.
+                let opening: String = lines
+                    .iter()
+                    .filter(|l| l.kind == LineKind::Text)
+                    .take(4)
+                    .map(|l| l.text.as_str())
+                    .collect();
+                rows.extend(
+                    wrap_lines(&opening, w)
+                        .into_iter()
+                        .take(3)
+                        .map(|l| (l.to_string(), t.dim)),
+                );
+            }
+        }
+        None => rows.push(("下一页：（最后一页）".into(), t.header)),
+    }
+    rows.push((String::new(), t.text));
+    rows.push(("备注".into(), t.header));
+    let notes = p.notes();
+    if notes.is_empty() {
+        rows.push(("（本页没有备注）".into(), t.dim));
+    }
+    for para in notes {
+        rows.extend(
+            wrap_lines(para, w)
+                .into_iter()
+                .map(|l| (l.to_string(), t.text)),
+        );
+    }
+    for (i, (text, style)) in rows.iter().take(usize::from(area.height)).enumerate() {
+        put(buf, area.x, area.y + i as u16, area.width, text, *style);
+    }
+}
+
+fn pace_style(p: &Presenter, pace: Pace) -> Style {
+    match pace {
+        Pace::Fine => p.theme.text,
+        Pace::Warning => p.theme.neutral,
+        Pace::Over => p.theme.worse,
+    }
+}
+
+/// `已用 12:34  14:05:09  本页 01:20 / 02:00  全程 12:00 / 20:00  3/25`
+fn clock_row(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
+    let t = &p.theme;
+    let c = &p.clock;
+    let mut spans = vec![
+        (format!("已用 {}", format_duration(c.elapsed())), t.title),
+        (format!("  {}", c.wall()), t.text),
+    ];
+    if let (Some(budgets), Some(total)) = (&c.budgets, c.total_budget()) {
+        let budget = budgets.get(p.current).copied().unwrap_or_default();
+        let used = c.on_slide(p.current);
+        spans.push((
+            format!(
+                "  本页 {} / {}",
+                format_duration(used),
+                format_duration(budget)
+            ),
+            pace_style(p, Clock::pace(used, budget)),
+        ));
+        spans.push((
+            format!(
+                "  全程 {} / {}",
+                format_duration(c.elapsed()),
+                format_duration(total)
+            ),
+            pace_style(p, Clock::pace(c.elapsed(), total)),
+        ));
+    }
+    spans.push((format!("  {}/{}", p.current + 1, p.slides.len()), t.dim));
+    put_spans(
+        buf,
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(1),
+        &spans,
+    );
+}
