@@ -68,6 +68,12 @@ pub enum Command {
         /// With --presenter: minutes for the whole talk, shared over the slides by their text.
         #[arg(long, requires = "presenter", value_parser = parse_minutes)]
         minutes: Option<f64>,
+        /// Follow a presenter's slides (`--follow=CHANNEL`: a name or a socket path; default: the briefing's own).
+        #[arg(long, value_name = "CHANNEL", num_args = 0..=1, require_equals = true, default_missing_value = "", conflicts_with = "presenter")]
+        follow: Option<String>,
+        /// With --presenter: let other users on this host follow (the channel is open to all).
+        #[arg(long)]
+        share: bool,
     },
     /// Check briefing files (and, together, their agreement) with file:line:col.
     Check {

@@ -35,7 +35,17 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
             theme,
             presenter,
             minutes,
-        } => crate::tui::present(&paths, &look(theme), presenter.then_some(minutes)),
+            follow,
+            share,
+        } => crate::tui::present(
+            &paths,
+            &look(theme),
+            crate::tui::SlidesOptions {
+                presenter: presenter.then_some(minutes),
+                follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
+                share,
+            },
+        ),
     }
 }
 

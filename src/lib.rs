@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod follow;
 pub mod layout;
 pub mod library;
 pub mod load;

@@ -37,15 +37,25 @@ pub fn require_terminal(command: &str) -> Result<(), u8> {
 }
 
 /// Where a session starts.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// How `present` runs: the presenter's view, following a presenter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SlidesOptions {
+    /// The presenter's view, with the talk's minutes.
+    pub presenter: Option<Option<f64>>,
+    /// Follow a presenter, on a named channel or the briefing's own.
+    pub follow: Option<Option<String>>,
+    /// Let other users follow.
+    pub share: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
 enum Screen {
     Reader,
     /// Slides from this section; Esc returns to the reader when it came from there.
     Slides {
         section: Option<usize>,
         from_reader: bool,
-        /// The presenter's view, with its time budget in minutes.
-        presenter: Option<Option<f64>>,
+        options: SlidesOptions,
     },
 }
 
@@ -53,11 +63,11 @@ pub fn open(paths: &[PathBuf], look: &Look) -> u8 {
     session(paths, look, "open", Screen::Reader)
 }
 
-pub fn present(paths: &[PathBuf], look: &Look, presenter: Option<Option<f64>>) -> u8 {
+pub fn present(paths: &[PathBuf], look: &Look, options: SlidesOptions) -> u8 {
     let start = Screen::Slides {
         section: None,
         from_reader: false,
-        presenter,
+        options,
     };
     session(paths, look, "present", start)
 }
@@ -118,7 +128,7 @@ fn switch(
     let mut reader = App::with_periods(group, area(terminal), theme.clone());
     let mut screen = start;
     loop {
-        match screen {
+        match screen.clone() {
             Screen::Reader => {
                 reader.area = area(terminal);
                 reader.sync();
@@ -130,7 +140,7 @@ fn switch(
                         screen = Screen::Slides {
                             section: Some(section),
                             from_reader: true,
-                            presenter: None,
+                            options: SlidesOptions::default(),
                         }
                     }
                 }
@@ -138,16 +148,17 @@ fn switch(
             Screen::Slides {
                 section,
                 from_reader,
-                presenter,
+                options,
             } => {
                 let mut slides =
                     Presenter::new(reader.briefing.clone(), area(terminal), theme.clone());
-                if let Some(minutes) = presenter {
+                if let Some(minutes) = options.presenter {
                     slides = slides.with_presenter_view(minutes);
                 }
                 if let Some(section) = section {
                     slides = slides.at_section(section);
                 }
+                link(&mut slides, input, &options)?;
                 slides.from_reader = from_reader;
                 match run::run(terminal, &mut slides, |deadline| {
                     Session::next_event(input, deadline)
@@ -161,4 +172,31 @@ fn switch(
             }
         }
     }
+}
+
+/// Join the follow channel: publish as the presenter, or subscribe as a follower.
+fn link(
+    slides: &mut Presenter,
+    input: &mut input::Source,
+    options: &SlidesOptions,
+) -> std::io::Result<()> {
+    use crate::follow::{Publisher, Subscriber, content_hash, socket_path};
+    let hash = content_hash(&slides.briefing);
+    if options.presenter.is_some() {
+        // Without a channel the talk goes on; the view says that no one can follow.
+        let published = socket_path(None, &hash, options.share)
+            .and_then(|path| Publisher::start(&path, &hash, options.share, slides.place()));
+        slides.publisher = published.ok().map(std::sync::Arc::new);
+    }
+    if let Some(channel) = &options.follow {
+        // The user's own channels first, then the shared ones.
+        let paths: Vec<PathBuf> = [false, true]
+            .into_iter()
+            .filter_map(|share| socket_path(channel.as_deref(), &hash, share).ok())
+            .collect();
+        let subscriber = Subscriber::start(paths, &hash)?;
+        input.watch(subscriber.wake_fd());
+        slides.follow = Some(crate::present::state::Follow::new(subscriber));
+    }
+    Ok(())
 }

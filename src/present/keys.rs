@@ -55,6 +55,12 @@ pub const PRESENT: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[Char('f')],
+        command: Command::Follow,
+        help: "跟随时：回到演示者的页面",
+        hint: None,
+    },
+    Binding {
         keys: &[Char('?')],
         command: Command::Help,
         help: "帮助",

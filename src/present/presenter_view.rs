@@ -135,6 +135,10 @@ fn clock_row(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
         ));
     }
     spans.push((format!("  {}/{}", p.current + 1, p.slides.len()), t.dim));
+    match &p.publisher {
+        Some(publisher) => spans.push((format!("  {} 人跟随", publisher.followers()), t.dim)),
+        None => spans.push(("  无跟随通道".into(), t.dim)),
+    }
     put_spans(
         buf,
         area.x + 1,

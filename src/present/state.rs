@@ -5,9 +5,12 @@ use crossterm::event::Event;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use std::sync::Arc;
+
 use super::clock::Clock;
 use super::keys::PRESENT;
 use super::slides::{Body, Slide, build};
+use crate::follow::{Place, Publisher, RemoteState, Subscriber};
 use crate::model::Briefing;
 use crate::tui::action::{Action, Command};
 use crate::tui::keys::action_for;
@@ -38,6 +41,38 @@ pub struct Presenter {
     pub clock: Clock,
     /// The time budget of the whole presentation (`--minutes`).
     pub minutes: Option<f64>,
+    /// The presenter's channel, when it publishes its place.
+    pub publisher: Option<Arc<Publisher>>,
+    /// Following a presenter.
+    pub follow: Option<Follow>,
+}
+
+/// A follower's link to the presenter.
+#[derive(Debug, Clone)]
+pub struct Follow {
+    pub subscriber: Arc<Subscriber>,
+    /// Whether the follower shows the presenter's slide (any navigation key detaches it).
+    pub attached: bool,
+    seen: u64,
+}
+
+impl Follow {
+    pub fn new(subscriber: Subscriber) -> Follow {
+        Follow {
+            subscriber: Arc::new(subscriber),
+            attached: true,
+            seen: u64::MAX,
+        }
+    }
+}
+
+fn kind_of(body: &Body) -> u8 {
+    match body {
+        Body::Title => 0,
+        Body::Overview(_) => 1,
+        Body::Text(_) => 2,
+        Body::End => 3,
+    }
 }
 
 impl Presenter {
@@ -56,7 +91,66 @@ impl Presenter {
             presenter_view: false,
             clock,
             minutes: None,
+            publisher: None,
+            follow: None,
         }
+    }
+
+    /// The current place, independent of the screen's size.
+    pub fn place(&self) -> Place {
+        let s = self.slide();
+        Place {
+            section: s.section,
+            item: s.item,
+            kind: kind_of(&s.body),
+            page: s.page,
+        }
+    }
+
+    /// Go to `place` in this deck (its nearest page); false when the deck has no such place.
+    pub fn seek(&mut self, place: Place) -> bool {
+        let same: Vec<usize> = (0..self.slides.len())
+            .filter(|&i| {
+                let s = &self.slides[i];
+                s.section == place.section && s.item == place.item && kind_of(&s.body) == place.kind
+            })
+            .collect();
+        let Some(&last) = same.last() else {
+            return false;
+        };
+        let to = same
+            .iter()
+            .copied()
+            .find(|&i| self.slides[i].page == place.page)
+            .unwrap_or(last);
+        if to != self.current {
+            self.clock.leave(self.current);
+            self.current = to;
+        }
+        true
+    }
+
+    /// After a change of slide: tell the followers.
+    fn announce(&self) {
+        if let Some(p) = &self.publisher {
+            p.publish(self.place());
+        }
+    }
+
+    /// Take in what the presenter sent, if anything.
+    fn follow_remote(&mut self) -> bool {
+        let Some(f) = &mut self.follow else {
+            return false;
+        };
+        let (state, _, seq) = f.subscriber.snapshot();
+        if seq == f.seen {
+            return false;
+        }
+        f.seen = seq;
+        if let (true, RemoteState::Following(place)) = (f.attached, state) {
+            self.seek(place);
+        }
+        true
     }
 
     /// The presenter's own view, with a time budget of `minutes` for the whole.
@@ -167,6 +261,22 @@ impl Presenter {
             }
             return Step::Changed;
         }
+        let navigates = matches!(
+            c,
+            Command::Next | Command::Prev | Command::First | Command::Last | Command::Campaign(_)
+        );
+        if let Some(f) = &mut self.follow {
+            if navigates {
+                // Browsing on one's own: the presenter no longer moves this screen.
+                f.attached = false;
+            }
+            if c == Command::Follow {
+                f.attached = true;
+                f.seen = u64::MAX;
+                self.follow_remote();
+                return Step::Changed;
+            }
+        }
         let last = self.slides.len() - 1;
         let before = self.current;
         match c {
@@ -210,10 +320,15 @@ impl Mode for Presenter {
 
     fn handle(&mut self, event: &Event) -> Step<PresentExit> {
         self.clock.now = std::time::Instant::now();
-        match action_for(PRESENT, event, false) {
+        let before = self.place();
+        let step = match action_for(PRESENT, event, false) {
             Some(action) => self.update(action),
             None => Step::Ignored,
+        };
+        if self.place() != before {
+            self.announce();
         }
+        step
     }
 
     fn draw(&self, frame: &mut Frame) {
@@ -230,6 +345,11 @@ impl Mode for Presenter {
 
     fn tick(&mut self) -> Step<PresentExit> {
         self.clock.now = std::time::Instant::now();
-        Step::Changed
+        // A follower is woken when the presenter sends; the presenter's view each second.
+        if self.follow_remote() || self.presenter_view {
+            Step::Changed
+        } else {
+            Step::Ignored
+        }
     }
 }

@@ -12,6 +12,7 @@ use super::keys::PRESENT;
 use super::metrics::{MIN_HEIGHT, MIN_WIDTH, Metrics};
 use super::slides::{Body, FigureRef, LineKind, Slide};
 use super::state::Presenter;
+use crate::follow::RemoteState;
 use crate::layout::{width::str_width, wrap_lines};
 use crate::model::{Indicator, Verdict, format_number, format_value};
 use crate::tui::theme::Theme;
@@ -297,6 +298,23 @@ fn chrome(buf: &mut Buffer, area: Rect, t: &Theme, p: &Presenter) {
             area.width.saturating_sub(cw + 3),
             &format!(" {c} "),
             t.classification,
+        ) + 1;
+    }
+    if let Some(f) = &p.follow {
+        // A follower always knows whether the presenter moves its screen.
+        let status = match (f.subscriber.snapshot().0, f.attached) {
+            (RemoteState::Waiting, _) => "等待演示者…",
+            (RemoteState::Mismatch, _) => "演示者放映的简报与此不同，未跟随",
+            (RemoteState::Following(_), true) => "跟随演示者",
+            (RemoteState::Following(_), false) => "自行浏览 · f 回到演示者",
+        };
+        x += put(
+            buf,
+            x,
+            y,
+            area.width.saturating_sub(x + cw + 2),
+            status,
+            t.header,
         ) + 1;
     }
     let right = area.right().saturating_sub(cw + 1);

@@ -38,6 +38,8 @@ pub enum Command {
     Last,
     /// Slides: blank the screen, or bring the slide back.
     Blank,
+    /// Slides, following: back to the presenter's slide.
+    Follow,
 }
 
 /// Everything that can change the reader's state.

@@ -29,6 +29,8 @@ pub enum Input {
     Resume,
     /// The deadline passed with no input.
     Tick,
+    /// A watched fd (a follower's link) has news.
+    Wake,
     /// The terminal went away (the SSH connection dropped): exit without writing to it.
     HangUp,
 }
@@ -40,6 +42,8 @@ const ESC_WAIT_MS: i32 = 30;
 
 pub struct Source {
     parser: Parser,
+    /// Another fd to wait on (a follower's link), if any.
+    watched: Option<std::os::fd::RawFd>,
     wake: UnixStream,
     flags: Vec<(i32, Arc<AtomicBool>)>,
     ids: Vec<signal_hook::SigId>,
@@ -67,6 +71,7 @@ impl Source {
         }
         Ok(Source {
             parser: Parser::default(),
+            watched: None,
             wake,
             flags,
             ids,
@@ -122,6 +127,11 @@ impl Source {
                     events: libc::POLLIN,
                     revents: 0,
                 },
+                libc::pollfd {
+                    fd: self.watched.unwrap_or(-1),
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
             ];
             // An unfinished sequence waits a moment for its rest; otherwise wait for ever.
             let until_deadline = deadline.map(|d| {
@@ -135,7 +145,7 @@ impl Source {
                 (false, None) => -1,
             };
             // SAFETY: `fds` is a valid array of two pollfd for the duration of the call.
-            let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, timeout) };
+            let n = unsafe { libc::poll(fds.as_mut_ptr(), 3, timeout) };
             if n < 0 {
                 let err = io::Error::last_os_error();
                 if err.kind() == io::ErrorKind::Interrupted {
@@ -151,6 +161,12 @@ impl Source {
                     return Ok(Input::Tick);
                 }
                 continue;
+            }
+            if fds[2].revents & libc::POLLIN != 0 {
+                let mut sink = [0u8; 64];
+                // SAFETY: reading into a valid buffer from the watched fd.
+                while unsafe { libc::read(fds[2].fd, sink.as_mut_ptr().cast(), sink.len()) } > 0 {}
+                return Ok(Input::Wake);
             }
             let term = fds[0].revents;
             if term & libc::POLLIN != 0 {
@@ -187,6 +203,13 @@ fn ignored(sig: i32) -> bool {
     unsafe {
         let mut old: libc::sigaction = std::mem::zeroed();
         libc::sigaction(sig, std::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_IGN
+    }
+}
+
+impl Source {
+    /// Also wake for `fd` (non-blocking; it is drained when readable).
+    pub fn watch(&mut self, fd: std::os::fd::RawFd) {
+        self.watched = Some(fd);
     }
 }
 

@@ -101,7 +101,7 @@ impl Session {
                 Ok(Some(Incoming::Event(redraw_all())))
             }
             Input::Resume => Ok(Some(Incoming::Event(redraw_all()))),
-            Input::Tick => Ok(Some(Incoming::Tick)),
+            Input::Tick | Input::Wake => Ok(Some(Incoming::Tick)),
             Input::Terminate(sig) => {
                 restore();
                 std::process::exit(128 + sig);

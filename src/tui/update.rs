@@ -124,7 +124,12 @@ fn command(app: &mut App, c: Command) {
         Command::NextMatch => step_match(app, true),
         Command::PrevMatch => step_match(app, false),
         // The slides' commands have no keys in the reader.
-        Command::Next | Command::Prev | Command::First | Command::Last | Command::Blank => {}
+        Command::Next
+        | Command::Prev
+        | Command::First
+        | Command::Last
+        | Command::Blank
+        | Command::Follow => {}
     }
 }
 

@@ -1,0 +1,10 @@
+//! Audience follow: the presenter publishes its place on a Unix socket;
+//! followers show the same slide. What passes is the place only, as one
+//! short line; each side opens the briefing itself and the presenter's
+//! content hash must match the follower's.
+
+pub mod channel;
+pub mod protocol;
+
+pub use channel::{Publisher, Remote, RemoteState, Subscriber, socket_path};
+pub use protocol::{Place, content_hash};

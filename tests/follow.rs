@@ -1,0 +1,183 @@
+//! The follow channel with hostile peers, and a presenter with two followers
+//! on the real binary.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::time::{Duration, Instant};
+
+use briefing::follow::protocol::{decode, encode};
+use briefing::follow::{Place, Publisher, RemoteState, Subscriber};
+use common::pty::Session;
+
+const HASH: &str = "0123456789abcdef";
+const T: Duration = Duration::from_secs(10);
+
+fn place(section: usize) -> Place {
+    Place {
+        section: Some(section),
+        item: None,
+        kind: 1,
+        page: 0,
+    }
+}
+
+fn wait_until(what: &str, mut f: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !f() {
+        assert!(start.elapsed() < T, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn the_publisher_survives_hostile_followers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sock");
+    let publisher = Publisher::start(&path, HASH, false, place(0)).unwrap();
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+
+    // A follower that never reads, one that floods garbage, one that sends a huge line.
+    let _silent = UnixStream::connect(&path).unwrap();
+    let mut garbage = UnixStream::connect(&path).unwrap();
+    garbage.set_nonblocking(true).unwrap();
+    let _ = garbage.write(&[0xff; 100_000]);
+    let mut huge = UnixStream::connect(&path).unwrap();
+    huge.set_nonblocking(true).unwrap();
+    let _ = huge.write(&vec![b'x'; 1 << 20]);
+    let good = UnixStream::connect(&path).unwrap();
+    good.set_read_timeout(Some(T)).unwrap();
+    let mut lines = BufReader::new(good);
+
+    // Many places, fast: the publisher never waits for anyone.
+    let start = Instant::now();
+    for i in 0..20_000 {
+        publisher.publish(place(i % 7));
+    }
+    publisher.publish(place(3));
+    assert!(start.elapsed() < Duration::from_secs(1));
+    let mut last = None;
+    let deadline = Instant::now() + T;
+    while last != Some(place(3)) {
+        assert!(
+            Instant::now() < deadline,
+            "the good follower never got the last place"
+        );
+        let mut line = String::new();
+        lines.read_line(&mut line).unwrap();
+        let (hash, p, _) = decode(line.trim_end()).expect("only well-formed lines");
+        assert_eq!(hash, HASH);
+        last = Some(p);
+    }
+    wait_until("the count", || publisher.followers() >= 1);
+    drop(publisher);
+    assert!(!path.exists(), "the socket is removed");
+}
+
+#[test]
+fn the_subscriber_survives_a_hostile_presenter_and_reattaches() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sock");
+    let listener = UnixListener::bind(&path).unwrap();
+    let sub = Subscriber::start(vec![path.clone()], HASH).unwrap();
+    let (mut peer, _) = listener.accept().unwrap();
+    peer.write_all(b"hello\n\xff\xfe garbage\n").unwrap();
+    peer.write_all(&vec![b'y'; 1 << 20]).unwrap();
+    peer.write_all(b"\n").unwrap();
+    peer.write_all(encode(HASH, place(999), 1).as_bytes())
+        .unwrap();
+    wait_until("the out-of-range place", || {
+        sub.snapshot().0 == RemoteState::Following(place(999))
+    });
+    peer.write_all(encode(HASH, place(2), 1).as_bytes())
+        .unwrap();
+    wait_until("a good place", || {
+        sub.snapshot().0 == RemoteState::Following(place(2))
+    });
+    peer.write_all(encode("fedcba9876543210", place(1), 1).as_bytes())
+        .unwrap();
+    wait_until("the mismatch", || sub.snapshot().0 == RemoteState::Mismatch);
+    // The presenter goes away, and comes back.
+    drop(peer);
+    drop(listener);
+    std::fs::remove_file(&path).unwrap();
+    wait_until("waiting", || sub.snapshot().0 == RemoteState::Waiting);
+    let listener = UnixListener::bind(&path).unwrap();
+    let (mut peer, _) = listener.accept().unwrap();
+    peer.write_all(encode(HASH, place(1), 2).as_bytes())
+        .unwrap();
+    wait_until("reattached", || {
+        sub.snapshot().0 == RemoteState::Following(place(1))
+    });
+    let mut sink = [0u8; 16];
+    peer.set_nonblocking(true).unwrap();
+    assert!(
+        matches!(peer.read(&mut sink), Err(_) | Ok(0)),
+        "a follower sends nothing"
+    );
+}
+
+#[test]
+fn an_out_of_range_place_moves_nothing() {
+    let mut p = common::presenter(common::Y2023, 80, 24);
+    p.current = 3;
+    assert!(!p.seek(place(999)));
+    assert_eq!(p.current, 3);
+}
+
+#[test]
+fn a_presenter_and_two_followers() {
+    let runtime = tempfile::tempdir().unwrap();
+    let env = [("XDG_RUNTIME_DIR", runtime.path().to_str().unwrap())];
+    let file = common::HARBOUR;
+    let mut presenter = Session::spawn(&["present", "--presenter", file], 100, 30, &env);
+    presenter.wait_for("0 人跟随", T);
+    let mut a = Session::spawn(&["present", "--follow", file], 80, 24, &env);
+    let mut b = Session::spawn(&["present", "--follow", file], 60, 20, &env);
+    a.wait_for("跟随演示者", T);
+    b.wait_for("跟随演示者", T);
+    presenter.wait_for("2 人跟随", T);
+    // → on the presenter moves both followers within half a second.
+    presenter.send(b"\x1b[C\x1b[C");
+    let start = Instant::now();
+    a.wait_for("1  “安全畅通”行动", T);
+    b.wait_for("1  “安全畅通”行动", T);
+    assert!(
+        start.elapsed() < Duration::from_millis(500),
+        "{:?}",
+        start.elapsed()
+    );
+    // A follower pressing ← stays where it is while the presenter moves on.
+    a.send(b"\x1b[D");
+    a.wait_for("自行浏览", T);
+    let detached = a.screen();
+    presenter.send(b"2");
+    b.wait_for("2  “绿波通行”工程", T);
+    a.settle(Duration::from_millis(300));
+    assert!(
+        !a.screen().contains("2  “绿波通行”工程"),
+        "{}\nwas\n{detached}",
+        a.screen()
+    );
+    // f brings it back.
+    a.send(b"f");
+    a.wait_for("2  “绿波通行”工程", T);
+    // No note ever reaches a follower.
+    for s in [&a, &b] {
+        assert!(!s.screen().contains("这里强调夜查成效"));
+    }
+    // Quitting the presenter leaves the followers running, waiting.
+    presenter.send(b"q");
+    assert_eq!(presenter.wait_exit(T), 0);
+    a.wait_for("等待演示者", T);
+    b.wait_for("等待演示者", T);
+    for mut s in [a, b] {
+        s.send(b"q");
+        assert_eq!(s.wait_exit(T), 0);
+    }
+}
