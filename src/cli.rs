@@ -50,8 +50,8 @@ pub enum Command {
         /// Briefing files or directories of them; relative names are also looked up in BRIEFING_PATH.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Colour theme: dark (default) or projector (high contrast).
-        #[arg(long, default_value = "dark", value_parser = ["dark", "projector"])]
+        /// Colour theme: dark (default), light or projector (high contrast).
+        #[arg(long, default_value = "dark", value_parser = ["dark", "light", "projector"])]
         theme: String,
     },
     /// Present a briefing as slides (the newest period of those given).
@@ -59,8 +59,8 @@ pub enum Command {
         /// Briefing files or directories of them; relative names are also looked up in BRIEFING_PATH.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Colour theme: dark (default) or projector (high contrast, for washed-out projectors).
-        #[arg(long, default_value = "dark", value_parser = ["dark", "projector"])]
+        /// Colour theme: dark (default), light, or projector (high contrast, for washed-out projectors).
+        #[arg(long, default_value = "dark", value_parser = ["dark", "light", "projector"])]
         theme: String,
         /// The presenter's view: the slide, the next one, the speaker notes and a clock.
         #[arg(long)]
@@ -81,6 +81,20 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Write a commented template briefing to start from (never overwrites).
+    New {
+        /// Where to write it.
+        path: PathBuf,
+    },
+    /// List the colour themes.
+    Themes,
+    /// Print a shell completion script.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
     /// List the briefings found in directories (default: here and BRIEFING_PATH).
     List {
         /// Directories to look in.

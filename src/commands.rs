@@ -29,6 +29,23 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
             notes,
         } => print(&paths, width.map(usize::from), notes),
         Command::List { dirs } => list(&dirs),
+        Command::New { path } => new(&path),
+        Command::Themes => themes(),
+        Command::Completions { shell } => {
+            let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "briefing", &mut std::io::stdout());
+            OK
+        }
+        Command::Man => {
+            let cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
+                Ok(()) => OK,
+                Err(e) => {
+                    eprintln!("briefing: cannot write: {e}");
+                    INVALID
+                }
+            }
+        }
         Command::Open { paths, theme } => crate::tui::open(&paths, &look(theme)),
         Command::Present {
             paths,
@@ -214,4 +231,47 @@ fn print(names: &[PathBuf], width: Option<usize>, notes: bool) -> u8 {
             INVALID
         }
     }
+}
+
+/// The template `briefing new` writes: a valid briefing that explains itself.
+pub const TEMPLATE: &str = include_str!("template.toml");
+
+/// `briefing new PATH`: write the template, never over an existing file.
+fn new(path: &std::path::Path) -> u8 {
+    use std::fs::OpenOptions;
+    match OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(mut f) => match f.write_all(TEMPLATE.as_bytes()) {
+            Ok(()) => {
+                println!(
+                    "{}: written; edit it, then `briefing check {}`",
+                    path.display(),
+                    path.display()
+                );
+                OK
+            }
+            Err(e) => {
+                eprintln!("{}: error: cannot write: {e}", path.display());
+                INVALID
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "{}: error: the file exists; briefing new never overwrites",
+                path.display()
+            );
+            INVALID
+        }
+        Err(e) => {
+            eprintln!("{}: error: cannot create: {e}", path.display());
+            INVALID
+        }
+    }
+}
+
+/// `briefing themes`: each theme and what it is for.
+fn themes() -> u8 {
+    for (name, about) in crate::tui::theme::Theme::ABOUT {
+        println!("{name:<10} {about}");
+    }
+    OK
 }

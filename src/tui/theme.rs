@@ -147,13 +147,39 @@ impl Theme {
         }
     }
 
+    /// For terminals with a light background: the 16 basic colours, darker ones.
+    pub fn light() -> Theme {
+        Theme {
+            name: "light",
+            subtitle: fg(8).add_modifier(Modifier::ITALIC),
+            item_title: fg(4).add_modifier(Modifier::BOLD),
+            figure: fg(4).add_modifier(Modifier::BOLD),
+            better: fg(2).add_modifier(Modifier::BOLD),
+            worse: fg(1).add_modifier(Modifier::BOLD),
+            neutral: fg(5),
+            header: fg(8).add_modifier(Modifier::BOLD),
+            tab: fg(8),
+            matched: Style::new().bg(Color::Indexed(11)).fg(Color::Indexed(0)),
+            ..Theme::dark()
+        }
+    }
+
     pub fn by_name(name: &str) -> Option<Theme> {
         match name {
             "dark" => Some(Theme::dark()),
+            "light" => Some(Theme::light()),
             "projector" => Some(Theme::projector()),
             _ => None,
         }
     }
 
-    pub const NAMES: &'static [&'static str] = &["dark", "projector"];
+    /// Every theme with what it is for (`briefing themes`).
+    pub const ABOUT: &'static [(&'static str, &'static str)] = &[
+        ("dark", "default; 16 basic colours on a dark background"),
+        ("light", "16 basic colours for a light background"),
+        (
+            "projector",
+            "high contrast, black on white, for washed-out projectors",
+        ),
+    ];
 }
