@@ -95,6 +95,8 @@ pub enum Command {
     },
     /// Print the manual page (roff).
     Man,
+    /// Print a JSON Schema of the briefing format, for editors that check TOML as it is typed.
+    Schema,
     /// List the briefings found in directories (default: here and BRIEFING_PATH).
     List {
         /// Directories to look in.

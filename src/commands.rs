@@ -36,6 +36,10 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
             clap_complete::generate(shell, &mut cmd, "briefing", &mut std::io::stdout());
             OK
         }
+        Command::Schema => {
+            print!("{SCHEMA}");
+            OK
+        }
         Command::Man => {
             let cmd = <crate::cli::Cli as clap::CommandFactory>::command();
             match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
@@ -232,6 +236,9 @@ fn print(names: &[PathBuf], width: Option<usize>, notes: bool) -> u8 {
         }
     }
 }
+
+/// The JSON Schema of the format (`briefing schema`), kept in step with docs/format.md.
+pub const SCHEMA: &str = include_str!("schema.json");
 
 /// The template `briefing new` writes: a valid briefing that explains itself.
 pub const TEMPLATE: &str = include_str!("template.toml");
