@@ -14,11 +14,14 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
     /// Colour: auto (none when NO_COLOR is set or TERM=dumb), always, or never.
-    #[arg(long, global = true, value_enum, default_value_t = ColorMode::Auto)]
-    pub color: ColorMode,
+    #[arg(long, global = true, value_enum)]
+    pub color: Option<ColorMode>,
     /// Width of East Asian ambiguous characters (“ ” … ─): narrow, wide, or auto (ask the terminal).
-    #[arg(long, global = true, value_enum, default_value_t = AmbiguousWidth::Narrow)]
-    pub ambiguous_width: AmbiguousWidth,
+    #[arg(long, global = true, value_enum)]
+    pub ambiguous_width: Option<AmbiguousWidth>,
+    /// The config file (default: $XDG_CONFIG_HOME/briefing/config.toml).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -51,8 +54,8 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Colour theme: dark (default), light or projector (high contrast).
-        #[arg(long, default_value = "dark", value_parser = ["dark", "light", "projector"])]
-        theme: String,
+        #[arg(long, value_parser = ["dark", "light", "projector"])]
+        theme: Option<String>,
     },
     /// Present a briefing as slides (the newest period of those given).
     Present {
@@ -60,8 +63,8 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Colour theme: dark (default), light, or projector (high contrast, for washed-out projectors).
-        #[arg(long, default_value = "dark", value_parser = ["dark", "light", "projector"])]
-        theme: String,
+        #[arg(long, value_parser = ["dark", "light", "projector"])]
+        theme: Option<String>,
         /// The presenter's view: the slide, the next one, the speaker notes and a clock.
         #[arg(long)]
         presenter: bool,

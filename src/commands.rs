@@ -12,15 +12,32 @@ pub const INVALID: u8 = 1;
 pub const USAGE: u8 = 2;
 
 pub fn run(cli: crate::cli::Cli) -> u8 {
-    let look = |theme: String| crate::cli::Look {
-        theme,
-        color: cli.color,
-        ambiguous_width: cli.ambiguous_width,
+    let config = match crate::config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(report) => {
+            let _ = std::io::stderr().write_all(report.render().as_bytes());
+            return USAGE;
+        }
+    };
+    library::set_config_dirs(config.library.clone());
+    // Flags beat the config, the config beats the defaults.
+    let color = cli
+        .color
+        .or(config.color)
+        .unwrap_or(crate::cli::ColorMode::Auto);
+    let ambiguous_width = cli
+        .ambiguous_width
+        .or(config.ambiguous_width)
+        .unwrap_or(crate::cli::AmbiguousWidth::Narrow);
+    let look = |theme: Option<String>| crate::cli::Look {
+        theme: theme
+            .or(config.theme.clone())
+            .unwrap_or_else(|| "dark".into()),
+        color,
+        ambiguous_width,
     };
     // `auto` asks the terminal, which only the full-screen modes do.
-    crate::layout::width::set_ambiguous_wide(
-        cli.ambiguous_width == crate::cli::AmbiguousWidth::Wide,
-    );
+    crate::layout::width::set_ambiguous_wide(ambiguous_width == crate::cli::AmbiguousWidth::Wide);
     match cli.command {
         Command::Check { paths } => check(&paths),
         Command::Print {

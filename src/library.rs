@@ -21,13 +21,22 @@ pub struct Library {
     pub entries: Vec<Entry>,
 }
 
+static CONFIG_DIRS: std::sync::OnceLock<Vec<PathBuf>> = std::sync::OnceLock::new();
+
+/// The config file's library directories (set once at start).
+pub fn set_config_dirs(dirs: Vec<PathBuf>) {
+    let _ = CONFIG_DIRS.set(dirs);
+}
+
 /// The directories a relative name is looked up in: the current one, then
-/// each of `BRIEFING_PATH` (colon-separated, like `PATH`).
+/// each of `BRIEFING_PATH` (colon-separated, like `PATH`), then the config's
+/// library directories.
 pub fn search_dirs() -> Vec<PathBuf> {
     let mut dirs = vec![PathBuf::from(".")];
     if let Some(path) = std::env::var_os("BRIEFING_PATH") {
         dirs.extend(std::env::split_paths(&path).filter(|p| !p.as_os_str().is_empty()));
     }
+    dirs.extend(CONFIG_DIRS.get().into_iter().flatten().cloned());
     dirs
 }
 

@@ -85,3 +85,19 @@ fn color_always_beats_no_color() {
     );
     assert!(!colours.is_empty());
 }
+
+#[test]
+fn the_config_sets_colour_and_a_flag_beats_it() {
+    let xdg = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(xdg.path().join("briefing")).unwrap();
+    std::fs::write(
+        xdg.path().join("briefing/config.toml"),
+        "color = \"never\"\n",
+    )
+    .unwrap();
+    let env = [("XDG_CONFIG_HOME", xdg.path().to_str().unwrap())];
+    let (colours, _) = session_colours(&["open", "briefings/2023.toml"], &env);
+    assert!(colours.is_empty(), "the config's `never`: {colours:?}");
+    let (colours, _) = session_colours(&["open", "--color", "always", "briefings/2023.toml"], &env);
+    assert!(!colours.is_empty(), "the flag beats the config");
+}

@@ -88,3 +88,65 @@ fn every_flag_is_explained_in_one_line() {
         }
     }
 }
+
+#[test]
+fn the_config_file_is_read_checked_and_beaten_by_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let xdg = dir.path().join("xdg");
+    std::fs::create_dir_all(xdg.join("briefing")).unwrap();
+    let config = xdg.join("briefing/config.toml");
+    let library = std::fs::canonicalize("briefings").unwrap();
+    std::fs::write(
+        &config,
+        format!("library = [\"{}\"]\ncolor = \"never\"\n", library.display()),
+    )
+    .unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    // A relative name found in the config's library directory.
+    let out = Command::cargo_bin("briefing")
+        .unwrap()
+        .current_dir(elsewhere.path())
+        .env("XDG_CONFIG_HOME", &xdg)
+        .env_remove("BRIEFING_PATH")
+        .args(["print", "2023.toml", "--width", "50"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A bad config: the file, the line and the column.
+    std::fs::write(&config, "theme = \"dark\"\nambiguous_width = \"huge\"\n").unwrap();
+    let out = Command::cargo_bin("briefing")
+        .unwrap()
+        .env("XDG_CONFIG_HOME", &xdg)
+        .args(["themes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "{}:2:19: error: ambiguous_width",
+            config.display()
+        )),
+        "{stderr}"
+    );
+    // --config names another file.
+    let other = dir.path().join("other.toml");
+    std::fs::write(&other, "nonsense = 1\n").unwrap();
+    let out = Command::cargo_bin("briefing")
+        .unwrap()
+        .arg("--config")
+        .arg(&other)
+        .args(["themes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("other.toml:1:1: error: unknown field `nonsense`")
+    );
+}

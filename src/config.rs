@@ -1,0 +1,183 @@
+//! The config file: `$XDG_CONFIG_HOME/briefing/config.toml`, else
+//! `~/.config/briefing/config.toml`, or `--config PATH`. Unknown keys and
+//! bad values are errors with file:line:col, like a briefing's. Flags on the
+//! command line beat it.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::cli::{AmbiguousWidth, ColorMode};
+use crate::load::{Diagnostic, Report, file};
+
+/// What the config file says; `None` where it says nothing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    pub theme: Option<String>,
+    pub color: Option<ColorMode>,
+    pub ambiguous_width: Option<AmbiguousWidth>,
+    /// Directories searched for briefings after the current one and BRIEFING_PATH.
+    pub library: Vec<PathBuf>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    theme: Option<Spanned<String>>,
+    color: Option<Spanned<String>>,
+    ambiguous_width: Option<Spanned<String>>,
+    #[serde(default)]
+    library: Vec<Spanned<String>>,
+}
+
+/// The default place of the config file.
+pub fn default_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("briefing").join("config.toml"))
+}
+
+/// Read the config: `explicit` must exist; the default place may not.
+pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => match default_path() {
+            Some(p) if p.exists() => p,
+            _ => return Ok(Config::default()),
+        },
+    };
+    let shown = path.display().to_string();
+    let source = match file::read(&path) {
+        Ok(s) => s,
+        Err(file::FileError::Empty) => return Ok(Config::default()),
+        Err(e) => {
+            return Err(Report {
+                path: shown,
+                source: None,
+                diagnostics: vec![Diagnostic::error(None, None, e.to_string())],
+            });
+        }
+    };
+    let fail = |span, key: Option<&str>, message: String| Report {
+        path: shown.clone(),
+        source: Some(source.clone()),
+        diagnostics: vec![Diagnostic::error(
+            Some(span),
+            key.map(str::to_string),
+            message,
+        )],
+    };
+    let raw: Raw = toml::from_str(&source).map_err(|e| {
+        fail(
+            e.span().unwrap_or(0..0),
+            None,
+            e.message().trim_end().to_string(),
+        )
+    })?;
+    let choose = |field: &Option<Spanned<String>>,
+                  key: &str,
+                  allowed: &[&str]|
+     -> Result<Option<String>, Report> {
+        match field {
+            None => Ok(None),
+            Some(v) if allowed.contains(&v.get_ref().as_str()) => Ok(Some(v.get_ref().clone())),
+            Some(v) => Err(fail(
+                v.span(),
+                Some(key),
+                format!("{:?} is not one of {}", v.get_ref(), allowed.join(", ")),
+            )),
+        }
+    };
+    let themes: Vec<&str> = crate::tui::theme::Theme::ABOUT
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    let theme = choose(&raw.theme, "theme", &themes)?;
+    let color =
+        choose(&raw.color, "color", &["auto", "always", "never"])?.map(|c| match c.as_str() {
+            "always" => ColorMode::Always,
+            "never" => ColorMode::Never,
+            _ => ColorMode::Auto,
+        });
+    let ambiguous_width = choose(
+        &raw.ambiguous_width,
+        "ambiguous_width",
+        &["narrow", "wide", "auto"],
+    )?
+    .map(|a| match a.as_str() {
+        "wide" => AmbiguousWidth::Wide,
+        "auto" => AmbiguousWidth::Auto,
+        _ => AmbiguousWidth::Narrow,
+    });
+    let library = raw
+        .library
+        .iter()
+        .map(|d| expand_home(d.get_ref()))
+        .collect();
+    Ok(Config {
+        theme,
+        color,
+        ambiguous_width,
+        library,
+    })
+}
+
+fn expand_home(dir: &str) -> PathBuf {
+    match (dir.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(dir),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn from(text: &str) -> Result<Config, Report> {
+        let dir = tempfile_dir();
+        let path = dir.join("config.toml");
+        std::fs::write(&path, text).unwrap();
+        load(Some(&path))
+    }
+
+    fn tempfile_dir() -> PathBuf {
+        let d = std::env::temp_dir().join(format!(
+            "briefing-config-test-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn every_key() {
+        let c = from("theme = \"light\"\ncolor = \"never\"\nambiguous_width = \"wide\"\nlibrary = [\"/srv/briefings\"]\n").unwrap();
+        assert_eq!(c.theme.as_deref(), Some("light"));
+        assert_eq!(c.color, Some(ColorMode::Never));
+        assert_eq!(c.ambiguous_width, Some(AmbiguousWidth::Wide));
+        assert_eq!(c.library, [PathBuf::from("/srv/briefings")]);
+    }
+
+    #[test]
+    fn errors_point_at_the_line() {
+        let r = from("theme = \"dark\"\ncolour = \"never\"\n").unwrap_err();
+        assert!(
+            r.render()
+                .contains("config.toml:2:1: error: unknown field `colour`"),
+            "{}",
+            r.render()
+        );
+        let r = from("theme = \"neon\"\n").unwrap_err();
+        assert!(
+            r.render().contains(
+                "config.toml:1:9: error: theme: \"neon\" is not one of dark, light, projector"
+            ),
+            "{}",
+            r.render()
+        );
+    }
+}
