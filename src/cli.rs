@@ -53,6 +53,9 @@ pub enum Command {
         /// Briefing files or directories of them; relative names are also looked up in BRIEFING_PATH.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Read the files again when they change; show their errors until they are fixed.
+        #[arg(long)]
+        watch: bool,
         /// Colour theme: dark (default), light or projector (high contrast).
         #[arg(long, value_parser = ["dark", "light", "projector"])]
         theme: Option<String>,

@@ -67,7 +67,11 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
                 }
             }
         }
-        Command::Open { paths, theme } => crate::tui::open(&paths, &look(theme)),
+        Command::Open {
+            paths,
+            theme,
+            watch,
+        } => crate::tui::open(&paths, &look(theme), watch),
         Command::Present {
             paths,
             theme,

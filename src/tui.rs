@@ -13,6 +13,7 @@ pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod watch;
 pub mod wire;
 
 use std::io::IsTerminal;
@@ -59,8 +60,8 @@ enum Screen {
     },
 }
 
-pub fn open(paths: &[PathBuf], look: &Look) -> u8 {
-    session(paths, look, "open", Screen::Reader)
+pub fn open(paths: &[PathBuf], look: &Look, watch: bool) -> u8 {
+    session(paths, look, "open", Screen::Reader, watch)
 }
 
 pub fn present(paths: &[PathBuf], look: &Look, options: SlidesOptions) -> u8 {
@@ -69,10 +70,10 @@ pub fn present(paths: &[PathBuf], look: &Look, options: SlidesOptions) -> u8 {
         from_reader: false,
         options,
     };
-    session(paths, look, "present", start)
+    session(paths, look, "present", start, false)
 }
 
-fn session(paths: &[PathBuf], look: &Look, command: &str, start: Screen) -> u8 {
+fn session(paths: &[PathBuf], look: &Look, command: &str, start: Screen, watch: bool) -> u8 {
     if let Err(code) = require_terminal(command) {
         return code;
     }
@@ -98,7 +99,20 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Screen) -> u8 {
         crate::layout::width::set_ambiguous_wide(terminal::ambiguous_is_wide());
     }
     let terminal::Session { terminal, input } = &mut session;
-    let result = switch(terminal, input, group, theme, start);
+    // With --watch, the files named are read again when they change.
+    let watching = match watch.then(|| watch::Watch::start(&files)).transpose() {
+        Ok(w) => w,
+        Err(e) => {
+            drop(session);
+            eprintln!("briefing: cannot watch the files: {e}");
+            return INVALID;
+        }
+    };
+    if let Some(w) = &watching {
+        input.watch(w.wake_fd());
+    }
+    let watched = watch.then(|| paths.to_vec());
+    let result = switch(terminal, input, group, theme, start, watched);
     drop(session);
     match result {
         Ok(()) => OK,
@@ -118,6 +132,7 @@ fn switch(
     group: Vec<crate::model::Briefing>,
     theme: theme::Theme,
     start: Screen,
+    watched: Option<Vec<PathBuf>>,
 ) -> Result<(), run::RunError> {
     use terminal::Session;
     let area = |t: &terminal::Term| {
@@ -126,6 +141,7 @@ fn switch(
             .unwrap_or_default()
     };
     let mut reader = App::with_periods(group, area(terminal), theme.clone());
+    reader.watched = watched;
     let mut screen = start;
     loop {
         match screen.clone() {

@@ -70,6 +70,12 @@ pub struct App {
     pub period: usize,
     /// Whether the comparison table is shown in place of the text.
     pub compare: bool,
+    /// With `--watch`: the files to read again when they change.
+    pub watched: Option<Vec<std::path::PathBuf>>,
+    /// When the reload waits for (a burst of writes settles first).
+    pub reload_at: Option<std::time::Instant>,
+    /// The report of a watched file that has errors, shown instead of the text.
+    pub errors: Option<String>,
     /// How many campaign sections there are (the `n/N` of the status line).
     pub campaign_count: usize,
     /// The outline's entries, fixed for the briefing.
@@ -107,6 +113,9 @@ impl App {
             periods: vec![None],
             period: 0,
             compare: false,
+            watched: None,
+            reload_at: None,
+            errors: None,
         };
         app.campaign_count = app.briefing.campaigns().count();
         app.entries = outline_entries(&app.briefing);
@@ -138,6 +147,63 @@ impl App {
     /// The values of indicator `id` in the other periods.
     pub fn others(&self, id: &str) -> Vec<(crate::model::Period, f64)> {
         crate::model::values_elsewhere(self.periods.iter().flatten(), self.briefing.period, id)
+    }
+
+    /// Read the watched files again: the briefings, at the same place, or
+    /// the report of their errors (the last good briefing stays underneath).
+    pub fn reload(&mut self) {
+        let Some(names) = self.watched.clone() else {
+            return;
+        };
+        let paths = match crate::library::resolve_all(&names) {
+            Ok(p) => p,
+            Err(e) => {
+                self.errors = Some(e);
+                return;
+            }
+        };
+        let (lib, reports) = crate::library::load_all(&paths);
+        let bad: Vec<String> = reports
+            .iter()
+            .filter(|r| r.has_errors())
+            .map(|r| r.render())
+            .collect();
+        if !bad.is_empty() {
+            self.errors = Some(bad.concat());
+            return;
+        }
+        self.errors = None;
+        let mut group = lib.group_of(paths.first().map(std::path::PathBuf::as_path));
+        if group.is_empty() {
+            return;
+        }
+        // The same period as before when it is still there, else the newest.
+        let period = self.briefing.period;
+        let at = group
+            .iter()
+            .position(|b| b.period == period)
+            .unwrap_or(group.len() - 1);
+        let briefing = group.remove(at);
+        let id = self
+            .briefing
+            .sections
+            .get(self.section)
+            .map(|s| s.id.clone());
+        let mut periods: Vec<Option<Briefing>> = group.into_iter().map(Some).collect();
+        periods.insert(at, None);
+        self.periods = periods;
+        self.period = at;
+        self.briefing = briefing;
+        self.campaign_count = self.briefing.campaigns().count();
+        self.entries = outline_entries(&self.briefing);
+        if let Some(i) = id.and_then(|id| self.briefing.sections.iter().position(|s| s.id == id)) {
+            self.section = i;
+        }
+        self.search.matches.clear();
+        self.search.current = None;
+        // The anchor keeps the reading place; the document is laid out anew.
+        self.doc = Doc::default();
+        self.sync();
     }
 
     /// Show period `to`, keeping the section when it has one with the same id.
@@ -329,5 +395,27 @@ impl Mode for App {
 
     fn end(&self) -> Exit {
         Exit::Quit
+    }
+
+    fn deadline(&self) -> Option<std::time::Instant> {
+        self.reload_at
+    }
+
+    fn tick(&mut self) -> Step<Exit> {
+        let now = std::time::Instant::now();
+        match self.reload_at {
+            Some(at) if now >= at => {
+                self.reload_at = None;
+                self.reload();
+                Step::Changed
+            }
+            Some(_) => Step::Ignored,
+            None if self.watched.is_some() => {
+                // A file changed: let a burst of writes settle, then read it.
+                self.reload_at = Some(now + std::time::Duration::from_millis(150));
+                Step::Ignored
+            }
+            None => Step::Ignored,
+        }
     }
 }

@@ -42,8 +42,8 @@ const ESC_WAIT_MS: i32 = 30;
 
 pub struct Source {
     parser: Parser,
-    /// Another fd to wait on (a follower's link), if any.
-    watched: Option<std::os::fd::RawFd>,
+    /// Other fds to wait on (a follower's link, a file watch).
+    watched: Vec<std::os::fd::RawFd>,
     wake: UnixStream,
     flags: Vec<(i32, Arc<AtomicBool>)>,
     ids: Vec<signal_hook::SigId>,
@@ -71,7 +71,7 @@ impl Source {
         }
         Ok(Source {
             parser: Parser::default(),
-            watched: None,
+            watched: Vec::new(),
             wake,
             flags,
             ids,
@@ -116,7 +116,7 @@ impl Source {
             if let Some(event) = self.parser.next(false) {
                 return Ok(Input::Event(event));
             }
-            let mut fds = [
+            let fds = [
                 libc::pollfd {
                     fd: libc::STDIN_FILENO,
                     events: libc::POLLIN,
@@ -127,12 +127,15 @@ impl Source {
                     events: libc::POLLIN,
                     revents: 0,
                 },
-                libc::pollfd {
-                    fd: self.watched.unwrap_or(-1),
+            ];
+            let mut fds: Vec<libc::pollfd> = fds
+                .into_iter()
+                .chain(self.watched.iter().map(|&fd| libc::pollfd {
+                    fd,
                     events: libc::POLLIN,
                     revents: 0,
-                },
-            ];
+                }))
+                .collect();
             // An unfinished sequence waits a moment for its rest; otherwise wait for ever.
             let until_deadline = deadline.map(|d| {
                 let left = d.saturating_duration_since(std::time::Instant::now());
@@ -145,7 +148,7 @@ impl Source {
                 (false, None) => -1,
             };
             // SAFETY: `fds` is a valid array of two pollfd for the duration of the call.
-            let n = unsafe { libc::poll(fds.as_mut_ptr(), 3, timeout) };
+            let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
             if n < 0 {
                 let err = io::Error::last_os_error();
                 if err.kind() == io::ErrorKind::Interrupted {
@@ -162,10 +165,10 @@ impl Source {
                 }
                 continue;
             }
-            if fds[2].revents & libc::POLLIN != 0 {
+            if let Some(w) = fds[2..].iter().find(|w| w.revents & libc::POLLIN != 0) {
                 let mut sink = [0u8; 64];
                 // SAFETY: reading into a valid buffer from the watched fd.
-                while unsafe { libc::read(fds[2].fd, sink.as_mut_ptr().cast(), sink.len()) } > 0 {}
+                while unsafe { libc::read(w.fd, sink.as_mut_ptr().cast(), sink.len()) } > 0 {}
                 return Ok(Input::Wake);
             }
             let term = fds[0].revents;
@@ -209,7 +212,7 @@ fn ignored(sig: i32) -> bool {
 impl Source {
     /// Also wake for `fd` (non-blocking; it is drained when readable).
     pub fn watch(&mut self, fd: std::os::fd::RawFd) {
-        self.watched = Some(fd);
+        self.watched.push(fd);
     }
 }
 

@@ -33,7 +33,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         outline::render(app, r, buf);
     }
     if let Some(r) = p.text {
-        if app.compare {
+        if let Some(errors) = &app.errors {
+            error_panel(app, errors, text_inner(r), buf);
+        } else if app.compare {
             compare::render(app, text_inner(r), buf);
         } else {
             text::render(app, text_inner(r), buf);
@@ -88,6 +90,38 @@ pub fn too_small_for(frame: &mut Frame, area: Rect, min_w: u16, min_h: u16) {
             area.width,
             line,
             ratatui::style::Style::new(),
+        );
+    }
+}
+
+/// A watched file with errors: the same report as `briefing check`.
+fn error_panel(app: &App, report: &str, area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    let t = &app.theme;
+    put(
+        buf,
+        area.x,
+        area.y,
+        area.width,
+        "文件有错误，修正并保存后自动恢复：",
+        t.worse,
+    );
+    let lines = report.lines().flat_map(|l| {
+        crate::layout::wrap_lines(l, usize::from(area.width).max(1))
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    });
+    for (i, line) in lines
+        .take(usize::from(area.height.saturating_sub(2)))
+        .enumerate()
+    {
+        put(
+            buf,
+            area.x,
+            area.y + 2 + i as u16,
+            area.width,
+            &line,
+            t.text,
         );
     }
 }

@@ -1,0 +1,53 @@
+//! `open --watch`: editing the briefing into an error shows the error panel
+//! within a second; fixing it brings the briefing back at the same place.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::pty::Session;
+
+#[test]
+fn an_error_shows_within_a_second_and_the_fix_comes_back_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.toml");
+    let good = std::fs::read_to_string(common::HARBOUR).unwrap();
+    std::fs::write(&path, &good).unwrap();
+    let mut s = Session::spawn(&["open", "--watch", path.to_str().unwrap()], 100, 30, &[]);
+    s.wait_for("概述", Duration::from_secs(10));
+    s.send(b"2");
+    s.wait_for("2/2 “绿波通行”工程", Duration::from_secs(10));
+
+    std::fs::write(
+        &path,
+        good.replace("period = \"2024-H1\"", "period = \"2024-H3\""),
+    )
+    .unwrap();
+    let start = Instant::now();
+    s.wait_for("文件有错误", Duration::from_secs(5));
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
+    s.wait_for("is not a period", Duration::from_secs(5));
+
+    // An editor that writes a new file and renames it over the old one.
+    let fixed = dir.path().join(".h.toml.new");
+    std::fs::write(
+        &fixed,
+        good.replace("新增绿波带6条", "新增绿波带8条")
+            .replace("value = 6\n", "value = 8\n"),
+    )
+    .unwrap();
+    std::fs::rename(&fixed, &path).unwrap();
+    s.wait_for("新增绿波带8条", Duration::from_secs(5));
+    assert!(!s.screen().contains("文件有错误"));
+    assert!(
+        s.screen().contains("2/2 “绿波通行”工程"),
+        "the same section:\n{}",
+        s.screen()
+    );
+    s.send(b"q");
+    assert_eq!(s.wait_exit(Duration::from_secs(10)), 0);
+}
