@@ -44,6 +44,8 @@ pub struct Look {
     pub theme: String,
     pub color: ColorMode,
     pub ambiguous_width: AmbiguousWidth,
+    /// The reader's key overrides from the config.
+    pub keys: crate::tui::keys::Keymap,
 }
 
 #[derive(Debug, Subcommand)]

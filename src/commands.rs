@@ -35,6 +35,7 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
             .unwrap_or_else(|| "dark".into()),
         color,
         ambiguous_width,
+        keys: config.keys.clone(),
     };
     // `auto` asks the terminal, which only the full-screen modes do.
     crate::layout::width::set_ambiguous_wide(ambiguous_width == crate::cli::AmbiguousWidth::Wide);

@@ -19,6 +19,8 @@ pub struct Config {
     pub ambiguous_width: Option<AmbiguousWidth>,
     /// Directories searched for briefings after the current one and BRIEFING_PATH.
     pub library: Vec<PathBuf>,
+    /// The reader's key overrides (`[keys]`, `"ctrl-d" = "page_down"`).
+    pub keys: crate::tui::keys::Keymap,
 }
 
 #[derive(Debug, Deserialize)]
@@ -29,6 +31,8 @@ struct Raw {
     ambiguous_width: Option<Spanned<String>>,
     #[serde(default)]
     library: Vec<Spanned<String>>,
+    #[serde(default)]
+    keys: std::collections::BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 /// The default place of the config file.
@@ -117,11 +121,60 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
         .iter()
         .map(|d| expand_home(d.get_ref()))
         .collect();
+    let mut keys = crate::tui::keys::Keymap::default();
+    let mut spans: Vec<(crate::tui::keys::Key, std::ops::Range<usize>)> = Vec::new();
+    let mut bound = raw.keys.iter().collect::<Vec<_>>();
+    bound.sort_by_key(|(k, _)| k.span().start);
+    for (spec, command) in bound {
+        let key_path = format!("keys.{}", spec.get_ref());
+        let Some(key) = crate::tui::keys::parse_key(spec.get_ref()) else {
+            return Err(fail(
+                spec.span(),
+                Some(&key_path),
+                format!(
+                    "{:?} is not a key: write a character, `ctrl-x`, or a name such as `pgdn`, `space`, `enter`",
+                    spec.get_ref()
+                ),
+            ));
+        };
+        let Some(&(_, cmd)) = crate::tui::keys::COMMAND_NAMES
+            .iter()
+            .find(|(n, _)| *n == command.get_ref())
+        else {
+            let names: Vec<&str> = crate::tui::keys::COMMAND_NAMES
+                .iter()
+                .map(|(n, _)| *n)
+                .collect();
+            return Err(fail(
+                command.span(),
+                Some(&key_path),
+                format!(
+                    "{:?} is not a command: use one of {}",
+                    command.get_ref(),
+                    names.join(", ")
+                ),
+            ));
+        };
+        if let Some((_, first)) = spans.iter().find(|(k, _)| *k == key) {
+            let (line, _) = crate::load::diagnostic::line_col(&source, first.start);
+            return Err(fail(
+                spec.span(),
+                Some(&key_path),
+                format!(
+                    "the key {} is bound twice (also on line {line})",
+                    key.name()
+                ),
+            ));
+        }
+        spans.push((key, spec.span()));
+        keys.overrides.push((key, cmd));
+    }
     Ok(Config {
         theme,
         color,
         ambiguous_width,
         library,
+        keys,
     })
 }
 
@@ -160,6 +213,23 @@ mod tests {
         assert_eq!(c.color, Some(ColorMode::Never));
         assert_eq!(c.ambiguous_width, Some(AmbiguousWidth::Wide));
         assert_eq!(c.library, [PathBuf::from("/srv/briefings")]);
+    }
+
+    #[test]
+    fn keys_are_checked() {
+        let c = from("[keys]\n\"ctrl-d\" = \"page_down\"\nx = \"quit\"\n").unwrap();
+        assert_eq!(c.keys.overrides.len(), 2);
+        let r = from("[keys]\n\"ctrl-d\" = \"page_down\"\n\"CTRL-D\" = \"quit\"\n").unwrap_err();
+        assert!(r.render().contains("config.toml:3:1: error: keys.CTRL-D: the key Ctrl-D is bound twice (also on line 2)"), "{}", r.render());
+        let r = from("[keys]\nx = \"fly\"\n").unwrap_err();
+        assert!(
+            r.render()
+                .contains("config.toml:2:5: error: keys.x: \"fly\" is not a command"),
+            "{}",
+            r.render()
+        );
+        let r = from("[keys]\n\"hyper-x\" = \"quit\"\n").unwrap_err();
+        assert!(r.render().contains("is not a key"), "{}", r.render());
     }
 
     #[test]

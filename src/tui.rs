@@ -112,7 +112,15 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Screen, watch: 
         input.watch(w.wake_fd());
     }
     let watched = watch.then(|| paths.to_vec());
-    let result = switch(terminal, input, group, theme, start, watched);
+    let result = switch(
+        terminal,
+        input,
+        group,
+        theme,
+        start,
+        watched,
+        look.keys.clone(),
+    );
     drop(session);
     match result {
         Ok(()) => OK,
@@ -133,6 +141,7 @@ fn switch(
     theme: theme::Theme,
     start: Screen,
     watched: Option<Vec<PathBuf>>,
+    keymap: keys::Keymap,
 ) -> Result<(), run::RunError> {
     use terminal::Session;
     let area = |t: &terminal::Term| {
@@ -142,6 +151,7 @@ fn switch(
     };
     let mut reader = App::with_periods(group, area(terminal), theme.clone());
     reader.watched = watched;
+    reader.keymap = keymap;
     let mut screen = start;
     loop {
         match screen.clone() {

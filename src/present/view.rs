@@ -36,7 +36,14 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
     }
     slide_into(frame.buffer_mut(), area, p);
     if let Some(scroll) = p.help {
-        help::render(&p.theme, PRESENT, scroll, area, frame.buffer_mut());
+        help::render(
+            &p.theme,
+            &crate::tui::keys::Keymap::default(),
+            PRESENT,
+            scroll,
+            area,
+            frame.buffer_mut(),
+        );
     }
 }
 

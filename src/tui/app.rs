@@ -5,7 +5,7 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::doc::Doc;
-use super::keys::{READER, action_for};
+use super::keys::READER;
 use super::panes::{Focus, panes, text_inner};
 use super::run::{Mode, Step};
 use super::theme::Theme;
@@ -76,6 +76,8 @@ pub struct App {
     pub reload_at: Option<std::time::Instant>,
     /// The report of a watched file that has errors, shown instead of the text.
     pub errors: Option<String>,
+    /// The user's key overrides.
+    pub keymap: super::keys::Keymap,
     /// How many campaign sections there are (the `n/N` of the status line).
     pub campaign_count: usize,
     /// The outline's entries, fixed for the briefing.
@@ -116,6 +118,7 @@ impl App {
             watched: None,
             reload_at: None,
             errors: None,
+            keymap: super::keys::Keymap::default(),
         };
         app.campaign_count = app.briefing.campaigns().count();
         app.entries = outline_entries(&app.briefing);
@@ -379,7 +382,10 @@ impl Mode for App {
     type Exit = Exit;
 
     fn handle(&mut self, event: &crossterm::event::Event) -> Step<Exit> {
-        let Some(action) = action_for(READER, event, self.search.prompt.is_some()) else {
+        let Some(action) = self
+            .keymap
+            .action_for(READER, event, self.search.prompt.is_some())
+        else {
             return Step::Ignored;
         };
         update(self, action);

@@ -321,3 +321,180 @@ mod tests {
         assert!(hints(READER).iter().any(|(k, _)| k == "?"));
     }
 }
+
+/// Commands by the names the config file uses for them.
+pub const COMMAND_NAMES: &[(&str, Command)] = &[
+    ("quit", Command::Quit),
+    ("down", Command::Down),
+    ("up", Command::Up),
+    ("page_down", Command::PageDown),
+    ("page_up", Command::PageUp),
+    ("top", Command::Top),
+    ("bottom", Command::Bottom),
+    ("next_section", Command::NextSection),
+    ("prev_section", Command::PrevSection),
+    ("next_item", Command::NextItem),
+    ("prev_item", Command::PrevItem),
+    ("focus_next", Command::FocusNext),
+    ("focus_prev", Command::FocusPrev),
+    ("select", Command::Select),
+    ("search", Command::Search),
+    ("next_match", Command::NextMatch),
+    ("prev_match", Command::PrevMatch),
+    ("help", Command::Help),
+    ("close", Command::Close),
+    ("present", Command::Present),
+    ("prev_period", Command::PrevPeriod),
+    ("next_period", Command::NextPeriod),
+    ("compare", Command::Compare),
+];
+
+/// A key as the config file writes it: `j`, `G`, `ctrl-d`, `pgdn`, `space` …
+pub fn parse_key(spec: &str) -> Option<Key> {
+    let lower = spec.to_ascii_lowercase();
+    if let Some(c) = lower.strip_prefix("ctrl-") {
+        let mut chars = c.chars();
+        return match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_ascii_alphabetic() => Some(Key::Ctrl(c)),
+            _ => None,
+        };
+    }
+    let code = match lower.as_str() {
+        "down" => KeyCode::Down,
+        "up" => KeyCode::Up,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "pgdn" | "pagedown" => KeyCode::PageDown,
+        "pgup" | "pageup" => KeyCode::PageUp,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "tab" => KeyCode::Tab,
+        "backtab" | "shift-tab" => KeyCode::BackTab,
+        "enter" => KeyCode::Enter,
+        "esc" => KeyCode::Esc,
+        "backspace" => KeyCode::Backspace,
+        "space" => return Some(Key::Char(' ')),
+        _ => {
+            let mut chars = spec.chars();
+            return match (chars.next(), chars.next()) {
+                (Some(c), None) if !c.is_control() && !c.is_ascii_digit() => Some(Key::Char(c)),
+                _ => None,
+            };
+        }
+    };
+    Some(Key::Code(code))
+}
+
+/// Keys the user bound in the config, over a table's defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keymap {
+    pub overrides: Vec<(Key, Command)>,
+}
+
+impl Keymap {
+    pub fn action_for(
+        &self,
+        table: &[Binding],
+        event: &Event,
+        prompt_open: bool,
+    ) -> Option<Action> {
+        if !prompt_open
+            && let Event::Key(key) = event
+            && key.kind != KeyEventKind::Release
+            && let Some(c) = self.overrides.iter().find_map(|(k, c)| k.matches(key, *c))
+        {
+            return Some(Action::Command(c));
+        }
+        action_for(table, event, prompt_open)
+    }
+
+    fn keys_of(&self, b: &Binding) -> Vec<Key> {
+        let mut keys: Vec<Key> = b
+            .keys
+            .iter()
+            .copied()
+            .filter(|k| !self.overrides.iter().any(|(o, _)| o == k))
+            .collect();
+        keys.extend(
+            self.overrides
+                .iter()
+                .filter(|(_, c)| *c == b.command)
+                .map(|(k, _)| *k),
+        );
+        keys
+    }
+
+    /// The help overlay's rows, the overrides included.
+    pub fn help_rows(&self, table: &[Binding]) -> Vec<(String, &'static str)> {
+        table
+            .iter()
+            .map(|b| {
+                (
+                    self.keys_of(b)
+                        .iter()
+                        .map(|k| k.name())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    b.help,
+                )
+            })
+            .collect()
+    }
+
+    /// The status line's hints, the overrides included.
+    pub fn hints(&self, table: &[Binding]) -> Vec<(String, &'static str)> {
+        table
+            .iter()
+            .filter_map(|b| Some((self.keys_of(b).first()?.name(), b.hint?)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod keymap_tests {
+    use super::*;
+
+    #[test]
+    fn overrides_win_and_show_in_the_help() {
+        let map = Keymap {
+            overrides: vec![
+                (Key::Ctrl('d'), Command::PageDown),
+                (Key::Char('j'), Command::PageDown),
+            ],
+        };
+        let ctrl_d = Event::Key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+        assert_eq!(
+            map.action_for(READER, &ctrl_d, false),
+            Some(Action::Command(Command::PageDown))
+        );
+        let j = Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
+        assert_eq!(
+            map.action_for(READER, &j, false),
+            Some(Action::Command(Command::PageDown))
+        );
+        assert_eq!(
+            map.action_for(READER, &j, true),
+            Some(Action::Input('j')),
+            "the prompt still takes letters"
+        );
+        let rows = map.help_rows(READER);
+        let down = rows
+            .iter()
+            .find(|(_, h)| *h == "下移一行 / 下一项")
+            .unwrap();
+        assert_eq!(down.0, "Down", "j moved away from Down");
+        let page = rows.iter().find(|(_, h)| *h == "下一页").unwrap();
+        assert_eq!(page.0, "Space PgDn Ctrl-D j");
+    }
+
+    #[test]
+    fn key_specs() {
+        assert_eq!(parse_key("ctrl-d"), Some(Key::Ctrl('d')));
+        assert_eq!(parse_key("G"), Some(Key::Char('G')));
+        assert_eq!(parse_key("pgdn"), Some(Key::Code(KeyCode::PageDown)));
+        assert_eq!(parse_key("space"), Some(Key::Char(' ')));
+        assert_eq!(parse_key("ctrl-"), None);
+        assert_eq!(parse_key("1"), None, "digits are the campaign keys");
+        assert_eq!(parse_key("jj"), None);
+    }
+}

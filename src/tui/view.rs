@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
     }
     if let Some(scroll) = app.help {
-        help::render(&app.theme, READER, scroll, area, buf);
+        help::render(&app.theme, &app.keymap, READER, scroll, area, buf);
     }
     status::render(app, status_area, frame);
 }

@@ -6,11 +6,18 @@ use ratatui::layout::Rect;
 use super::paint::{fill, put};
 use crate::layout::symbols::{hline, vline};
 use crate::layout::{pad_right, width::str_width};
-use crate::tui::keys::{Binding, help_rows};
+use crate::tui::keys::{Binding, Keymap};
 use crate::tui::theme::Theme;
 
-pub fn render(t: &Theme, table: &[Binding], scroll: usize, area: Rect, buf: &mut Buffer) {
-    let rows = help_rows(table);
+pub fn render(
+    t: &Theme,
+    keymap: &Keymap,
+    table: &[Binding],
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let rows = keymap.help_rows(table);
     let key_w = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
     let lines: Vec<String> = rows
         .iter()

@@ -10,7 +10,7 @@ use super::paint::{fill, put, put_spans};
 use crate::layout::symbols::vline;
 use crate::layout::{truncate, width::str_width};
 use crate::tui::app::App;
-use crate::tui::keys::{READER, hints};
+use crate::tui::keys::READER;
 
 /// Where the reader is: `2/3 “四大创新”`, or the section's title.
 pub fn place(app: &App) -> String {
@@ -40,7 +40,9 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
     let sep = format!(" {} ", vline());
     let right: String = match &app.message {
         Some(m) => m.clone(),
-        None => hints(READER)
+        None => app
+            .keymap
+            .hints(READER)
             .iter()
             .map(|(k, h)| format!("{k} {h}"))
             .collect::<Vec<_>>()
