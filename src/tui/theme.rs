@@ -69,35 +69,36 @@ impl Theme {
         }
     }
 
-    /// High contrast for washed-out projectors: black on white, strong colours.
+    /// High contrast for washed-out projectors: black on white, strong
+    /// colours, all from the 16 basic ones.
     pub fn projector() -> Theme {
-        let base = Style::new().fg(Color::Indexed(16)).bg(Color::Indexed(231));
+        let base = Style::new().fg(Color::Indexed(0)).bg(Color::Indexed(15));
         Theme {
             name: "projector",
             text: base,
             title: base.add_modifier(Modifier::BOLD),
             subtitle: base,
-            item_title: base.fg(Color::Indexed(18)).add_modifier(Modifier::BOLD),
-            figure: base.fg(Color::Indexed(18)).add_modifier(Modifier::BOLD),
-            better: base.fg(Color::Indexed(22)).add_modifier(Modifier::BOLD),
-            worse: base.fg(Color::Indexed(124)).add_modifier(Modifier::BOLD),
+            item_title: base.fg(Color::Indexed(4)).add_modifier(Modifier::BOLD),
+            figure: base.fg(Color::Indexed(4)).add_modifier(Modifier::BOLD),
+            better: base.fg(Color::Indexed(2)).add_modifier(Modifier::BOLD),
+            worse: base.fg(Color::Indexed(1)).add_modifier(Modifier::BOLD),
             neutral: base.add_modifier(Modifier::BOLD),
-            derived: base.fg(Color::Indexed(240)),
-            dim: base.fg(Color::Indexed(238)),
-            matched: base.bg(Color::Indexed(226)),
-            current_match: base.bg(Color::Indexed(214)),
+            derived: base.fg(Color::Indexed(8)),
+            dim: base.fg(Color::Indexed(8)),
+            matched: base.bg(Color::Indexed(11)),
+            current_match: base.bg(Color::Indexed(3)),
             cite: base.add_modifier(Modifier::UNDERLINED),
             selected: base.add_modifier(Modifier::REVERSED),
             header: base.add_modifier(Modifier::BOLD),
             header_focused: base.add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            status: Style::new().fg(Color::Indexed(231)).bg(Color::Indexed(16)),
+            status: Style::new().fg(Color::Indexed(15)).bg(Color::Indexed(0)),
             classification: Style::new()
-                .fg(Color::Indexed(231))
-                .bg(Color::Indexed(124))
+                .fg(Color::Indexed(15))
+                .bg(Color::Indexed(1))
                 .add_modifier(Modifier::BOLD),
             tab: base,
             tab_current: base.add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            separator: base.fg(Color::Indexed(240)),
+            separator: base.fg(Color::Indexed(8)),
             overlay: base,
         }
     }
@@ -182,4 +183,50 @@ impl Theme {
             "high contrast, black on white, for washed-out projectors",
         ),
     ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every colour of every theme is one of the 16 basic ones, which any
+    /// colour terminal shows: a 256-colour terminal and a 16-colour one alike.
+    #[test]
+    fn themes_use_the_sixteen_basic_colours() {
+        for (name, _) in Theme::ABOUT {
+            let t = Theme::by_name(name).unwrap();
+            let styles = [
+                t.text,
+                t.title,
+                t.subtitle,
+                t.item_title,
+                t.figure,
+                t.better,
+                t.worse,
+                t.neutral,
+                t.derived,
+                t.dim,
+                t.matched,
+                t.current_match,
+                t.cite,
+                t.selected,
+                t.header,
+                t.header_focused,
+                t.status,
+                t.classification,
+                t.tab,
+                t.tab_current,
+                t.separator,
+                t.overlay,
+            ];
+            for s in styles {
+                for c in [s.fg, s.bg].into_iter().flatten() {
+                    assert!(
+                        matches!(c, Color::Reset | Color::Indexed(0..=15)),
+                        "{name}: {c:?}"
+                    );
+                }
+            }
+        }
+    }
 }
