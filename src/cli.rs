@@ -19,6 +19,9 @@ pub struct Cli {
     /// Width of East Asian ambiguous characters (“ ” … ─): narrow, wide, or auto (ask the terminal).
     #[arg(long, global = true, value_enum)]
     pub ambiguous_width: Option<AmbiguousWidth>,
+    /// Language of the interface: zh (default) or en.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
     /// The config file (default: $XDG_CONFIG_HOME/briefing/config.toml).
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,

@@ -20,6 +20,7 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
         }
     };
     library::set_config_dirs(config.library.clone());
+    crate::i18n::set_lang(cli.lang.or(config.lang).unwrap_or(crate::i18n::Lang::Zh));
     // Flags beat the config, the config beats the defaults.
     let color = cli
         .color

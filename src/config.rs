@@ -21,6 +21,7 @@ pub struct Config {
     pub library: Vec<PathBuf>,
     /// The reader's key overrides (`[keys]`, `"ctrl-d" = "page_down"`).
     pub keys: crate::tui::keys::Keymap,
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -33,6 +34,7 @@ struct Raw {
     library: Vec<Spanned<String>>,
     #[serde(default)]
     keys: std::collections::BTreeMap<Spanned<String>, Spanned<String>>,
+    lang: Option<Spanned<String>>,
 }
 
 /// The default place of the config file.
@@ -169,12 +171,20 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
         spans.push((key, spec.span()));
         keys.overrides.push((key, cmd));
     }
+    let lang = choose(&raw.lang, "lang", &["zh", "en"])?.map(|l| {
+        if l == "en" {
+            crate::i18n::Lang::En
+        } else {
+            crate::i18n::Lang::Zh
+        }
+    });
     Ok(Config {
         theme,
         color,
         ambiguous_width,
         library,
         keys,
+        lang,
     })
 }
 

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod follow;
+pub mod i18n;
 pub mod layout;
 pub mod library;
 pub mod load;

@@ -71,8 +71,8 @@ pub enum Basis {
 impl Basis {
     pub fn label(self) -> &'static str {
         match self {
-            Basis::Yoy => "同比",
-            Basis::Pop => "环比",
+            Basis::Yoy => crate::i18n::t("yoy"),
+            Basis::Pop => crate::i18n::t("pop"),
         }
     }
 }
@@ -93,7 +93,7 @@ impl ChangeUnit {
     pub fn suffix(&self) -> &str {
         match self {
             ChangeUnit::Percent => "%",
-            ChangeUnit::Points => "个百分点",
+            ChangeUnit::Points => crate::i18n::t("points"),
             ChangeUnit::Absolute(unit) => unit,
         }
     }

@@ -1,6 +1,7 @@
 //! `briefing print`: the whole briefing as plain text wrapped to a width.
 //! Paragraph lines hold only text (and an indent), so the text reads back.
 
+use crate::i18n::{subst, t as tr};
 use crate::layout::{pad_right, width::str_width, wrap_lines};
 use crate::model::{
     Briefing, Indicator, Item, Section, SectionKind, format_change, format_value, series,
@@ -11,6 +12,9 @@ use crate::layout::symbols::arrow;
 
 /// Chinese ordinal for item numbers: 一 … 十, then digits.
 pub fn ordinal(n: usize) -> String {
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        return n.to_string();
+    }
     const DIGITS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
     match n {
         1..=10 => DIGITS[n - 1].to_string(),
@@ -48,7 +52,7 @@ impl Out<'_> {
         for (i, p) in notes.iter().enumerate() {
             self.blank();
             let marked = if i == 0 {
-                format!("【备注】{p}")
+                subst(tr("notes_mark"), &[p])
             } else {
                 p.clone()
             };
@@ -81,10 +85,10 @@ pub fn render(b: &Briefing, group: &[Briefing], width: usize, notes: bool) -> St
     line.extend(b.classification.clone());
     out.para(&line.join(" · "), 0);
     if let Some(date) = &b.published {
-        out.para(&format!("发布 {date}"), 0);
+        out.para(&subst(tr("published"), &[date]), 0);
     }
     if let Some(source) = &b.source {
-        out.para(&format!("来源 {source}"), 0);
+        out.para(&subst(tr("source"), &[source]), 0);
     }
     for (i, section) in b.sections.iter().enumerate() {
         out.blank();
@@ -117,7 +121,7 @@ fn section_text(out: &mut Out<'_>, b: &Briefing, index: usize, s: &Section) {
 }
 
 fn item_text(out: &mut Out<'_>, b: &Briefing, n: usize, item: &Item) {
-    out.para(&format!("（{}）{}", ordinal(n), item.title), 0);
+    out.para(&subst(tr("item_heading"), &[&ordinal(n), &item.title]), 0);
     for p in &item.body {
         out.blank();
         out.para(p, 2);
@@ -156,13 +160,13 @@ pub fn details(b: &Briefing, group: &[Briefing], ind: &Indicator) -> Vec<String>
             .iter()
             .map(|c| format!("{} {}", c.label, format_value(c.value, ind.unit.as_deref())))
             .collect();
-        lines.push(format!("对比：{}", parts.join("，")));
+        lines.push(subst(tr("compare_line"), &[&parts.join(tr("list_sep"))]));
     }
     if let Some(s) = series(ind, b.period, &values_elsewhere(group, b.period, &ind.id)) {
-        lines.push(format!("序列：{}", s.describe()));
+        lines.push(subst(tr("series_line"), &[&s.describe()]));
     }
     if let Some(note) = &ind.note {
-        lines.push(format!("注：{note}"));
+        lines.push(subst(tr("note_line"), &[note]));
     }
     lines
 }
@@ -172,7 +176,7 @@ fn indicators(out: &mut Out<'_>, b: &Briefing, list: &[Indicator], indent: usize
         return;
     }
     out.blank();
-    out.para("指标", indent);
+    out.para(tr("indicators"), indent);
     let rows: Vec<[String; 3]> = list.iter().map(cells).collect();
     let col = |k: usize| rows.iter().map(|r| str_width(&r[k])).max().unwrap_or(0);
     let widths = [col(0), col(1), col(2)];

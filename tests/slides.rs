@@ -157,7 +157,8 @@ fn help_lists_every_key_and_q_quits() {
     press(&mut p, "?");
     let screen = draw(&p, 80, 24);
     for b in briefing::present::keys::PRESENT {
-        assert!(screen.contains(b.help), "{} missing", b.help);
+        let help = briefing::i18n::t(b.help);
+        assert!(screen.contains(help), "{help} missing");
     }
     press(&mut p, "<Esc>");
     assert_eq!(p.help, None);

@@ -1,6 +1,7 @@
 //! The series behind a sparkline, built by the spec's rules and nothing else.
 
 use super::{Basis, ChangeUnit, Indicator, Period, format_number};
+use crate::i18n::{subst, t as tr};
 
 /// How a series came about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,8 +31,8 @@ pub struct Series {
 
 fn earlier(basis: Basis) -> &'static str {
     match basis {
-        Basis::Yoy => "上年",
-        Basis::Pop => "上期",
+        Basis::Yoy => tr("year_before"),
+        Basis::Pop => tr("period_before"),
     }
 }
 
@@ -117,8 +118,8 @@ impl Series {
         let mut out = points.join(" → ");
         match self.kind {
             SeriesKind::Real => {}
-            SeriesKind::Index(b) => out.push_str(&format!("（指数，{}=100；*推算）", earlier(b))),
-            SeriesKind::Derived => out.push_str("（*推算）"),
+            SeriesKind::Index(b) => out.push_str(&subst(tr("index_note"), &[earlier(b)])),
+            SeriesKind::Derived => out.push_str(tr("derived_note")),
         }
         out
     }

@@ -2,6 +2,7 @@
 //! heading and first lines, the speaker notes, and a clock row. Only the
 //! presenter sees this; the notes never reach an audience's screen.
 
+use crate::i18n::{subst, t as tr};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -54,7 +55,10 @@ fn side(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
     match p.slides.get(p.current + 1) {
         Some(next) => {
             rows.push((
-                format!("下一页 {}/{}", p.current + 2, p.slides.len()),
+                subst(
+                    tr("next_slide"),
+                    &[&(p.current + 2).to_string(), &p.slides.len().to_string()],
+                ),
                 t.header,
             ));
             rows.extend(
@@ -78,13 +82,13 @@ fn side(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
                 );
             }
         }
-        None => rows.push(("下一页：（最后一页）".into(), t.header)),
+        None => rows.push((tr("last_slide").into(), t.header)),
     }
     rows.push((String::new(), t.text));
-    rows.push(("备注".into(), t.header));
+    rows.push((tr("notes").into(), t.header));
     let notes = p.notes();
     if notes.is_empty() {
-        rows.push(("（本页没有备注）".into(), t.dim));
+        rows.push((tr("no_notes").into(), t.dim));
     }
     for para in notes {
         rows.extend(
@@ -111,33 +115,37 @@ fn clock_row(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
     let t = &p.theme;
     let c = &p.clock;
     let mut spans = vec![
-        (format!("已用 {}", format_duration(c.elapsed())), t.title),
+        (
+            subst(tr("elapsed"), &[&format_duration(c.elapsed())]),
+            t.title,
+        ),
         (format!("  {}", c.wall()), t.text),
     ];
     if let (Some(budgets), Some(total)) = (&c.budgets, c.total_budget()) {
         let budget = budgets.get(p.current).copied().unwrap_or_default();
         let used = c.on_slide(p.current);
         spans.push((
-            format!(
-                "  本页 {} / {}",
-                format_duration(used),
-                format_duration(budget)
+            subst(
+                tr("slide_budget"),
+                &[&format_duration(used), &format_duration(budget)],
             ),
             pace_style(p, Clock::pace(used, budget)),
         ));
         spans.push((
-            format!(
-                "  全程 {} / {}",
-                format_duration(c.elapsed()),
-                format_duration(total)
+            subst(
+                tr("talk_budget"),
+                &[&format_duration(c.elapsed()), &format_duration(total)],
             ),
             pace_style(p, Clock::pace(c.elapsed(), total)),
         ));
     }
     spans.push((format!("  {}/{}", p.current + 1, p.slides.len()), t.dim));
     match &p.publisher {
-        Some(publisher) => spans.push((format!("  {} 人跟随", publisher.followers()), t.dim)),
-        None => spans.push(("  无跟随通道".into(), t.dim)),
+        Some(publisher) => spans.push((
+            subst(tr("followers"), &[&publisher.followers().to_string()]),
+            t.dim,
+        )),
+        None => spans.push((tr("no_channel").into(), t.dim)),
     }
     put_spans(
         buf,

@@ -3,6 +3,7 @@
 //! the outlook, an end slide. Text that does not fit continues on the next
 //! slide, marked 续; nothing is ever cut off.
 
+use crate::i18n::{subst, t as tr};
 use crate::layout::wrap_lines;
 use crate::model::{
     Briefing, Indicator, Section, SectionKind, Verdict, format_change, format_value,
@@ -66,7 +67,7 @@ impl Slide {
     /// The heading as shown, with 续 on continuation slides.
     pub fn shown_heading(&self) -> String {
         if self.page > 0 {
-            format!("{}（续）", self.heading)
+            subst(tr("continued"), &[&self.heading])
         } else {
             self.heading.clone()
         }
@@ -169,10 +170,10 @@ impl Builder<'_> {
         let mut subheading = subheading;
         let mut head = self
             .m
-            .head(&format!("{heading}（续）"), subheading.as_deref());
+            .head(&subst(tr("continued"), &[&heading]), subheading.as_deref());
         if subheading.is_some() && self.m.text_height(&head) < 3 {
             subheading = None;
-            head = self.m.head(&format!("{heading}（续）"), None);
+            head = self.m.head(&subst(tr("continued"), &[&heading]), None);
         }
         let height = self.m.text_height(&head);
         for (page, chunk) in pages(lines, height).into_iter().enumerate() {
@@ -254,7 +255,7 @@ impl Builder<'_> {
         }
         for (j, item) in s.items.iter().enumerate() {
             let figures: Vec<&Indicator> = item.indicators.iter().collect();
-            let title = format!("（{}）{}", ordinal(j + 1), item.title);
+            let title = subst(tr("item_heading"), &[&ordinal(j + 1), &item.title]);
             self.text(
                 i,
                 Some(j),
@@ -286,7 +287,7 @@ pub fn build(b: &Briefing, width: u16, height: u16) -> Vec<Slide> {
     builder.slides.push(Slide {
         section: None,
         item: None,
-        heading: "谢谢".into(),
+        heading: tr("thanks").into(),
         subheading: Some(b.title.clone()),
         page: 0,
         body: Body::End,

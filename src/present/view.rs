@@ -2,6 +2,7 @@
 //! numbers, text, end), and the chrome: a slide counter, the classification
 //! mark and a thin progress line, nothing else.
 
+use crate::i18n::t as tr;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -310,10 +311,10 @@ fn chrome(buf: &mut Buffer, area: Rect, t: &Theme, p: &Presenter) {
     if let Some(f) = &p.follow {
         // A follower always knows whether the presenter moves its screen.
         let status = match (f.subscriber.snapshot().0, f.attached) {
-            (RemoteState::Waiting, _) => "等待演示者…",
-            (RemoteState::Mismatch, _) => "演示者放映的简报与此不同，未跟随",
-            (RemoteState::Following(_), true) => "跟随演示者",
-            (RemoteState::Following(_), false) => "自行浏览 · f 回到演示者",
+            (RemoteState::Waiting, _) => tr("waiting"),
+            (RemoteState::Mismatch, _) => tr("mismatch"),
+            (RemoteState::Following(_), true) => tr("following"),
+            (RemoteState::Following(_), false) => tr("detached"),
         };
         x += put(
             buf,

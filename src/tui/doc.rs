@@ -2,6 +2,7 @@
 //! and cached. Lines are byte ranges into paragraphs, so search matches and
 //! cited sentences map straight onto screen lines.
 
+use crate::i18n::{subst, t as tr};
 use std::ops::Range;
 
 use crate::layout::wrap;
@@ -119,7 +120,7 @@ pub fn paragraphs(
         out.push((Role::Blank, String::new(), Some(j)));
         out.push((
             Role::ItemTitle,
-            format!("（{}）{}", ordinal(j + 1), item.title),
+            subst(tr("item_heading"), &[&ordinal(j + 1), &item.title]),
             Some(j),
         ));
         for p in &item.body {

@@ -4,6 +4,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Command};
+use crate::i18n::t;
 
 /// One key as the table names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,9 +62,9 @@ impl Key {
 pub struct Binding {
     pub keys: &'static [Key],
     pub command: Command,
-    /// What the help overlay says.
+    /// What the help overlay says (an id in `i18n`).
     pub help: &'static str,
-    /// The short word in the status line, for the few keys shown there.
+    /// The short word in the status line, for the few keys shown there (an id in `i18n`).
     pub hint: Option<&'static str>,
 }
 
@@ -74,146 +75,146 @@ pub const READER: &[Binding] = &[
     Binding {
         keys: &[Key::Digits],
         command: Command::Campaign(1),
-        help: "第 n 个战役章节",
-        hint: Some("章节"),
+        help: "k.campaign",
+        hint: Some("h.sections"),
     },
     Binding {
         keys: &[Char(']')],
         command: Command::NextSection,
-        help: "下一章节",
+        help: "k.next_section",
         hint: None,
     },
     Binding {
         keys: &[Char('[')],
         command: Command::PrevSection,
-        help: "上一章节",
+        help: "k.prev_section",
         hint: None,
     },
     Binding {
         keys: &[Char('}')],
         command: Command::NextItem,
-        help: "下一条目",
+        help: "k.next_item",
         hint: None,
     },
     Binding {
         keys: &[Char('{')],
         command: Command::PrevItem,
-        help: "上一条目",
+        help: "k.prev_item",
         hint: None,
     },
     Binding {
         keys: &[Char('j'), Code(KeyCode::Down)],
         command: Command::Down,
-        help: "下移一行 / 下一项",
+        help: "k.down",
         hint: None,
     },
     Binding {
         keys: &[Char('k'), Code(KeyCode::Up)],
         command: Command::Up,
-        help: "上移一行 / 上一项",
+        help: "k.up",
         hint: None,
     },
     Binding {
         keys: &[Char(' '), Code(KeyCode::PageDown)],
         command: Command::PageDown,
-        help: "下一页",
+        help: "k.page_down",
         hint: None,
     },
     Binding {
         keys: &[Code(KeyCode::PageUp)],
         command: Command::PageUp,
-        help: "上一页",
+        help: "k.page_up",
         hint: None,
     },
     Binding {
         keys: &[Char('g'), Code(KeyCode::Home)],
         command: Command::Top,
-        help: "到开头",
+        help: "k.top",
         hint: None,
     },
     Binding {
         keys: &[Char('G'), Code(KeyCode::End)],
         command: Command::Bottom,
-        help: "到结尾",
+        help: "k.bottom",
         hint: None,
     },
     Binding {
         keys: &[Code(KeyCode::Tab)],
         command: Command::FocusNext,
-        help: "下一窗格",
-        hint: Some("窗格"),
+        help: "k.focus_next",
+        hint: Some("h.panes"),
     },
     Binding {
         keys: &[Code(KeyCode::BackTab)],
         command: Command::FocusPrev,
-        help: "上一窗格",
+        help: "k.focus_prev",
         hint: None,
     },
     Binding {
         keys: &[Code(KeyCode::Enter)],
         command: Command::Select,
-        help: "选中：前往条目 / 指标详情",
+        help: "k.select",
         hint: None,
     },
     Binding {
         keys: &[Char('<')],
         command: Command::PrevPeriod,
-        help: "上一期（同一单位的多份简报）",
+        help: "k.prev_period",
         hint: None,
     },
     Binding {
         keys: &[Char('>')],
         command: Command::NextPeriod,
-        help: "下一期",
+        help: "k.next_period",
         hint: None,
     },
     Binding {
         keys: &[Char('c')],
         command: Command::Compare,
-        help: "各期指标对比表",
+        help: "k.compare",
         hint: None,
     },
     Binding {
         keys: &[Char('/')],
         command: Command::Search,
-        help: "搜索",
-        hint: Some("搜索"),
+        help: "k.search",
+        hint: Some("h.search"),
     },
     Binding {
         keys: &[Char('n')],
         command: Command::NextMatch,
-        help: "下一个匹配",
+        help: "k.next_match",
         hint: None,
     },
     Binding {
         keys: &[Char('N')],
         command: Command::PrevMatch,
-        help: "上一个匹配",
+        help: "k.prev_match",
         hint: None,
     },
     Binding {
         keys: &[Char('p')],
         command: Command::Present,
-        help: "从本章节开始演示",
-        hint: Some("演示"),
+        help: "k.present",
+        hint: Some("h.present"),
     },
     Binding {
         keys: &[Char('?')],
         command: Command::Help,
-        help: "帮助",
-        hint: Some("帮助"),
+        help: "k.help",
+        hint: Some("h.help"),
     },
     Binding {
         keys: &[Code(KeyCode::Esc)],
         command: Command::Close,
-        help: "关闭浮层 / 详情",
+        help: "k.close",
         hint: None,
     },
     Binding {
         keys: &[Char('q'), Ctrl('c')],
         command: Command::Quit,
-        help: "退出",
-        hint: Some("退出"),
+        help: "k.quit",
+        hint: Some("h.quit"),
     },
 ];
 
@@ -254,7 +255,7 @@ pub fn help_rows(table: &[Binding]) -> Vec<(String, &'static str)> {
         .iter()
         .map(|b| {
             let keys: Vec<String> = b.keys.iter().map(|k| k.name()).collect();
-            (keys.join(" "), b.help)
+            (keys.join(" "), t(b.help))
         })
         .collect()
 }
@@ -263,7 +264,7 @@ pub fn help_rows(table: &[Binding]) -> Vec<(String, &'static str)> {
 pub fn hints(table: &[Binding]) -> Vec<(String, &'static str)> {
     table
         .iter()
-        .filter_map(|b| b.hint.map(|h| (b.keys[0].name(), h)))
+        .filter_map(|b| b.hint.map(|h| (b.keys[0].name(), t(h))))
         .collect()
 }
 
@@ -435,7 +436,7 @@ impl Keymap {
                         .map(|k| k.name())
                         .collect::<Vec<_>>()
                         .join(" "),
-                    b.help,
+                    t(b.help),
                 )
             })
             .collect()
@@ -445,7 +446,7 @@ impl Keymap {
     pub fn hints(&self, table: &[Binding]) -> Vec<(String, &'static str)> {
         table
             .iter()
-            .filter_map(|b| Some((self.keys_of(b).first()?.name(), b.hint?)))
+            .filter_map(|b| Some((self.keys_of(b).first()?.name(), t(b.hint?))))
             .collect()
     }
 }

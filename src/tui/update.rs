@@ -1,5 +1,6 @@
 //! The one function that turns actions into changes of the reader's state.
 
+use crate::i18n::{subst, t as tr};
 use ratatui::layout::Rect;
 
 use super::action::{Action, Command};
@@ -59,16 +60,16 @@ fn command(app: &mut App, c: Command) {
         Command::Help => app.help = Some(0),
         Command::PrevPeriod => match app.period.checked_sub(1) {
             Some(to) => app.switch_period(to),
-            None if app.periods.len() > 1 => app.message = Some("已是最早一期".into()),
-            None => app.message = Some("只载入了一期简报".into()),
+            None if app.periods.len() > 1 => app.message = Some(tr("earliest").into()),
+            None => app.message = Some(tr("one_period").into()),
         },
         Command::NextPeriod => {
             if app.period + 1 < app.periods.len() {
                 app.switch_period(app.period + 1);
             } else if app.periods.len() > 1 {
-                app.message = Some("已是最新一期".into());
+                app.message = Some(tr("latest").into());
             } else {
-                app.message = Some("只载入了一期简报".into());
+                app.message = Some(tr("one_period").into());
             }
         }
         Command::Compare => app.compare = !app.compare,
@@ -90,7 +91,7 @@ fn command(app: &mut App, c: Command) {
         Command::Bottom => move_by(app, isize::MAX / 2),
         Command::Campaign(n) => match app.briefing.campaign_index(usize::from(n)) {
             Some(i) => go_to(app, i),
-            None => app.message = Some(format!("没有第 {n} 个战役章节")),
+            None => app.message = Some(subst(tr("no_campaign"), &[&n.to_string()])),
         },
         Command::NextSection => {
             if app.section + 1 < app.briefing.sections.len() {
@@ -261,7 +262,7 @@ fn search(app: &mut App, query: String) {
         }
     }
     if app.search.matches.is_empty() {
-        app.message = Some(format!("未找到：{query}"));
+        app.message = Some(subst(tr("not_found"), &[&query]));
         return;
     }
     // The first match at or after the top of the text pane.
@@ -278,7 +279,7 @@ fn step_match(app: &mut App, forward: bool) {
     let n = app.search.matches.len();
     if n == 0 {
         if !app.search.query.is_empty() {
-            app.message = Some(format!("未找到：{}", app.search.query));
+            app.message = Some(subst(tr("not_found"), &[&app.search.query]));
         }
         return;
     }

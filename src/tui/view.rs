@@ -9,6 +9,7 @@ pub mod sparkline;
 pub mod status;
 mod text;
 
+use crate::i18n::{subst, t as tr};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -74,7 +75,7 @@ pub fn too_small(frame: &mut Frame, area: Rect) {
 
 /// The plain message for a screen under `min_w`×`min_h`.
 pub fn too_small_for(frame: &mut Frame, area: Rect, min_w: u16, min_h: u16) {
-    let text = format!("终端太小：至少需要 {min_w}×{min_h}");
+    let text = subst(tr("too_small"), &[&min_w.to_string(), &min_h.to_string()]);
     let buf = frame.buffer_mut();
     for (i, line) in crate::layout::wrap_lines(&text, usize::from(area.width).max(1))
         .iter()
@@ -97,14 +98,7 @@ pub fn too_small_for(frame: &mut Frame, area: Rect, min_w: u16, min_h: u16) {
 /// A watched file with errors: the same report as `briefing check`.
 fn error_panel(app: &App, report: &str, area: Rect, buf: &mut ratatui::buffer::Buffer) {
     let t = &app.theme;
-    put(
-        buf,
-        area.x,
-        area.y,
-        area.width,
-        "文件有错误，修正并保存后自动恢复：",
-        t.worse,
-    );
+    put(buf, area.x, area.y, area.width, tr("file_errors"), t.worse);
     let lines = report.lines().flat_map(|l| {
         crate::layout::wrap_lines(l, usize::from(area.width).max(1))
             .into_iter()

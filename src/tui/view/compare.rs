@@ -1,6 +1,7 @@
 //! The comparison table: the current section's indicators across every loaded
 //! period, one column a period, with the change from the column before.
 
+use crate::i18n::{subst, t as tr};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -23,7 +24,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         area.x,
         area.y,
         area.width,
-        &format!("{} · 各期对比（c 或 Esc 关闭）", section.title),
+        &subst(tr("compare_title"), &[&section.title]),
         t.title,
     );
     // Rows: the section's indicators; cells: each period's value of the same id.
@@ -71,7 +72,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     if rows.is_empty() {
-        put(buf, area.x, area.y + 2, area.width, "本章节没有指标", t.dim);
+        put(
+            buf,
+            area.x,
+            area.y + 2,
+            area.width,
+            tr("no_indicators"),
+            t.dim,
+        );
         return;
     }
     let headers: Vec<String> = periods.iter().map(|b| b.period.to_string()).collect();
@@ -86,7 +94,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .collect();
     let cells_w: usize = col_w.iter().map(|w| w + 2).sum();
     let label_w = usize::from(area.width).saturating_sub(cells_w).clamp(4, 24);
-    let mut header = vec![(pad_right("指标", label_w), t.header)];
+    let mut header = vec![(pad_right(tr("indicators"), label_w), t.header)];
     for (c, h) in headers.iter().enumerate() {
         let style = if c == app.period {
             t.tab_current

@@ -1,5 +1,6 @@
 //! The help overlay, generated from the key table.
 
+use crate::i18n::t as tr;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -47,7 +48,7 @@ pub fn render(
         x + 2,
         y,
         w - 4,
-        " 帮助 · 按键 (Esc 关闭) ",
+        tr("help_title"),
         t.overlay.patch(t.title),
     );
     put(

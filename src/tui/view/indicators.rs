@@ -1,6 +1,7 @@
 //! The indicators pane: the current section's figures with their change and
 //! a sparkline, or the selected one's detail.
 
+use crate::i18n::{subst, t as tr};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -26,9 +27,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         t.header
     };
     let title = if app.detail {
-        " 指标详情  Esc 返回".to_string()
+        tr("detail_header").to_string()
     } else {
-        format!(" 指标 {}", list.len())
+        subst(tr("indicators_header"), &[&list.len().to_string()])
     };
     put(buf, area.x, area.y, area.width, &title, header);
     let body = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
@@ -38,7 +39,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             body.x + 1,
             body.y,
             body.width.saturating_sub(1),
-            "本章节没有指标",
+            tr("no_indicators"),
             t.dim,
         );
         return;
@@ -149,14 +150,14 @@ fn detail(app: &App, ind: &Indicator, area: Rect, buf: &mut Buffer) {
                     .collect(),
             );
         }
-        rows.extend(wrapped(&format!("序列 {}", s.describe()), t.dim, w));
+        rows.extend(wrapped(&subst(tr("series"), &[&s.describe()]), t.dim, w));
     }
     if !ind.compare.is_empty() {
         rows.push(Vec::new());
-        rows.push(vec![("对比".into(), t.header)]);
+        rows.push(vec![(tr("compare").into(), t.header)]);
         let mut bars: Vec<(String, f64)> = Vec::new();
         if let Some(v) = ind.value {
-            bars.push(("本地".into(), v));
+            bars.push((tr("here").into(), v));
         }
         bars.extend(ind.compare.iter().map(|c| (c.label.clone(), c.value)));
         let label_w = bars.iter().map(|(l, _)| str_width(l)).max().unwrap_or(0);
@@ -183,11 +184,11 @@ fn detail(app: &App, ind: &Indicator, area: Rect, buf: &mut Buffer) {
     }
     if let Some(note) = &ind.note {
         rows.push(Vec::new());
-        rows.extend(wrapped(&format!("注：{note}"), t.dim, w));
+        rows.extend(wrapped(&subst(tr("note_line"), &[note]), t.dim, w));
     }
     if let Some(cite) = &ind.cite {
         rows.push(Vec::new());
-        rows.extend(wrapped(&format!("原文：{cite}"), t.cite, w));
+        rows.extend(wrapped(&subst(tr("cite_line"), &[cite]), t.cite, w));
     }
     for (i, row) in rows.iter().take(usize::from(area.height)).enumerate() {
         put_spans(buf, area.x + 1, area.y + i as u16, w, row);

@@ -1,6 +1,7 @@
 //! The outline pane: the title, then every section (campaigns numbered) and
 //! its items; the current place marked, the cursor shown when focused.
 
+use crate::i18n::{subst, t as tr};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -21,7 +22,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         area.x,
         area.y,
         area.width,
-        &format!(" 目录  {}", app.briefing.title),
+        &subst(tr("outline_header"), &[&app.briefing.title]),
         header,
     );
     let entries = app.outline();
