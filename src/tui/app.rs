@@ -186,27 +186,35 @@ impl App {
             .iter()
             .position(|b| b.period == period)
             .unwrap_or(group.len() - 1);
-        let briefing = group.remove(at);
+        let (_, same) = self.adopt(group.remove(at));
+        let mut periods: Vec<Option<Briefing>> = group.into_iter().map(Some).collect();
+        periods.insert(at, None);
+        self.periods = periods;
+        self.period = at;
+        if let Some(i) = same {
+            self.section = i;
+        }
+        // The anchor keeps the reading place in the document laid out anew.
+        self.sync();
+    }
+
+    /// Put `next` in place of the current briefing, which is returned, with
+    /// everything derived from it; also the index in `next` of the current
+    /// section's id, when it has one.
+    fn adopt(&mut self, next: Briefing) -> (Briefing, Option<usize>) {
         let id = self
             .briefing
             .sections
             .get(self.section)
             .map(|s| s.id.clone());
-        let mut periods: Vec<Option<Briefing>> = group.into_iter().map(Some).collect();
-        periods.insert(at, None);
-        self.periods = periods;
-        self.period = at;
-        self.briefing = briefing;
+        let before = std::mem::replace(&mut self.briefing, next);
         self.campaign_count = self.briefing.campaigns().count();
         self.entries = outline_entries(&self.briefing);
-        if let Some(i) = id.and_then(|id| self.briefing.sections.iter().position(|s| s.id == id)) {
-            self.section = i;
-        }
         self.search.matches.clear();
         self.search.current = None;
-        // The anchor keeps the reading place; the document is laid out anew.
         self.doc = Doc::default();
-        self.sync();
+        let same = id.and_then(|id| self.briefing.sections.iter().position(|s| s.id == id));
+        (before, same)
     }
 
     /// Show period `to`, keeping the section when it has one with the same id.
@@ -214,29 +222,15 @@ impl App {
         if to == self.period || to >= self.periods.len() {
             return;
         }
-        let id = self
-            .briefing
-            .sections
-            .get(self.section)
-            .map(|s| s.id.clone());
         let next = self.periods[to].take().expect("other periods are kept");
-        let before = std::mem::replace(&mut self.briefing, next);
+        let (before, same) = self.adopt(next);
         self.periods[self.period] = Some(before);
         self.period = to;
-        self.campaign_count = self.briefing.campaigns().count();
-        self.entries = outline_entries(&self.briefing);
-        let section = id
-            .and_then(|id| self.briefing.sections.iter().position(|s| s.id == id))
-            .unwrap_or(0);
-        self.section = section;
-        self.doc = Doc::default();
+        self.section = same.unwrap_or(0);
         self.set_scroll(0);
-        self.anchor = (0, 0);
         self.item = None;
         self.indicator = 0;
         self.detail = false;
-        self.search.matches.clear();
-        self.search.current = None;
         self.sync();
     }
 
