@@ -154,15 +154,8 @@ fn list(dirs: &[PathBuf]) -> u8 {
     let mut paths = Vec::new();
     let mut stderr = std::io::stderr().lock();
     for dir in &dirs {
-        match std::fs::read_dir(dir) {
-            Ok(entries) => {
-                let mut found: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
-                    .collect();
-                found.sort();
-                paths.extend(found);
-            }
+        match library::toml_files(dir) {
+            Ok(found) => paths.extend(found),
             Err(e) => {
                 let _ = writeln!(stderr, "briefing: {}: {e}", dir.display());
             }

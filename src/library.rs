@@ -66,12 +66,8 @@ pub fn resolve(name: &Path) -> Result<Vec<PathBuf>, String> {
         ));
     };
     if found.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(found)
-            .map_err(|e| format!("{}: error: cannot read the directory: {e}", found.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
-            .collect();
-        files.sort();
+        let files = toml_files(found)
+            .map_err(|e| format!("{}: error: cannot read the directory: {e}", found.display()))?;
         if files.is_empty() {
             return Err(format!(
                 "{}: error: a directory with no .toml briefings in it",
@@ -81,6 +77,16 @@ pub fn resolve(name: &Path) -> Result<Vec<PathBuf>, String> {
         return Ok(files);
     }
     Ok(vec![found.clone()])
+}
+
+/// The `*.toml` entries of `dir` that are not directories, in name order.
+pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 /// Every file that `names` stand for, in order, without repeats.
