@@ -10,6 +10,7 @@ use toml::Spanned;
 
 use crate::cli::{AmbiguousWidth, ColorMode};
 use crate::load::{Diagnostic, Report, file};
+use crate::tui::action::Command;
 
 /// What the config file says; `None` where it says nothing.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -171,6 +172,23 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
         spans.push((key, spec.span()));
         keys.overrides.push((key, cmd));
     }
+    // A key taken from `quit` must leave it another, in the reader and in the slides.
+    for table in [crate::tui::keys::READER, crate::present::keys::PRESENT] {
+        if keys.keys_for(table, Command::Quit).is_empty()
+            && let Some((_, span)) = spans.iter().rev().find(|(k, _)| {
+                table
+                    .iter()
+                    .any(|b| b.command == Command::Quit && b.keys.contains(k))
+            })
+        {
+            let key_path = format!("keys.{}", &source[span.clone()].trim_matches('"'));
+            return Err(fail(
+                span.clone(),
+                Some(&key_path),
+                "this leaves `quit` without a key: bind `quit` to another key too".to_string(),
+            ));
+        }
+    }
     let lang = choose(&raw.lang, "lang", &["zh", "en"])?.map(|l| {
         if l == "en" {
             crate::i18n::Lang::En
@@ -238,6 +256,16 @@ mod tests {
             "{}",
             r.render()
         );
+        let r = from("[keys]\nq = \"help\"\n\"ctrl-c\" = \"close\"\n").unwrap_err();
+        assert!(
+            r.render()
+                .contains("config.toml:3:1: error: keys.ctrl-c: this leaves `quit` without a key"),
+            "{}",
+            r.render()
+        );
+        assert!(from("[keys]\nq = \"help\"\nx = \"quit\"\n\"ctrl-c\" = \"close\"\n").is_ok());
+        let c = from("[keys]\nj = \"next_slide\"\nb = \"compare\"\n").unwrap();
+        assert_eq!(c.keys.overrides.len(), 2, "slide commands are bindable");
         let r = from("[keys]\n\"hyper-x\" = \"quit\"\n").unwrap_err();
         assert!(r.render().contains("is not a key"), "{}", r.render());
     }

@@ -184,6 +184,7 @@ fn switch(
                 if let Some(section) = section {
                     slides = slides.at_section(section);
                 }
+                slides.keymap = reader.keymap.clone();
                 link(&mut slides, input, &options)?;
                 slides.from_reader = from_reader;
                 match run::run(terminal, &mut slides, |deadline| {

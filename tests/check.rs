@@ -1,10 +1,10 @@
 //! `briefing check` on the real binary: each malformed file is refused quickly,
 //! with a non-zero exit, the file and the right line named, and no panic.
 
+mod common;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-use assert_cmd::Command;
 
 const HEAD: &str =
     "schema = 1\n[briefing]\ntitle = \"T\"\norganization = \"O\"\nperiod = \"2023\"\n";
@@ -17,8 +17,7 @@ struct Outcome {
 
 fn check(path: &Path) -> Outcome {
     let start = Instant::now();
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .arg("check")
         .arg(path)
         .timeout(Duration::from_secs(5))
@@ -252,8 +251,7 @@ fn every_problem_of_every_file_in_one_run() {
         format!("{HEAD}[[section]]\nidd = 1\n[[section]]\ntitle = 3\n"),
     )
     .unwrap();
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .arg("check")
         .arg(&a)
         .arg(&b)
@@ -301,16 +299,8 @@ fn control_characters_never_reach_stderr() {
 
 #[test]
 fn usage_errors_exit_two() {
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
-        .arg("check")
-        .output()
-        .unwrap();
+    let out = common::briefing().arg("check").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
-        .arg("frobnicate")
-        .output()
-        .unwrap();
+    let out = common::briefing().arg("frobnicate").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

@@ -26,3 +26,29 @@ fn overridden_keys_act_and_the_help_follows() {
     s.send(b"x");
     assert_eq!(s.wait_exit(Duration::from_secs(10)), 0);
 }
+
+#[test]
+fn the_slides_take_overrides_too() {
+    let xdg = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(xdg.path().join("briefing")).unwrap();
+    // `j` turns the slides, `x` quits everywhere; the reader's `l` is not a slide key.
+    std::fs::write(
+        xdg.path().join("briefing/config.toml"),
+        "[keys]\nj = \"next_slide\"\nx = \"quit\"\nl = \"next_section\"\n",
+    )
+    .unwrap();
+    let env = [("XDG_CONFIG_HOME", xdg.path().to_str().unwrap())];
+    let mut s = Session::spawn(&["present", "briefings/2023.toml"], 80, 24, &env);
+    s.wait_for("1/", Duration::from_secs(10));
+    s.send(b"j");
+    s.wait_for("2/", Duration::from_secs(10));
+    s.send(b"l");
+    s.wait_for("3/", Duration::from_secs(10));
+    s.send(b"?");
+    s.wait_for("Enter j", Duration::from_secs(10));
+    assert!(s.screen().contains("q Ctrl-C x"), "{}", s.screen());
+    s.send(b"?");
+    s.settle(Duration::from_millis(100));
+    s.send(b"x");
+    assert_eq!(s.wait_exit(Duration::from_secs(10)), 0);
+}

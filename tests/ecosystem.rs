@@ -1,15 +1,12 @@
 //! What a well-made command-line program provides: a template, the themes,
 //! shell completions and a man page generated from the CLI, help for every flag.
 
-use assert_cmd::Command;
+mod common;
+
 use clap::CommandFactory;
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
+    let out = common::briefing().args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),
@@ -103,8 +100,7 @@ fn the_config_file_is_read_checked_and_beaten_by_flags() {
     .unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
     // A relative name found in the config's library directory.
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .current_dir(elsewhere.path())
         .env("XDG_CONFIG_HOME", &xdg)
         .env_remove("BRIEFING_PATH")
@@ -118,8 +114,7 @@ fn the_config_file_is_read_checked_and_beaten_by_flags() {
     );
     // A bad config: the file, the line and the column.
     std::fs::write(&config, "theme = \"dark\"\nambiguous_width = \"huge\"\n").unwrap();
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .env("XDG_CONFIG_HOME", &xdg)
         .args(["themes"])
         .output()
@@ -136,8 +131,7 @@ fn the_config_file_is_read_checked_and_beaten_by_flags() {
     // --config names another file.
     let other = dir.path().join("other.toml");
     std::fs::write(&other, "nonsense = 1\n").unwrap();
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .arg("--config")
         .arg(&other)
         .args(["themes"])

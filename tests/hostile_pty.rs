@@ -92,21 +92,13 @@ fn no_field_talks_to_the_terminal() {
     let path = path.to_str().unwrap();
 
     // check: the report quotes the values with placeholders.
-    let out = assert_cmd::Command::cargo_bin("briefing")
-        .unwrap()
-        .args(["check", path])
-        .output()
-        .unwrap();
+    let out = common::briefing().args(["check", path]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "warnings only");
     only_our_own_sequences(&out.stderr);
     assert!(String::from_utf8_lossy(&out.stderr).contains("control character U+001B"));
 
     // print: plain text with placeholders.
-    let out = assert_cmd::Command::cargo_bin("briefing")
-        .unwrap()
-        .args(["print", path])
-        .output()
-        .unwrap();
+    let out = common::briefing().args(["print", path]).output().unwrap();
     only_our_own_sequences(&out.stdout);
     let printed = String::from_utf8_lossy(&out.stdout);
     assert!(printed.contains("T␛[31mRED␛]0;pwned␇"), "{printed}");

@@ -3,7 +3,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use briefing::i18n::{Lang, with_lang};
 use common::{HARBOUR, Y2023, screen};
 
@@ -25,8 +24,7 @@ fn the_reader_in_english() {
 
 #[test]
 fn print_and_the_config_choose_the_language() {
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .args(["--lang", "en", "print", HARBOUR])
         .output()
         .unwrap();
@@ -40,8 +38,7 @@ fn print_and_the_config_choose_the_language() {
     let xdg = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(xdg.path().join("briefing")).unwrap();
     std::fs::write(xdg.path().join("briefing/config.toml"), "lang = \"en\"\n").unwrap();
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .env("XDG_CONFIG_HOME", xdg.path())
         .args(["print", HARBOUR])
         .output()
@@ -51,8 +48,7 @@ fn print_and_the_config_choose_the_language() {
             .unwrap()
             .contains("Indicators")
     );
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .env("XDG_CONFIG_HOME", xdg.path())
         .args(["--lang", "zh", "print", HARBOUR])
         .output()

@@ -6,7 +6,6 @@ mod common;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use briefing::model::{SeriesKind, series};
 use briefing::tui::app::App;
 use briefing::tui::run::Mode;
@@ -124,8 +123,7 @@ fn a_conflict_between_files_is_a_warning_naming_both() {
         .unwrap()
         .replace("value = 276", "value = 280");
     std::fs::write(dir.path().join("2023-H2.toml"), h2).unwrap();
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .arg("check")
         .arg(dir.path())
         .output()
@@ -154,19 +152,14 @@ fn a_conflict_between_files_is_a_warning_naming_both() {
 
 #[test]
 fn check_print_and_list_take_a_set() {
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
-        .args(["check", DIR])
-        .output()
-        .unwrap();
+    let out = common::briefing().args(["check", DIR]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(
         out.stderr.is_empty(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .args(["print", DIR, "--width", "80"])
         .output()
         .unwrap();
@@ -180,8 +173,7 @@ fn check_print_and_list_take_a_set() {
         3,
         "all three briefings printed"
     );
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .args(["list", DIR, "briefings"])
         .output()
         .unwrap();
@@ -204,8 +196,7 @@ fn relative_names_are_looked_up_in_briefing_path() {
     let briefings = std::fs::canonicalize("briefings").unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
     // print from another directory, the name found along BRIEFING_PATH.
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .current_dir(elsewhere.path())
         .env(
             "BRIEFING_PATH",
@@ -221,8 +212,7 @@ fn relative_names_are_looked_up_in_briefing_path() {
             .starts_with("坚持守正创新焕发平安建设新动能")
     );
     // Not found: it says where it looked.
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .current_dir(elsewhere.path())
         .env("BRIEFING_PATH", "/nonexistent")
         .args(["print", "2023.toml"])

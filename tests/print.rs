@@ -2,15 +2,15 @@
 //! too wide, no Chinese line-breaking rule broken, every sentence of the
 //! source (tests/fixtures/seed-2023.txt) readable in the output.
 
-use assert_cmd::Command;
+mod common;
+
 use unicode_width::UnicodeWidthStr;
 
 const NO_START: &str = "，。、；：？！）》」』】〕〉”’%";
 const NO_END: &str = "（《「『【〔〈“‘";
 
 fn print(width: usize) -> String {
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .args([
             "print",
             "briefings/2023.toml",
@@ -135,12 +135,7 @@ fn a_file_with_errors_is_not_printed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bad.toml");
     std::fs::write(&path, "schema = 2\n").unwrap();
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
-        .arg("print")
-        .arg(&path)
-        .output()
-        .unwrap();
+    let out = common::briefing().arg("print").arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
 }
@@ -148,8 +143,7 @@ fn a_file_with_errors_is_not_printed() {
 #[test]
 fn speaker_notes_only_with_notes() {
     let run = |extra: &[&str]| {
-        let out = Command::cargo_bin("briefing")
-            .unwrap()
+        let out = common::briefing()
             .args(["print", "tests/fixtures/harbour-2024.toml"])
             .args(extra)
             .output()

@@ -48,8 +48,7 @@ fn a_resize_redraws_for_the_new_size() {
 
 #[test]
 fn open_without_a_terminal_says_so_and_exits_2() {
-    let out = assert_cmd::Command::cargo_bin("briefing")
-        .unwrap()
+    let out = common::briefing()
         .args(["open", "briefings/2023.toml"])
         .output()
         .unwrap();

@@ -1,14 +1,10 @@
 //! `briefing schema`: every bundled briefing validates against it, and the
 //! malformed files that a schema can see do not.
 
-use assert_cmd::Command;
+mod common;
 
 fn schema() -> jsonschema::Validator {
-    let out = Command::cargo_bin("briefing")
-        .unwrap()
-        .arg("schema")
-        .output()
-        .unwrap();
+    let out = common::briefing().arg("schema").output().unwrap();
     assert!(out.status.success());
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     jsonschema::validator_for(&schema).expect("a valid JSON Schema")

@@ -13,7 +13,7 @@ use super::slides::{Body, Slide, build};
 use crate::follow::{Place, Publisher, RemoteState, Subscriber};
 use crate::model::Briefing;
 use crate::tui::action::{Action, Command};
-use crate::tui::keys::action_for;
+use crate::tui::keys::Keymap;
 use crate::tui::run::{Mode, Step};
 use crate::tui::theme::Theme;
 
@@ -45,6 +45,8 @@ pub struct Presenter {
     pub publisher: Option<Arc<Publisher>>,
     /// Following a presenter.
     pub follow: Option<Follow>,
+    /// The user's key overrides.
+    pub keymap: Keymap,
 }
 
 /// A follower's link to the presenter.
@@ -93,6 +95,7 @@ impl Presenter {
             minutes: None,
             publisher: None,
             follow: None,
+            keymap: Keymap::default(),
         }
     }
 
@@ -321,7 +324,7 @@ impl Mode for Presenter {
     fn handle(&mut self, event: &Event) -> Step<PresentExit> {
         self.clock.now = std::time::Instant::now();
         let before = self.place();
-        let step = match action_for(PRESENT, event, false) {
+        let step = match self.keymap.action_for(PRESENT, event, false) {
             Some(action) => self.update(action),
             None => Step::Ignored,
         };

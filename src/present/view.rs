@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
     if let Some(scroll) = p.help {
         help::render(
             &p.theme,
-            &crate::tui::keys::Keymap::default(),
+            &p.keymap,
             PRESENT,
             scroll,
             area,

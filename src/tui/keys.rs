@@ -218,6 +218,14 @@ pub const READER: &[Binding] = &[
     },
 ];
 
+/// Whether `table` has `command` (every digit is a campaign command).
+pub fn binds(table: &[Binding], command: Command) -> bool {
+    table.iter().any(|b| match (b.command, command) {
+        (Command::Campaign(_), Command::Campaign(_)) => true,
+        (a, c) => a == c,
+    })
+}
+
 /// The command `event` is bound to in `table`.
 pub fn command_for(table: &[Binding], event: &KeyEvent) -> Option<Command> {
     table
@@ -323,7 +331,9 @@ mod tests {
     }
 }
 
-/// Commands by the names the config file uses for them.
+/// Commands by the names the config file uses for them. An override acts
+/// where its command does: the reader's in the reader, the slides' in the
+/// slides, `quit`, `help` and `close` in both.
 pub const COMMAND_NAMES: &[(&str, Command)] = &[
     ("quit", Command::Quit),
     ("down", Command::Down),
@@ -348,6 +358,12 @@ pub const COMMAND_NAMES: &[(&str, Command)] = &[
     ("prev_period", Command::PrevPeriod),
     ("next_period", Command::NextPeriod),
     ("compare", Command::Compare),
+    ("next_slide", Command::Next),
+    ("prev_slide", Command::Prev),
+    ("first_slide", Command::First),
+    ("last_slide", Command::Last),
+    ("blank", Command::Blank),
+    ("follow", Command::Follow),
 ];
 
 /// A key as the config file writes it: `j`, `G`, `ctrl-d`, `pgdn`, `space` …
@@ -393,6 +409,20 @@ pub struct Keymap {
 }
 
 impl Keymap {
+    /// The overrides that act in `table`: those whose command it has.
+    fn active<'a>(&'a self, table: &'a [Binding]) -> impl Iterator<Item = &'a (Key, Command)> {
+        self.overrides.iter().filter(|(_, c)| binds(table, *c))
+    }
+
+    /// The keys that give `command` in `table`, the overrides included.
+    pub fn keys_for(&self, table: &[Binding], command: Command) -> Vec<Key> {
+        table
+            .iter()
+            .filter(|b| b.command == command)
+            .flat_map(|b| self.keys_of(table, b))
+            .collect()
+    }
+
     pub fn action_for(
         &self,
         table: &[Binding],
@@ -402,23 +432,22 @@ impl Keymap {
         if !prompt_open
             && let Event::Key(key) = event
             && key.kind != KeyEventKind::Release
-            && let Some(c) = self.overrides.iter().find_map(|(k, c)| k.matches(key, *c))
+            && let Some(c) = self.active(table).find_map(|(k, c)| k.matches(key, *c))
         {
             return Some(Action::Command(c));
         }
         action_for(table, event, prompt_open)
     }
 
-    fn keys_of(&self, b: &Binding) -> Vec<Key> {
+    fn keys_of(&self, table: &[Binding], b: &Binding) -> Vec<Key> {
         let mut keys: Vec<Key> = b
             .keys
             .iter()
             .copied()
-            .filter(|k| !self.overrides.iter().any(|(o, _)| o == k))
+            .filter(|k| !self.active(table).any(|(o, _)| o == k))
             .collect();
         keys.extend(
-            self.overrides
-                .iter()
+            self.active(table)
                 .filter(|(_, c)| *c == b.command)
                 .map(|(k, _)| *k),
         );
@@ -431,7 +460,7 @@ impl Keymap {
             .iter()
             .map(|b| {
                 (
-                    self.keys_of(b)
+                    self.keys_of(table, b)
                         .iter()
                         .map(|k| k.name())
                         .collect::<Vec<_>>()
@@ -446,7 +475,7 @@ impl Keymap {
     pub fn hints(&self, table: &[Binding]) -> Vec<(String, &'static str)> {
         table
             .iter()
-            .filter_map(|b| Some((self.keys_of(b).first()?.name(), t(b.hint?))))
+            .filter_map(|b| Some((self.keys_of(table, b).first()?.name(), t(b.hint?))))
             .collect()
     }
 }
@@ -486,6 +515,50 @@ mod keymap_tests {
         assert_eq!(down.0, "Down", "j moved away from Down");
         let page = rows.iter().find(|(_, h)| *h == "下一页").unwrap();
         assert_eq!(page.0, "Space PgDn Ctrl-D j");
+    }
+
+    #[test]
+    fn overrides_act_where_their_command_does() {
+        use crate::present::keys::PRESENT;
+        let map = Keymap {
+            overrides: vec![
+                (Key::Char('l'), Command::NextSection),
+                (Key::Char('j'), Command::Next),
+                (Key::Ctrl('q'), Command::Quit),
+            ],
+        };
+        let press = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        // `l` is the reader's now; the slides keep their own `l`.
+        assert_eq!(
+            map.action_for(READER, &press('l'), false),
+            Some(Action::Command(Command::NextSection))
+        );
+        assert_eq!(
+            map.action_for(PRESENT, &press('l'), false),
+            Some(Action::Command(Command::Next))
+        );
+        // `j` turns the slides; the reader keeps `j` for a line down.
+        assert_eq!(
+            map.action_for(PRESENT, &press('j'), false),
+            Some(Action::Command(Command::Next))
+        );
+        assert_eq!(
+            map.action_for(READER, &press('j'), false),
+            Some(Action::Command(Command::Down))
+        );
+        // A shared command acts in both, and both helps show it.
+        let ctrl_q = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL));
+        for table in [READER, PRESENT] {
+            assert_eq!(
+                map.action_for(table, &ctrl_q, false),
+                Some(Action::Command(Command::Quit))
+            );
+            assert!(map.keys_for(table, Command::Quit).contains(&Key::Ctrl('q')));
+        }
+        let next = map.keys_for(PRESENT, Command::Next);
+        assert_eq!(next.last(), Some(&Key::Char('j')));
+        assert!(next.contains(&Key::Char('l')));
+        assert!(!map.keys_for(READER, Command::Down).is_empty());
     }
 
     #[test]

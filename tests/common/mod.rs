@@ -121,3 +121,17 @@ pub fn press<M: briefing::tui::run::Mode>(mode: &mut M, script: &str) {
         mode.handle(&event);
     }
 }
+
+/// A config directory that holds nothing: tests see the defaults, not the
+/// config of whoever runs them.
+pub const NO_CONFIG: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config");
+
+/// The real binary, in an environment of its own: no user config, no
+/// `BRIEFING_PATH`, no `NO_COLOR`.
+pub fn briefing() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("briefing").unwrap();
+    cmd.env("XDG_CONFIG_HOME", NO_CONFIG)
+        .env_remove("BRIEFING_PATH")
+        .env_remove("NO_COLOR");
+    cmd
+}

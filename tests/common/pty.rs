@@ -55,6 +55,10 @@ impl Session {
             .expect("a pty");
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
+        // The defaults, not the config or the library of whoever runs the tests.
+        cmd.env("XDG_CONFIG_HOME", super::NO_CONFIG);
+        cmd.env_remove("BRIEFING_PATH");
+        cmd.env_remove("NO_COLOR");
         for (k, v) in env {
             cmd.env(k, v);
         }
