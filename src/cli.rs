@@ -85,6 +85,9 @@ pub enum Command {
         /// With --presenter: let other users on this host follow (the channel is open to all).
         #[arg(long)]
         share: bool,
+        /// Read the files again when they change (at the same slide); show their errors until they are fixed.
+        #[arg(long)]
+        watch: bool,
     },
     /// Check briefing files (and, together, their agreement) with file:line:col.
     Check {

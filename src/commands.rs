@@ -81,6 +81,7 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
             minutes,
             follow,
             share,
+            watch,
         } => crate::tui::present(
             &paths,
             &look(theme),
@@ -89,6 +90,7 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
                 follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
                 share,
             },
+            watch,
         ),
     }
 }

@@ -8,6 +8,7 @@ pub mod input;
 pub mod keyparse;
 pub mod keys;
 pub mod panes;
+pub mod reload;
 pub mod run;
 pub mod terminal;
 pub mod theme;
@@ -64,13 +65,13 @@ pub fn open(paths: &[PathBuf], look: &Look, watch: bool) -> u8 {
     session(paths, look, "open", Screen::Reader, watch)
 }
 
-pub fn present(paths: &[PathBuf], look: &Look, options: SlidesOptions) -> u8 {
+pub fn present(paths: &[PathBuf], look: &Look, options: SlidesOptions, watch: bool) -> u8 {
     let start = Screen::Slides {
         section: None,
         from_reader: false,
         options,
     };
-    session(paths, look, "present", start, false)
+    session(paths, look, "present", start, watch)
 }
 
 fn session(paths: &[PathBuf], look: &Look, command: &str, start: Screen, watch: bool) -> u8 {
@@ -111,14 +112,16 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Screen, watch: 
     if let Some(w) = &watching {
         input.watch(w.wake_fd());
     }
-    let watched = watch.then(|| paths.to_vec());
+    let reload = watching
+        .as_ref()
+        .map(|w| reload::Reload::new(paths.to_vec(), w.changes()));
     let result = switch(
         terminal,
         input,
         group,
         theme,
         start,
-        watched,
+        reload,
         look.keys.clone(),
     );
     drop(session);
@@ -140,7 +143,7 @@ fn switch(
     group: Vec<crate::model::Briefing>,
     theme: theme::Theme,
     start: Screen,
-    watched: Option<Vec<PathBuf>>,
+    reload: Option<reload::Reload>,
     keymap: keys::Keymap,
 ) -> Result<(), run::RunError> {
     use terminal::Session;
@@ -150,7 +153,7 @@ fn switch(
             .unwrap_or_default()
     };
     let mut reader = App::with_periods(group, area(terminal), theme.clone());
-    reader.watched = watched;
+    reader.reload = reload;
     reader.keymap = keymap;
     let mut screen = start;
     loop {
@@ -185,13 +188,24 @@ fn switch(
                     slides = slides.at_section(section);
                 }
                 slides.keymap = reader.keymap.clone();
+                slides.errors = reader.errors.clone();
+                // The watch goes with the screen shown.
+                slides.reload = reader.reload.take();
                 link(&mut slides, input, &options)?;
                 slides.from_reader = from_reader;
-                match run::run(terminal, &mut slides, |deadline| {
+                let exit = run::run(terminal, &mut slides, |deadline| {
                     Session::next_event(input, deadline)
-                })? {
+                })?;
+                reader.reload = slides.reload.take();
+                match exit {
                     PresentExit::Quit => return Ok(()),
                     PresentExit::Back(section) => {
+                        if slides.reloaded
+                            && let Some(r) = &reader.reload
+                        {
+                            // The files changed while the slides were shown.
+                            reader.reloaded(r.read());
+                        }
                         reader.show_section(section);
                         screen = Screen::Reader;
                     }

@@ -206,3 +206,53 @@ fn notes_never_reach_the_audience() {
         assert!(!squeeze(&common::screen(HARBOUR, 120, 40, script)).contains(notes));
     }
 }
+
+#[test]
+fn a_reload_keeps_the_slide_by_section_id_and_shows_errors_until_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.toml");
+    let good = std::fs::read_to_string(HARBOUR).unwrap();
+    // A general section written in before the campaigns: every index after it moves.
+    let grown = good.replacen(
+        "[[section]]\nid = \"safety\"",
+        "[[section]]\nid = \"added\"\nkind = \"general\"\ntitle = \"新增一节\"\nbody = \"新写的一段。\"\n\n[[section]]\nid = \"safety\"",
+        1,
+    );
+    std::fs::write(&path, &grown).unwrap();
+    let read = || {
+        briefing::load::load(&path)
+            .map(|l| vec![l.briefing])
+            .map_err(|r| r.render())
+    };
+    let mut p = presenter(HARBOUR, 80, 24);
+    press(&mut p, "2<Right>");
+    let (section, item) = (p.slide().section, p.slide().item);
+    let id = |p: &Presenter| p.briefing.sections[p.slide().section.unwrap()].id.clone();
+    let before = id(&p);
+    let heading = p.slide().heading.clone();
+
+    p.reloaded(read());
+    assert_eq!(id(&p), before, "the same section, by id");
+    assert_eq!(p.slide().section, section.map(|s| s + 1));
+    assert_eq!((p.slide().item, &p.slide().heading), (item, &heading));
+
+    std::fs::write(
+        &path,
+        grown.replace("kind = \"general\"", "kind = \"generic\""),
+    )
+    .unwrap();
+    p.reloaded(read());
+    let screen = draw(&p, 80, 24);
+    assert!(screen.contains("文件有错误"), "{screen}");
+    assert!(screen.contains("h.toml:"), "{screen}");
+    assert!(!screen.contains(&heading), "{screen}");
+
+    std::fs::write(&path, &good).unwrap();
+    p.reloaded(read());
+    assert_eq!((p.slide().section, p.slide().item), (section, item));
+    let screen = draw(&p, 80, 24);
+    assert!(
+        !screen.contains("文件有错误") && screen.contains(&heading),
+        "{screen}"
+    );
+}

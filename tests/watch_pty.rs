@@ -51,3 +51,41 @@ fn an_error_shows_within_a_second_and_the_fix_comes_back_in_place() {
     s.send(b"q");
     assert_eq!(s.wait_exit(Duration::from_secs(10)), 0);
 }
+
+#[test]
+fn present_watch_shows_errors_within_a_second_and_the_fix_at_the_same_slide() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.toml");
+    let good = std::fs::read_to_string(common::HARBOUR).unwrap();
+    std::fs::write(&path, &good).unwrap();
+    let mut s = Session::spawn(&["present", "--watch", path.to_str().unwrap()], 80, 24, &[]);
+    s.wait_for("1/", Duration::from_secs(10));
+    s.send(b"2");
+    s.wait_for("“绿波通行”工程", Duration::from_secs(10));
+    s.settle(Duration::from_millis(100));
+    let counter = |screen: &str| {
+        screen
+            .split_whitespace()
+            .rfind(|w| w.contains('/') && w.split('/').all(|n| n.parse::<u32>().is_ok()))
+            .map(str::to_string)
+    };
+    let at = counter(&s.screen()).expect("a slide counter");
+
+    std::fs::write(&path, good.replace("kind = \"lead\"", "kind = \"leader\"")).unwrap();
+    let start = Instant::now();
+    s.wait_for("文件有错误", Duration::from_secs(5));
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
+    s.wait_for("h.toml:", Duration::from_secs(5));
+
+    std::fs::write(&path, good.replace("新增绿波带6条", "新增绿波带8条")).unwrap();
+    s.wait_for("“绿波通行”工程", Duration::from_secs(5));
+    s.settle(Duration::from_millis(100));
+    assert!(!s.screen().contains("文件有错误"), "{}", s.screen());
+    assert_eq!(counter(&s.screen()), Some(at), "{}", s.screen());
+    s.send(b"q");
+    assert_eq!(s.wait_exit(Duration::from_secs(10)), 0);
+}

@@ -14,6 +14,7 @@ use crate::follow::{Place, Publisher, RemoteState, Subscriber};
 use crate::model::Briefing;
 use crate::tui::action::{Action, Command};
 use crate::tui::keys::Keymap;
+use crate::tui::reload::Reload;
 use crate::tui::run::{Mode, Step};
 use crate::tui::theme::Theme;
 
@@ -47,6 +48,12 @@ pub struct Presenter {
     pub follow: Option<Follow>,
     /// The user's key overrides.
     pub keymap: Keymap,
+    /// With `--watch`: the files to read again when they change.
+    pub reload: Option<Reload>,
+    /// The report of a watched file that has errors, shown instead of the slide.
+    pub errors: Option<String>,
+    /// Whether a reload was taken in (the reader reads the files again after).
+    pub reloaded: bool,
 }
 
 /// A follower's link to the presenter.
@@ -96,6 +103,9 @@ impl Presenter {
             publisher: None,
             follow: None,
             keymap: Keymap::default(),
+            reload: None,
+            errors: None,
+            reloaded: false,
         }
     }
 
@@ -110,22 +120,25 @@ impl Presenter {
         }
     }
 
-    /// Go to `place` in this deck (its nearest page); false when the deck has no such place.
-    pub fn seek(&mut self, place: Place) -> bool {
+    /// The slide of `place` in this deck (its nearest page), if it has one.
+    fn index_of(&self, place: Place) -> Option<usize> {
         let same: Vec<usize> = (0..self.slides.len())
             .filter(|&i| {
                 let s = &self.slides[i];
                 s.section == place.section && s.item == place.item && kind_of(&s.body) == place.kind
             })
             .collect();
-        let Some(&last) = same.last() else {
-            return false;
-        };
-        let to = same
-            .iter()
+        same.iter()
             .copied()
             .find(|&i| self.slides[i].page == place.page)
-            .unwrap_or(last);
+            .or_else(|| same.last().copied())
+    }
+
+    /// Go to `place` in this deck (its nearest page); false when the deck has no such place.
+    pub fn seek(&mut self, place: Place) -> bool {
+        let Some(to) = self.index_of(place) else {
+            return false;
+        };
         if to != self.current {
             self.clock.leave(self.current);
             self.current = to;
@@ -206,29 +219,54 @@ impl Presenter {
     }
 
     fn resize(&mut self, w: u16, h: u16) {
-        let here = self.slide().clone();
+        let here = self.place();
         self.area = Rect::new(0, 0, w, h);
-        let (dw, dh) = self.deck_size(w, h);
+        self.relayout(here, 0);
+    }
+
+    /// Build the deck again for the screen and go to `place` (its page that
+    /// holds the same place), else to slide `otherwise`.
+    fn relayout(&mut self, place: Place, otherwise: usize) {
+        let (dw, dh) = self.deck_size(self.area.width, self.area.height);
         self.slides = build(&self.briefing, dw, dh);
-        // The same slide, or the page of it that now holds the same place.
-        let same = |s: &Slide| {
-            s.section == here.section
-                && s.item == here.item
-                && std::mem::discriminant(&s.body) == std::mem::discriminant(&here.body)
-        };
-        let pages: Vec<usize> = (0..self.slides.len())
-            .filter(|&i| same(&self.slides[i]))
-            .collect();
-        self.current = pages
-            .iter()
-            .copied()
-            .find(|&i| self.slides[i].page == here.page)
-            .or_else(|| pages.last().copied())
-            .unwrap_or(0);
+        self.current = self
+            .index_of(place)
+            .unwrap_or(otherwise.min(self.slides.len() - 1));
         let total = self
             .minutes
             .map(|m| std::time::Duration::from_secs_f64(m * 60.0));
         self.clock.plan(&self.slides, total);
+    }
+
+    /// Take in the watched files as read again: the briefing of the same
+    /// period (else the newest) at the same place — its section found by id —
+    /// or the report of their errors over the last good slides.
+    pub fn reloaded(&mut self, read: Result<Vec<Briefing>, String>) {
+        self.reloaded = true;
+        let mut group = match read {
+            Ok(group) => group,
+            Err(report) => {
+                self.errors = Some(report);
+                return;
+            }
+        };
+        self.errors = None;
+        let Some(newest) = group.len().checked_sub(1) else {
+            return;
+        };
+        let at = group
+            .iter()
+            .position(|b| b.period == self.briefing.period)
+            .unwrap_or(newest);
+        let mut place = self.place();
+        let id = place
+            .section
+            .and_then(|s| self.briefing.sections.get(s))
+            .map(|s| s.id.clone());
+        self.briefing = group.swap_remove(at);
+        place.section = id.and_then(|id| self.briefing.sections.iter().position(|s| s.id == id));
+        let otherwise = self.current;
+        self.relayout(place, otherwise);
     }
 
     pub fn update(&mut self, action: Action) -> Step<PresentExit> {
@@ -343,13 +381,27 @@ impl Mode for Presenter {
     }
 
     fn deadline(&self) -> Option<std::time::Instant> {
-        (self.presenter_view && !self.blank).then(|| self.clock.next_tick())
+        let clock = (self.presenter_view && !self.blank).then(|| self.clock.next_tick());
+        let reload = self.reload.as_ref().and_then(Reload::deadline);
+        clock.into_iter().chain(reload).min()
     }
 
     fn tick(&mut self) -> Step<PresentExit> {
-        self.clock.now = std::time::Instant::now();
+        let now = std::time::Instant::now();
+        self.clock.now = now;
+        let reloaded = match self.reload.as_mut().and_then(|r| r.poll(now)) {
+            Some(read) => {
+                let before = self.place();
+                self.reloaded(read);
+                if self.place() != before {
+                    self.announce();
+                }
+                true
+            }
+            None => false,
+        };
         // A follower is woken when the presenter sends; the presenter's view each second.
-        if self.follow_remote() || self.presenter_view {
+        if self.follow_remote() || reloaded || self.presenter_view {
             Step::Changed
         } else {
             Step::Ignored

@@ -27,6 +27,18 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
         return;
     }
     let area = frame.area();
+    if let Some(report) = &p.errors {
+        // A watched file with errors: the report, on the whole screen, until it is fixed.
+        fill(frame.buffer_mut(), area, p.theme.text);
+        let inner = Rect::new(
+            area.x + 1.min(area.width),
+            area.y + 1.min(area.height),
+            area.width.saturating_sub(2),
+            area.height.saturating_sub(1),
+        );
+        crate::tui::view::error_panel(&p.theme, report, inner, frame.buffer_mut());
+        return;
+    }
     if p.presenter_view {
         super::presenter_view::draw(frame, p);
         return;

@@ -71,9 +71,7 @@ pub struct App {
     /// Whether the comparison table is shown in place of the text.
     pub compare: bool,
     /// With `--watch`: the files to read again when they change.
-    pub watched: Option<Vec<std::path::PathBuf>>,
-    /// When the reload waits for (a burst of writes settles first).
-    pub reload_at: Option<std::time::Instant>,
+    pub reload: Option<super::reload::Reload>,
     /// The report of a watched file that has errors, shown instead of the text.
     pub errors: Option<String>,
     /// The user's key overrides.
@@ -115,8 +113,7 @@ impl App {
             periods: vec![None],
             period: 0,
             compare: false,
-            watched: None,
-            reload_at: None,
+            reload: None,
             errors: None,
             keymap: super::keys::Keymap::default(),
         };
@@ -152,31 +149,18 @@ impl App {
         crate::model::values_elsewhere(self.periods.iter().flatten(), self.briefing.period, id)
     }
 
-    /// Read the watched files again: the briefings, at the same place, or
-    /// the report of their errors (the last good briefing stays underneath).
-    pub fn reload(&mut self) {
-        let Some(names) = self.watched.clone() else {
-            return;
-        };
-        let paths = match crate::library::resolve_all(&names) {
-            Ok(p) => p,
-            Err(e) => {
-                self.errors = Some(e);
+    /// Take in the watched files as read again: the briefings, at the same
+    /// place, or the report of their errors (the last good briefing stays
+    /// underneath).
+    pub fn reloaded(&mut self, read: Result<Vec<Briefing>, String>) {
+        let mut group = match read {
+            Ok(group) => group,
+            Err(report) => {
+                self.errors = Some(report);
                 return;
             }
         };
-        let (lib, reports) = crate::library::load_all(&paths);
-        let bad: Vec<String> = reports
-            .iter()
-            .filter(|r| r.has_errors())
-            .map(|r| r.render())
-            .collect();
-        if !bad.is_empty() {
-            self.errors = Some(bad.concat());
-            return;
-        }
         self.errors = None;
-        let mut group = lib.group_of(paths.first().map(std::path::PathBuf::as_path));
         if group.is_empty() {
             return;
         }
@@ -398,22 +382,15 @@ impl Mode for App {
     }
 
     fn deadline(&self) -> Option<std::time::Instant> {
-        self.reload_at
+        self.reload.as_ref()?.deadline()
     }
 
     fn tick(&mut self) -> Step<Exit> {
         let now = std::time::Instant::now();
-        match self.reload_at {
-            Some(at) if now >= at => {
-                self.reload_at = None;
-                self.reload();
+        match self.reload.as_mut().and_then(|r| r.poll(now)) {
+            Some(read) => {
+                self.reloaded(read);
                 Step::Changed
-            }
-            Some(_) => Step::Ignored,
-            None if self.watched.is_some() => {
-                // A file changed: let a burst of writes settle, then read it.
-                self.reload_at = Some(now + std::time::Duration::from_millis(150));
-                Step::Ignored
             }
             None => Step::Ignored,
         }

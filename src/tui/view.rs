@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Some(r) = p.text {
         if let Some(errors) = &app.errors {
-            error_panel(app, errors, text_inner(r), buf);
+            error_panel(&app.theme, errors, text_inner(r), buf);
         } else if app.compare {
             compare::render(app, text_inner(r), buf);
         } else {
@@ -96,13 +96,21 @@ pub fn too_small_for(frame: &mut Frame, area: Rect, min_w: u16, min_h: u16) {
 }
 
 /// A watched file with errors: the same report as `briefing check`.
-fn error_panel(app: &App, report: &str, area: Rect, buf: &mut ratatui::buffer::Buffer) {
-    let t = &app.theme;
+pub fn error_panel(
+    t: &crate::tui::theme::Theme,
+    report: &str,
+    area: Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) {
     put(buf, area.x, area.y, area.width, tr("file_errors"), t.worse);
+    // Each line keeps its indent (the report's `   |` gutter lines up under the line number).
+    let width = usize::from(area.width).max(1);
     let lines = report.lines().flat_map(|l| {
-        crate::layout::wrap_lines(l, usize::from(area.width).max(1))
+        let rest = l.trim_start_matches(' ');
+        let indent = (l.len() - rest.len()).min(width / 2);
+        crate::layout::wrap_lines(rest, width - indent)
             .into_iter()
-            .map(str::to_string)
+            .map(|piece| format!("{:indent$}{piece}", ""))
             .collect::<Vec<_>>()
     });
     for (i, line) in lines

@@ -6,12 +6,31 @@ use std::io::{self, Write};
 use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 pub struct Watch {
     _watcher: RecommendedWatcher,
     wake: UnixStream,
+    changes: Changes,
+}
+
+/// Whether a watched file changed since it was last asked; the wake-up
+/// itself is shared with other sources (a follower's link).
+#[derive(Debug, Clone, Default)]
+pub struct Changes(Arc<AtomicBool>);
+
+impl Changes {
+    pub fn mark(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether something changed, and forget it.
+    pub fn take(&self) -> bool {
+        self.0.swap(false, Ordering::SeqCst)
+    }
 }
 
 /// A file as (its directory, canonical; its name), comparable with events.
@@ -34,6 +53,8 @@ impl Watch {
         let targets: Vec<(PathBuf, std::ffi::OsString)> =
             paths.iter().filter_map(|p| key(p)).collect();
         let wanted = targets.clone();
+        let changes = Changes::default();
+        let changed = changes.clone();
         let mut watcher =
             notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
                 if let Ok(event) = event
@@ -43,6 +64,7 @@ impl Watch {
                         .filter_map(|p| key(p))
                         .any(|k| wanted.contains(&k))
                 {
+                    changed.mark();
                     let _ = (&notify).write(&[1]);
                 }
             })
@@ -57,7 +79,12 @@ impl Watch {
         Ok(Watch {
             _watcher: watcher,
             wake,
+            changes,
         })
+    }
+
+    pub fn changes(&self) -> Changes {
+        self.changes.clone()
     }
 
     pub fn wake_fd(&self) -> RawFd {
