@@ -1,28 +1,33 @@
-//! The command line, as clap derives it.
+//! The command line: its shape as clap derives it; its words (every about,
+//! every flag's line, the headings) from `i18n`, in the interface's language.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::{Lang, lookup, t};
 
 #[derive(Debug, Parser)]
 #[command(
     name = "briefing",
     version,
-    about = "Read and present structured work briefings in the terminal"
+    disable_help_flag = true,
+    disable_version_flag = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// Colour: auto (none when NO_COLOR is set or TERM=dumb), always, or never.
+    #[arg(short, long, global = true, action = ArgAction::Help)]
+    help: Option<bool>,
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    version: Option<bool>,
     #[arg(long, global = true, value_enum)]
     pub color: Option<ColorMode>,
-    /// Width of East Asian ambiguous characters (“ ” … ─): narrow, wide, or auto (ask the terminal).
     #[arg(long, global = true, value_enum)]
     pub ambiguous_width: Option<AmbiguousWidth>,
-    /// Language of the interface: zh (default) or en.
     #[arg(long, global = true, value_enum)]
     pub lang: Option<crate::i18n::Lang>,
-    /// The config file (default: $XDG_CONFIG_HOME/briefing/config.toml).
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 }
@@ -53,81 +58,143 @@ pub struct Look {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Open briefings in the full-screen reader (the newest period first).
     Open {
-        /// Briefing files or directories of them; relative names are also looked up in BRIEFING_PATH.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Read the files again when they change; show their errors until they are fixed.
         #[arg(long)]
         watch: bool,
-        /// Colour theme: dark (default), light or projector (high contrast).
         #[arg(long, value_parser = ["dark", "light", "projector"])]
         theme: Option<String>,
     },
-    /// Present a briefing as slides (the newest period of those given).
     Present {
-        /// Briefing files or directories of them; relative names are also looked up in BRIEFING_PATH.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Colour theme: dark (default), light, or projector (high contrast, for washed-out projectors).
         #[arg(long, value_parser = ["dark", "light", "projector"])]
         theme: Option<String>,
-        /// The presenter's view: the slide, the next one, the speaker notes and a clock.
         #[arg(long)]
         presenter: bool,
-        /// With --presenter: minutes for the whole talk, shared over the slides by their text.
         #[arg(long, requires = "presenter", value_parser = parse_minutes)]
         minutes: Option<f64>,
-        /// Follow a presenter's slides (`--follow=CHANNEL`: a name or a socket path; default: the briefing's own).
         #[arg(long, value_name = "CHANNEL", num_args = 0..=1, require_equals = true, default_missing_value = "", conflicts_with = "presenter")]
         follow: Option<String>,
-        /// With --presenter: let other users on this host follow (the channel is open to all).
         #[arg(long)]
         share: bool,
-        /// Read the files again when they change (at the same slide); show their errors until they are fixed.
         #[arg(long)]
         watch: bool,
     },
-    /// Check briefing files (and, together, their agreement) with file:line:col.
     Check {
-        /// Briefing files or directories of them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Write a commented template briefing to start from (never overwrites).
     New {
-        /// Where to write it.
         path: PathBuf,
     },
-    /// List the colour themes.
     Themes,
-    /// Print a shell completion script.
     Completions {
-        /// The shell: bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff).
     Man,
-    /// Print a JSON Schema of the briefing format, for editors that check TOML as it is typed.
     Schema,
-    /// List the briefings found in directories (default: here and BRIEFING_PATH).
     List {
-        /// Directories to look in.
         dirs: Vec<PathBuf>,
     },
-    /// Print briefings as plain text, with each indicator's series across them.
     Print {
-        /// Briefing files or directories of them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Wrap to this many columns (default: the terminal's width, else 80).
         #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
-        /// Include the speaker notes (left out by default).
         #[arg(long)]
         notes: bool,
     },
+}
+
+/// The command line in the current language: each about and flag line from
+/// `i18n` (a missing one is a test failure, not a silent English line).
+pub fn command() -> clap::Command {
+    let mut cmd = localize(Cli::command(), None);
+    // The `help` subcommand exists once the command is built.
+    cmd.build();
+    cmd.mut_subcommand("help", |h| h.about(t("cli.help_command")))
+}
+
+fn localize(mut cmd: clap::Command, sub: Option<&str>) -> clap::Command {
+    let template = format!(
+        "{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
+        t("cli.usage")
+    );
+    let about = lookup(&format!("cli.{}", sub.unwrap_or("about")));
+    cmd = cmd
+        .about(about)
+        .help_template(template)
+        .subcommand_help_heading(t("cli.heading.commands"));
+    let ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in ids {
+        let help = help_id(sub, &id).and_then(|h| lookup(&h));
+        let heading = if positional {
+            "cli.heading.args"
+        } else {
+            "cli.heading.options"
+        };
+        // The help lines name the values themselves, in the interface's language.
+        cmd = cmd.mut_arg(id, |a| {
+            let a = a.help(help).help_heading(t(heading));
+            let takes_values = a.get_action().takes_values();
+            a.hide_possible_values(takes_values)
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(&name, |s| localize(s, Some(&name)));
+    }
+    cmd
+}
+
+/// The id of an argument's line: its subcommand's own, else the shared one.
+fn help_id(sub: Option<&str>, arg: &str) -> Option<String> {
+    sub.map(|s| format!("cli.{s}.{arg}"))
+        .filter(|id| lookup(id).is_some())
+        .or_else(|| Some(format!("cli.{arg}")).filter(|id| lookup(id).is_some()))
+}
+
+/// Parse the process's arguments, in the language that the command line
+/// (`--lang`) or the config file asks for; exits on `--help` or an error.
+pub fn parse() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    crate::i18n::set_lang(early_lang(&args));
+    let matches = command().get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// The language before clap has parsed: `--lang` on the command line, else
+/// the config's (a broken config is reported later, when it is read for real).
+fn early_lang(args: &[OsString]) -> Lang {
+    let value = |name: &str| {
+        let flag = format!("--{name}");
+        let prefix = format!("--{name}=");
+        args.iter().enumerate().find_map(|(i, a)| {
+            let a = a.to_str()?;
+            if a == flag {
+                args.get(i + 1).map(PathBuf::from)
+            } else {
+                a.strip_prefix(&prefix).map(PathBuf::from)
+            }
+        })
+    };
+    match value("lang").as_deref().and_then(|l| l.to_str()) {
+        Some("en") => return Lang::En,
+        Some("zh") => return Lang::Zh,
+        _ => {}
+    }
+    crate::config::load(value("config").as_deref())
+        .ok()
+        .and_then(|c| c.lang)
+        .unwrap_or(Lang::Zh)
 }
 
 fn parse_minutes(s: &str) -> Result<f64, String> {
@@ -136,5 +203,38 @@ fn parse_minutes(s: &str) -> Result<f64, String> {
         _ => Err(format!(
             "`{s}` is not a number of minutes (more than 0, at most a day)"
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_of_help_is_used() {
+        let cli = Cli::command();
+        let mut used: Vec<String> = [
+            "cli.usage",
+            "cli.heading.args",
+            "cli.heading.options",
+            "cli.heading.commands",
+            "cli.about",
+            "cli.help_command",
+        ]
+        .map(String::from)
+        .to_vec();
+        let args = |cmd: &clap::Command, sub: Option<&str>, used: &mut Vec<String>| {
+            for a in cmd.get_arguments() {
+                used.extend(help_id(sub, a.get_id().as_str()));
+            }
+        };
+        args(&cli, None, &mut used);
+        for s in cli.get_subcommands() {
+            used.push(format!("cli.{}", s.get_name()));
+            args(s, Some(s.get_name()), &mut used);
+        }
+        for id in crate::i18n::ids().filter(|id| id.starts_with("cli.")) {
+            assert!(used.iter().any(|u| u == id), "{id} is never used");
+        }
     }
 }

@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::cli::Command;
+use crate::i18n::{subst, t};
 use crate::{library, load};
 
 /// Exit codes.
@@ -51,20 +52,17 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
         Command::New { path } => new(&path),
         Command::Themes => themes(),
         Command::Completions { shell } => {
-            let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "briefing", &mut std::io::stdout());
-            OK
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut crate::cli::command(), "briefing", &mut script);
+            emit(&script)
         }
-        Command::Schema => {
-            print!("{SCHEMA}");
-            OK
-        }
+        Command::Schema => emit(SCHEMA.as_bytes()),
         Command::Man => {
-            let cmd = <crate::cli::Cli as clap::CommandFactory>::command();
-            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
-                Ok(()) => OK,
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(crate::cli::command()).render(&mut page) {
+                Ok(()) => emit(&page),
                 Err(e) => {
-                    eprintln!("briefing: cannot write: {e}");
+                    eprintln!("{}", subst(t("m.cannot_write"), &[&e.to_string()]));
                     INVALID
                 }
             }
@@ -92,6 +90,20 @@ pub fn run(cli: crate::cli::Cli) -> u8 {
             },
             watch,
         ),
+    }
+}
+
+/// Write `bytes` to standard output. A reader that stops early (`| head`)
+/// is not an error; any other failure is reported.
+fn emit(bytes: &[u8]) -> u8 {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
+        Err(e) => {
+            eprintln!("{}", subst(t("m.cannot_write"), &[&e.to_string()]));
+            INVALID
+        }
     }
 }
 
@@ -198,18 +210,19 @@ fn list(dirs: &[PathBuf]) -> u8 {
     for r in reports.iter().filter(|r| r.has_errors()) {
         let _ = writeln!(
             stderr,
-            "briefing: {}: not a valid briefing (briefing check {} tells why)",
-            crate::sanitize::visible(&r.path),
-            crate::sanitize::visible(&r.path)
+            "{}",
+            subst(
+                t("m.list_invalid"),
+                &[
+                    &crate::sanitize::visible(&r.path),
+                    &crate::sanitize::visible(&r.path)
+                ]
+            )
         );
     }
     if rows.is_empty() {
         let looked: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
-        let _ = writeln!(
-            stderr,
-            "briefing: no briefings found in {}",
-            looked.join(", ")
-        );
+        let _ = writeln!(stderr, "{}", subst(t("m.list_none"), &[&looked.join(", ")]));
         return INVALID;
     }
     OK
@@ -240,19 +253,7 @@ fn print(names: &[PathBuf], width: Option<usize>, notes: bool) -> u8 {
             .collect();
         text.push_str(&crate::print::render(&entry.briefing, &group, width, notes));
     }
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
-        Ok(()) => OK,
-        // A closed pipe (`briefing print | head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
-        Err(e) => {
-            eprintln!("briefing: cannot write: {e}");
-            INVALID
-        }
-    }
+    emit(text.as_bytes())
 }
 
 /// The JSON Schema of the format (`briefing schema`), kept in step with docs/format.md.
@@ -267,27 +268,35 @@ fn new(path: &std::path::Path) -> u8 {
     match OpenOptions::new().write(true).create_new(true).open(path) {
         Ok(mut f) => match f.write_all(TEMPLATE.as_bytes()) {
             Ok(()) => {
-                println!(
-                    "{}: written; edit it, then `briefing check {}`",
-                    path.display(),
-                    path.display()
-                );
-                OK
+                let shown = path.display().to_string();
+                emit(format!("{}\n", subst(t("m.new_written"), &[&shown, &shown])).as_bytes())
             }
             Err(e) => {
-                eprintln!("{}: error: cannot write: {e}", path.display());
+                eprintln!(
+                    "{}",
+                    subst(
+                        t("m.new_cannot_write"),
+                        &[&path.display().to_string(), &e.to_string()]
+                    )
+                );
                 INVALID
             }
         },
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             eprintln!(
-                "{}: error: the file exists; briefing new never overwrites",
-                path.display()
+                "{}",
+                subst(t("m.new_exists"), &[&path.display().to_string()])
             );
             INVALID
         }
         Err(e) => {
-            eprintln!("{}: error: cannot create: {e}", path.display());
+            eprintln!(
+                "{}",
+                subst(
+                    t("m.new_cannot_create"),
+                    &[&path.display().to_string(), &e.to_string()]
+                )
+            );
             INVALID
         }
     }
@@ -295,8 +304,9 @@ fn new(path: &std::path::Path) -> u8 {
 
 /// `briefing themes`: each theme and what it is for.
 fn themes() -> u8 {
+    let mut text = String::new();
     for (name, about) in crate::tui::theme::Theme::ABOUT {
-        println!("{name:<10} {about}");
+        text.push_str(&format!("{name:<10} {}\n", t(about)));
     }
-    OK
+    emit(text.as_bytes())
 }

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::cli::{AmbiguousWidth, ColorMode};
+use crate::i18n::{subst, t};
 use crate::load::{Diagnostic, Report, file};
 use crate::tui::action::Command;
 
@@ -81,7 +82,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
         fail(
             e.span().unwrap_or(0..0),
             None,
-            e.message().trim_end().to_string(),
+            crate::load::serde_text::translate(e.message().trim_end()),
         )
     })?;
     let choose = |field: &Option<Spanned<String>>,
@@ -94,7 +95,13 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
             Some(v) => Err(fail(
                 v.span(),
                 Some(key),
-                format!("{:?} is not one of {}", v.get_ref(), allowed.join(", ")),
+                subst(
+                    t("d.not_one_of"),
+                    &[
+                        &format!("{:?}", v.get_ref()),
+                        &allowed.join(t("d.list_sep")),
+                    ],
+                ),
             )),
         }
     };
@@ -134,10 +141,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
             return Err(fail(
                 spec.span(),
                 Some(&key_path),
-                format!(
-                    "{:?} is not a key: write a character, `ctrl-x`, or a name such as `pgdn`, `space`, `enter`",
-                    spec.get_ref()
-                ),
+                subst(t("d.not_a_key"), &[&format!("{:?}", spec.get_ref())]),
             ));
         };
         let Some(&(_, cmd)) = crate::tui::keys::COMMAND_NAMES
@@ -151,10 +155,9 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
             return Err(fail(
                 command.span(),
                 Some(&key_path),
-                format!(
-                    "{:?} is not a command: use one of {}",
-                    command.get_ref(),
-                    names.join(", ")
+                subst(
+                    t("d.not_a_command"),
+                    &[&format!("{:?}", command.get_ref()), &names.join(", ")],
                 ),
             ));
         };
@@ -163,10 +166,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
             return Err(fail(
                 spec.span(),
                 Some(&key_path),
-                format!(
-                    "the key {} is bound twice (also on line {line})",
-                    key.name()
-                ),
+                subst(t("d.bound_twice"), &[&key.name(), &line.to_string()]),
             ));
         }
         spans.push((key, spec.span()));
@@ -185,7 +185,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
             return Err(fail(
                 span.clone(),
                 Some(&key_path),
-                "this leaves `quit` without a key: bind `quit` to another key too".to_string(),
+                t("d.quit_keyless").to_string(),
             ));
         }
     }
@@ -248,18 +248,24 @@ mod tests {
         let c = from("[keys]\n\"ctrl-d\" = \"page_down\"\nx = \"quit\"\n").unwrap();
         assert_eq!(c.keys.overrides.len(), 2);
         let r = from("[keys]\n\"ctrl-d\" = \"page_down\"\n\"CTRL-D\" = \"quit\"\n").unwrap_err();
-        assert!(r.render().contains("config.toml:3:1: error: keys.CTRL-D: the key Ctrl-D is bound twice (also on line 2)"), "{}", r.render());
+        assert!(
+            r.render().contains(
+                "config.toml:3:1: error: keys.CTRL-D: 按键 Ctrl-D 绑定了两次（另见第 2 行）"
+            ),
+            "{}",
+            r.render()
+        );
         let r = from("[keys]\nx = \"fly\"\n").unwrap_err();
         assert!(
             r.render()
-                .contains("config.toml:2:5: error: keys.x: \"fly\" is not a command"),
+                .contains("config.toml:2:5: error: keys.x: \"fly\" 不是命令"),
             "{}",
             r.render()
         );
         let r = from("[keys]\nq = \"help\"\n\"ctrl-c\" = \"close\"\n").unwrap_err();
         assert!(
             r.render()
-                .contains("config.toml:3:1: error: keys.ctrl-c: this leaves `quit` without a key"),
+                .contains("config.toml:3:1: error: keys.ctrl-c: 这样 `quit` 就没有按键了"),
             "{}",
             r.render()
         );
@@ -267,7 +273,7 @@ mod tests {
         let c = from("[keys]\nj = \"next_slide\"\nb = \"compare\"\n").unwrap();
         assert_eq!(c.keys.overrides.len(), 2, "slide commands are bindable");
         let r = from("[keys]\n\"hyper-x\" = \"quit\"\n").unwrap_err();
-        assert!(r.render().contains("is not a key"), "{}", r.render());
+        assert!(r.render().contains("不是按键"), "{}", r.render());
     }
 
     #[test]
@@ -275,14 +281,14 @@ mod tests {
         let r = from("theme = \"dark\"\ncolour = \"never\"\n").unwrap_err();
         assert!(
             r.render()
-                .contains("config.toml:2:1: error: unknown field `colour`"),
+                .contains("config.toml:2:1: error: 未知的键 `colour`"),
             "{}",
             r.render()
         );
         let r = from("theme = \"neon\"\n").unwrap_err();
         assert!(
             r.render().contains(
-                "config.toml:1:9: error: theme: \"neon\" is not one of dark, light, projector"
+                "config.toml:1:9: error: theme: \"neon\" 不是可选值之一：dark、light、projector"
             ),
             "{}",
             r.render()

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::i18n::{subst, t};
 use crate::load::{self, Report};
 use crate::model::{Briefing, Period, format_number};
 
@@ -60,19 +61,24 @@ pub fn resolve(name: &Path) -> Result<Vec<PathBuf>, String> {
     let Some(found) = candidates.iter().find(|p| p.exists()) else {
         let looked: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
         return Err(format!(
-            "{}: error: no such briefing; looked for {}",
+            "{}: error: {}",
             crate::sanitize::visible(&name.display().to_string()),
-            crate::sanitize::visible(&looked.join(", "))
+            subst(
+                t("d.no_such_briefing"),
+                &[&crate::sanitize::visible(&looked.join(", "))]
+            )
         ));
     };
     if found.is_dir() {
-        let files = toml_files(found)
-            .map_err(|e| format!("{}: error: cannot read the directory: {e}", found.display()))?;
+        let files = toml_files(found).map_err(|e| {
+            format!(
+                "{}: error: {}",
+                found.display(),
+                subst(t("d.cannot_read_dir"), &[&e.to_string()])
+            )
+        })?;
         if files.is_empty() {
-            return Err(format!(
-                "{}: error: a directory with no .toml briefings in it",
-                found.display()
-            ));
+            return Err(format!("{}: error: {}", found.display(), t("d.empty_dir")));
         }
         return Ok(files);
     }
@@ -137,14 +143,16 @@ pub struct Conflict {
 impl Conflict {
     /// A warning for `check`, at the other file's line, naming both files.
     pub fn message(&self) -> String {
-        format!(
-            "indicator `{}` for {}: {} here, but {} in {}:{}, the briefing of that period, whose value is used",
-            self.id,
-            self.period,
-            format_number(self.other.2),
-            format_number(self.own.2),
-            self.own.0.display(),
-            self.own.1
+        subst(
+            t("d.conflict"),
+            &[
+                &self.id,
+                &self.period.to_string(),
+                &format_number(self.other.2),
+                &self.own.0.display().to_string(),
+                &self.own.1.to_string(),
+                &format_number(self.own.2),
+            ],
         )
     }
 }
@@ -213,9 +221,6 @@ mod tests {
     #[test]
     fn a_missing_name_says_where_it_looked() {
         let err = resolve(Path::new("no-such-briefing-here.toml")).unwrap_err();
-        assert!(
-            err.contains("looked for no-such-briefing-here.toml"),
-            "{err}"
-        );
+        assert!(err.contains("找过 no-such-briefing-here.toml"), "{err}");
     }
 }

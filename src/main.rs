@@ -2,9 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = briefing::cli::Cli::parse();
+    let cli = briefing::cli::parse();
     ExitCode::from(briefing::commands::run(cli))
 }

@@ -24,6 +24,7 @@ use ratatui::layout::Rect;
 
 use crate::cli::{AmbiguousWidth, Look};
 use crate::commands::{INVALID, OK, USAGE, load_library};
+use crate::i18n::{subst, t};
 use crate::present::state::{PresentExit, Presenter};
 use app::{App, Exit};
 
@@ -32,9 +33,7 @@ pub fn require_terminal(command: &str) -> Result<(), u8> {
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return Ok(());
     }
-    eprintln!(
-        "briefing: `{command}` needs a terminal on standard input and output; to write a briefing as text, use `briefing print FILE`"
-    );
+    eprintln!("{}", subst(t("m.needs_terminal"), &[command]));
     Err(USAGE)
 }
 
@@ -92,7 +91,7 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Screen, watch: 
     let mut session = match terminal::enter() {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("briefing: cannot set up the terminal: {e}");
+            eprintln!("{}", subst(t("m.terminal_setup"), &[&e.to_string()]));
             return INVALID;
         }
     };
@@ -105,7 +104,7 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Screen, watch: 
         Ok(w) => w,
         Err(e) => {
             drop(session);
-            eprintln!("briefing: cannot watch the files: {e}");
+            eprintln!("{}", subst(t("m.cannot_watch"), &[&e.to_string()]));
             return INVALID;
         }
     };

@@ -77,7 +77,7 @@ fn syntax_error() {
     refused_at(
         &format!("{HEAD}[[section]]\nid = \"a\ntitle = \"A\"\n"),
         7,
-        "TOML syntax",
+        "TOML 语法错误",
     );
 }
 
@@ -104,7 +104,7 @@ fn duplicate_id() {
     refused_at(
         &format!("{HEAD}{SECTION}[[section]]\nid = \"a\"\ntitle = \"B\"\n"),
         11,
-        "duplicate id \"a\"",
+        "id \"a\" 重复",
     );
 }
 
@@ -122,7 +122,7 @@ fn bad_id() {
     refused_at(
         &format!("{HEAD}[[section]]\nid = \"Lead_1\"\ntitle = \"A\"\n"),
         7,
-        "not a valid id",
+        "不是有效的 id",
     );
 }
 
@@ -131,7 +131,7 @@ fn missing_required_key_points_at_the_header() {
     refused_at(
         &format!("{HEAD}[[section]]\nid = \"a\"\n"),
         6,
-        "missing required key `title`",
+        "缺少必需的键 `title`",
     );
 }
 
@@ -148,7 +148,7 @@ fn cite_not_in_body() {
     let text = format!(
         "{HEAD}{SECTION}[[section.indicator]]\nid = \"x\"\nlabel = \"L\"\nvalue = 1\ncite = \"上升\"\n"
     );
-    refused_at(&text, 14, "is not in the body of section[0]");
+    refused_at(&text, 14, "不在 section[0] 的正文中");
 }
 
 #[test]
@@ -156,13 +156,13 @@ fn schema_two() {
     refused_at(
         &format!("{}{SECTION}", HEAD.replace("schema = 1", "schema = 2")),
         1,
-        "reads schema 1",
+        "本程序读 schema 1",
     );
 }
 
 #[test]
 fn empty_file() {
-    refused_at("", 1, "empty");
+    refused_at("", 1, "文件是空的");
 }
 
 #[test]
@@ -174,7 +174,7 @@ fn not_utf8() {
         "{}",
         out.stderr
     );
-    assert!(out.stderr.contains("not UTF-8"));
+    assert!(out.stderr.contains("不是 UTF-8 文本"));
 }
 
 #[test]
@@ -201,7 +201,11 @@ fn a_directory() {
     let dir = tempfile::tempdir().unwrap();
     let out = check(dir.path());
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("a directory"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("目录中没有 .toml 简报"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.starts_with(&dir.path().display().to_string()));
 }
 
@@ -210,8 +214,7 @@ fn dev_zero() {
     let out = check(Path::new("/dev/zero"));
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr
-            .starts_with("/dev/zero: error: not a regular file"),
+        out.stderr.starts_with("/dev/zero: error: 不是普通文件"),
         "{}",
         out.stderr
     );
@@ -225,7 +228,7 @@ fn a_fifo_does_not_block() {
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
     let out = check(&path);
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("a FIFO"), "{}", out.stderr);
+    assert!(out.stderr.contains("（管道）"), "{}", out.stderr);
 }
 
 #[test]
@@ -234,7 +237,7 @@ fn missing_file() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr
-            .starts_with("no/such/file.toml: error: no such briefing"),
+            .starts_with("no/such/file.toml: error: 找不到这份简报"),
         "{}",
         out.stderr
     );
@@ -275,7 +278,7 @@ fn warnings_alone_exit_zero() {
     assert_eq!(out.code, 0);
     assert!(
         out.stderr
-            .contains("warning: section[0]: a campaign section"),
+            .contains("warning: section[0]: 专项章节既没有 `body`"),
         "{}",
         out.stderr
     );

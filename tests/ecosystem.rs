@@ -3,8 +3,6 @@
 
 mod common;
 
-use clap::CommandFactory;
-
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = common::briefing().args(args).output().unwrap();
     (
@@ -29,7 +27,7 @@ fn new_writes_a_template_that_checks_and_never_overwrites() {
     std::fs::write(&path, "mine").unwrap();
     let (code, _, stderr) = run(&["new", p]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("never overwrites"));
+    assert!(stderr.contains("从不覆盖"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
 }
 
@@ -61,29 +59,96 @@ fn completions_and_man_page_come_from_the_cli() {
 }
 
 #[test]
-fn every_flag_is_explained_in_one_line() {
-    let cli = briefing::cli::Cli::command();
-    let mut commands = vec![cli.clone()];
-    commands.extend(cli.get_subcommands().cloned());
-    for cmd in commands {
-        assert!(
-            cmd.get_about().is_some() || cmd.get_name() == "briefing",
-            "{} has no about",
-            cmd.get_name()
-        );
-        for arg in cmd.get_arguments() {
-            let id = arg.get_id().as_str();
-            if id == "help" || id == "version" {
-                continue;
+fn every_flag_is_explained_in_one_line_in_both_languages() {
+    use briefing::i18n::{Lang, with_lang};
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for lang in [Lang::Zh, Lang::En] {
+        let cli = with_lang(lang, briefing::cli::command);
+        let mut commands = vec![cli.clone()];
+        commands.extend(cli.get_subcommands().cloned());
+        for cmd in commands {
+            let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+            assert!(!about.is_empty(), "{} has no about", cmd.get_name());
+            let mut lines = vec![about];
+            for arg in cmd.get_arguments() {
+                let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                assert!(
+                    !help.is_empty() && !help.contains('\n'),
+                    "{} --{}: {help:?}",
+                    cmd.get_name(),
+                    arg.get_id()
+                );
+                lines.push(help);
             }
-            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
-            assert!(
-                !help.is_empty() && !help.contains('\n'),
-                "{} --{id}: {help:?}",
-                cmd.get_name()
-            );
+            for line in lines {
+                // Chinese lines are in Chinese; English lines carry no Chinese
+                // beyond the terms the format itself uses (同比, 环比).
+                assert_eq!(
+                    han(&line),
+                    lang == Lang::Zh,
+                    "{lang:?} {}: {line}",
+                    cmd.get_name()
+                );
+            }
         }
     }
+}
+
+#[test]
+fn help_follows_the_language_of_the_flag_and_of_the_config() {
+    let (_, zh, _) = run(&["--help"]);
+    assert!(
+        zh.contains("用法：briefing") && zh.contains("命令:"),
+        "{zh}"
+    );
+    let (_, en, _) = run(&["--lang", "en", "check", "--help"]);
+    assert!(
+        en.contains("Usage: briefing check") && en.contains("Print help"),
+        "{en}"
+    );
+    let xdg = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(xdg.path().join("briefing")).unwrap();
+    std::fs::write(xdg.path().join("briefing/config.toml"), "lang = \"en\"\n").unwrap();
+    let out = common::briefing()
+        .env("XDG_CONFIG_HOME", xdg.path())
+        .args(["print", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(help.contains("Wrap to this many columns"), "{help}");
+    // The flag beats the config.
+    let out = common::briefing()
+        .env("XDG_CONFIG_HOME", xdg.path())
+        .args(["--lang=zh", "print", "--help"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("按这么多列折行")
+    );
+}
+
+#[test]
+fn diagnostics_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(&path, "schema = 1\n[briefing]\ntitel = \"x\"\n").unwrap();
+    let p = path.to_str().unwrap();
+    let (code, _, zh) = run(&["check", p]);
+    assert_eq!(code, 1);
+    assert!(
+        zh.contains("bad.toml:3:1: error: briefing.titel: 未知的键 `titel`，可用的键：`title`、"),
+        "{zh}"
+    );
+    let (code, _, en) = run(&["--lang", "en", "check", p]);
+    assert_eq!(code, 1);
+    assert!(
+        en.contains(
+            "bad.toml:3:1: error: briefing.titel: unknown field `titel`, expected one of `title`, "
+        ),
+        "{en}"
+    );
 }
 
 #[test]
@@ -141,6 +206,6 @@ fn the_config_file_is_read_checked_and_beaten_by_flags() {
     assert!(
         String::from_utf8(out.stderr)
             .unwrap()
-            .contains("other.toml:1:1: error: unknown field `nonsense`")
+            .contains("other.toml:1:1: error: 未知的键 `nonsense`")
     );
 }

@@ -95,7 +95,7 @@ fn no_field_talks_to_the_terminal() {
     let out = common::briefing().args(["check", path]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "warnings only");
     only_our_own_sequences(&out.stderr);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("control character U+001B"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("含控制字符 U+001B"));
 
     // print: plain text with placeholders.
     let out = common::briefing().args(["print", path]).output().unwrap();

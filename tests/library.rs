@@ -143,7 +143,7 @@ fn a_conflict_between_files_is_a_warning_naming_both() {
         .unwrap()
         + 1;
     let expected = format!(
-        "{}:{history_line}:1: warning: drunk-driving: indicator `drunk-driving` for 2023-H2: 276 here, but 280 in {}:{own_line}",
+        "{}:{history_line}:1: warning: drunk-driving: 指标 `drunk-driving` 在 2023-H2 的值：此处为 276，而该期间的简报 {}:{own_line} 中为 280",
         dir.path().join("2024-H1.toml").display(),
         dir.path().join("2023-H2.toml").display()
     );
@@ -221,7 +221,7 @@ fn relative_names_are_looked_up_in_briefing_path() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("looked for 2023.toml, /nonexistent/2023.toml"),
+        stderr.contains("找过 2023.toml, /nonexistent/2023.toml"),
         "{stderr}"
     );
 }

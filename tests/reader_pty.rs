@@ -69,5 +69,5 @@ fn a_bad_file_is_reported_before_the_screen_is_touched() {
         !s.raw.windows(6).any(|w| w == b"\x1b[?104"),
         "alternate screen never entered"
     );
-    assert!(s.screen().contains("reads schema 1"), "{}", s.screen());
+    assert!(s.screen().contains("本程序读 schema 1"), "{}", s.screen());
 }

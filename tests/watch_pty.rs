@@ -30,7 +30,7 @@ fn an_error_shows_within_a_second_and_the_fix_comes_back_in_place() {
         "{:?}",
         start.elapsed()
     );
-    s.wait_for("is not a period", Duration::from_secs(5));
+    s.wait_for("不是期间", Duration::from_secs(5));
 
     // An editor that writes a new file and renames it over the old one.
     let fixed = dir.path().join(".h.toml.new");

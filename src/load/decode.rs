@@ -10,6 +10,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostic::Diagnostic;
 use super::raw::{RawMeta, RawSection};
+use crate::i18n::{subst, t};
 
 /// The raw document, as far as it could be decoded.
 #[derive(Debug, Default)]
@@ -33,7 +34,7 @@ pub fn decode(source: &str) -> (RawDoc, Vec<Diagnostic>) {
             diags.push(Diagnostic::error(
                 Some(span),
                 None,
-                format!("TOML syntax: {}", e.message().trim_end()),
+                subst(t("d.toml_syntax"), &[e.message().trim_end()]),
             ));
             doc.incomplete = true;
             return (doc, diags);
@@ -52,7 +53,7 @@ pub fn decode(source: &str) -> (RawDoc, Vec<Diagnostic>) {
             other => diags.push(Diagnostic::error(
                 Some(key.span()),
                 Some(other.to_string()),
-                format!("unknown key `{other}`, expected `schema`, `briefing` or `section`"),
+                subst(t("d.unknown_top"), &[other]),
             )),
         }
     }
@@ -75,10 +76,7 @@ fn sections(
             diags.push(Diagnostic::error(
                 Some(span),
                 Some("section".into()),
-                format!(
-                    "expected an array of tables written `[[section]]`, found {}",
-                    other.type_str()
-                ),
+                subst(t("d.section_not_array"), &[other.type_str()]),
             ));
             *incomplete = true;
             Vec::new()
@@ -104,7 +102,7 @@ fn piece<'de, T: Deserialize<'de>>(
             diags.push(Diagnostic::error(
                 Some(span),
                 key,
-                e.message().trim_end().to_string(),
+                super::serde_text::translate(e.message().trim_end()),
             ));
             *incomplete = true;
             None
@@ -182,7 +180,7 @@ mod tests {
     fn syntax_errors_carry_the_position() {
         let d = first_error("schema = 1\n[[section]]\nid = \"a\n");
         assert_eq!(d.span.unwrap().start, 30);
-        assert!(d.message.starts_with("TOML syntax"));
+        assert!(d.message.starts_with("TOML 语法错误："), "{}", d.message);
     }
 
     #[test]

@@ -6,39 +6,60 @@ use std::io::Read;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
+use crate::i18n::{subst, t};
+
 /// The largest briefing file the program reads.
 pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Why a file could not be read as briefing text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileError {
-    #[error("cannot read the file: {0}")]
     Io(String),
-    #[error("not a regular file ({0}); a briefing is a .toml file")]
+    /// What the file is instead (an id in `i18n`).
     NotRegular(&'static str),
-    #[error("the file is {size} bytes, over the limit of {max} bytes (8 MiB)", max = MAX_BYTES)]
-    TooLarge { size: u64 },
-    #[error("the file is empty")]
+    TooLarge {
+        size: u64,
+    },
     Empty,
     /// The line and column (1-based, in characters) of the first byte that is not UTF-8.
-    #[error("the file is not UTF-8 text (invalid byte 0x{byte:02X}); save it as UTF-8")]
-    NotUtf8 { line: usize, col: usize, byte: u8 },
+    NotUtf8 {
+        line: usize,
+        col: usize,
+        byte: u8,
+    },
 }
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            FileError::Io(e) => subst(t("d.cannot_read"), &[e]),
+            FileError::NotRegular(kind) => subst(t("d.not_regular"), &[t(kind)]),
+            FileError::TooLarge { size } => subst(
+                t("d.too_large"),
+                &[&size.to_string(), &MAX_BYTES.to_string()],
+            ),
+            FileError::Empty => t("d.file_empty").to_string(),
+            FileError::NotUtf8 { byte, .. } => subst(t("d.not_utf8"), &[&format!("{byte:02X}")]),
+        })
+    }
+}
+
+impl std::error::Error for FileError {}
 
 fn kind_name(ft: &std::fs::FileType) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     if ft.is_dir() {
-        "a directory"
+        "d.a_directory"
     } else if ft.is_fifo() {
-        "a FIFO"
+        "d.a_fifo"
     } else if ft.is_char_device() {
-        "a character device"
+        "d.a_char_device"
     } else if ft.is_block_device() {
-        "a block device"
+        "d.a_block_device"
     } else if ft.is_socket() {
-        "a socket"
+        "d.a_socket"
     } else {
-        "not a plain file"
+        "d.not_plain"
     }
 }
 
@@ -123,7 +144,7 @@ mod tests {
     fn directories_and_devices_are_refused_without_reading() {
         assert!(matches!(
             read(Path::new("/")),
-            Err(FileError::NotRegular("a directory"))
+            Err(FileError::NotRegular("d.a_directory"))
         ));
         assert!(matches!(
             read(Path::new("/dev/zero")),

@@ -10,6 +10,7 @@ use toml::Spanned;
 use super::decode::RawDoc;
 use super::diagnostic::{Diagnostic, line_col};
 use super::raw::{RawCompare, RawIndicator, RawItem, RawMeta, RawPoint, RawSection};
+use crate::i18n::{subst, t};
 use crate::model::{
     Basis, Briefing, Change, ChangeUnit, Comparison, Good, Indicator, Item, Period, Point, Section,
     SectionKind, paragraphs,
@@ -86,10 +87,7 @@ impl Validator<'_> {
             self.warning(
                 field.span(),
                 key,
-                format!(
-                    "contains the control character U+{:04X}; it is shown as a placeholder",
-                    c as u32
-                ),
+                subst(t("d.control"), &[&format!("{:04X}", c as u32)]),
             );
         }
         Some(field.get_ref().clone())
@@ -111,15 +109,11 @@ impl Validator<'_> {
         let full = format!("{key}.{name}");
         match field {
             None => {
-                self.error(
-                    header.clone(),
-                    &full,
-                    format!("missing required key `{name}`"),
-                );
+                self.error(header.clone(), &full, subst(t("d.missing_key"), &[name]));
                 String::new()
             }
             Some(v) if v.get_ref().trim().is_empty() => {
-                self.error(v.span(), &full, format!("`{name}` must not be empty"));
+                self.error(v.span(), &full, subst(t("d.empty"), &[name]));
                 String::new()
             }
             Some(_) => self.line(field, &full).unwrap_or_default(),
@@ -139,7 +133,7 @@ impl Validator<'_> {
             self.error(
                 field.span(),
                 key,
-                format!("must be a finite number, found {n}"),
+                subst(t("d.not_finite"), &[&n.to_string()]),
             );
             return None;
         }
@@ -155,16 +149,12 @@ impl Validator<'_> {
     ) -> String {
         let full = format!("{key}.id");
         let Some(f) = field else {
-            self.error(header.clone(), &full, "missing required key `id`".into());
+            self.error(header.clone(), &full, subst(t("d.missing_key"), &["id"]));
             return String::new();
         };
         let id = f.get_ref();
         if !is_id(id) {
-            self.error(
-                f.span(),
-                &full,
-                format!("{} is not a valid id: use lower-case letters, digits and `-`, starting with a letter or digit", quote(id)),
-            );
+            self.error(f.span(), &full, subst(t("d.bad_id"), &[&quote(id)]));
             return id.clone();
         }
         let seen = if indicator {
@@ -173,15 +163,16 @@ impl Validator<'_> {
             &mut self.ids
         };
         if let Some(first) = seen.get(id).cloned() {
-            let what = if indicator { "indicator id" } else { "id" };
+            let what = if indicator {
+                "d.duplicate_indicator_id"
+            } else {
+                "d.duplicate_id"
+            };
+            let line = line_col(self.source, first.start).0;
             self.error(
                 f.span(),
                 &full,
-                format!(
-                    "duplicate {what} {} (first used on line {})",
-                    quote(id),
-                    line_col(self.source, first.start).0
-                ),
+                subst(t(what), &[&quote(id), &line.to_string()]),
             );
         } else {
             seen.insert(id.clone(), f.span());
@@ -195,10 +186,7 @@ impl Validator<'_> {
             self.error(
                 field.span(),
                 key,
-                format!(
-                    "{} is not a period: use YYYY, YYYY-Qn, YYYY-Hn or YYYY-MM",
-                    quote(field.get_ref())
-                ),
+                subst(t("d.bad_period"), &[&quote(field.get_ref())]),
             );
         }
         p
@@ -206,18 +194,11 @@ impl Validator<'_> {
 
     fn document(&mut self, doc: RawDoc) -> Option<Briefing> {
         match &doc.schema {
-            None if !doc.incomplete => self.error(
-                0..0,
-                "schema",
-                "missing required key `schema` (write `schema = 1` at the top)".into(),
-            ),
+            None if !doc.incomplete => self.error(0..0, "schema", t("d.missing_schema").into()),
             Some(s) if *s.get_ref() != 1 => self.error(
                 s.span(),
                 "schema",
-                format!(
-                    "unsupported schema {}: this program reads schema 1",
-                    s.get_ref()
-                ),
+                subst(t("d.bad_schema"), &[&s.get_ref().to_string()]),
             ),
             _ => {}
         }
@@ -225,22 +206,14 @@ impl Validator<'_> {
             Some(m) => Some(self.meta(m)),
             None => {
                 if !doc.incomplete {
-                    self.error(
-                        0..0,
-                        "briefing",
-                        "missing required table `[briefing]`".into(),
-                    );
+                    self.error(0..0, "briefing", t("d.missing_briefing").into());
                 }
                 None
             }
         };
         let sections = doc.sections.unwrap_or_default();
         if sections.is_empty() && !doc.incomplete {
-            self.error(
-                0..0,
-                "section",
-                "a briefing needs at least one `[[section]]`".into(),
-            );
+            self.error(0..0, "section", t("d.no_sections").into());
         }
         let sections: Vec<Section> = sections
             .iter()
@@ -263,7 +236,7 @@ impl Validator<'_> {
                 self.error(
                     header.clone(),
                     "briefing.period",
-                    "missing required key `period`".into(),
+                    subst(t("d.missing_key"), &["period"]),
                 );
                 None
             }
@@ -278,7 +251,7 @@ impl Validator<'_> {
                 self.error(
                     d.span(),
                     "briefing.published",
-                    format!("must be a local date such as 2024-01-15, found {dt}"),
+                    subst(t("d.bad_date"), &[&dt.to_string()]),
                 );
                 None
             }
@@ -311,7 +284,7 @@ impl Validator<'_> {
                     self.error(
                         k.span(),
                         &format!("{key}.kind"),
-                        format!("{} is not a section kind: use \"lead\", \"campaign\", \"outlook\" or \"general\"", quote(other)),
+                        subst(t("d.bad_kind"), &[&quote(other)]),
                     );
                     SectionKind::General
                 }
@@ -320,11 +293,7 @@ impl Validator<'_> {
         let title = self.required(&r.title, &header, &key, "title");
         let body = self.paragraphs(&r.body, &format!("{key}.body"));
         if kind == SectionKind::Campaign && body.is_empty() && r.item.is_empty() {
-            self.warning(
-                header.clone(),
-                &key,
-                "a campaign section with neither `body` nor items shows nothing".into(),
-            );
+            self.warning(header.clone(), &key, t("d.empty_campaign").into());
         }
         let items = r
             .item
@@ -394,11 +363,7 @@ impl Validator<'_> {
         let unit = self.line(&r.unit, &format!("{key}.unit"));
         let change = self.change(r, key, &header);
         if r.value.is_none() && r.change.is_none() {
-            self.error(
-                header.clone(),
-                key,
-                "an indicator needs `value`, `change` or both".into(),
-            );
+            self.error(header.clone(), key, t("d.no_value").into());
         }
         let good = r.good.as_ref().and_then(|g| match g.get_ref().as_str() {
             "up" => Some(Good::Up),
@@ -407,10 +372,7 @@ impl Validator<'_> {
                 self.error(
                     g.span(),
                     &format!("{key}.good"),
-                    format!(
-                        "{} is not a direction: use \"up\" or \"down\"",
-                        quote(other)
-                    ),
+                    subst(t("d.bad_good"), &[&quote(other)]),
                 );
                 None
             }
@@ -427,7 +389,7 @@ impl Validator<'_> {
                 self.error(
                     r.history[h].span(),
                     &format!("{key}.history[{h}].period"),
-                    format!("period {} appears twice in `history`", p.period),
+                    subst(t("d.history_twice"), &[&p.period.to_string()]),
                 );
             }
         }
@@ -439,14 +401,7 @@ impl Validator<'_> {
             .collect();
         let cite = self.line(&r.cite, &format!("{key}.cite"));
         match (&r.cite, body) {
-            (None, _) => self.warning(
-                header.clone(),
-                key,
-                format!(
-                    "indicator {} has no `cite`; the viewer cannot point at its sentence",
-                    quote(&id)
-                ),
-            ),
+            (None, _) => self.warning(header.clone(), key, subst(t("d.no_cite"), &[&quote(&id)])),
             (Some(c), body) => {
                 let needle = squeeze(c.get_ref());
                 let found = body.is_some_and(|b| b.contains(&needle));
@@ -454,7 +409,7 @@ impl Validator<'_> {
                     self.error(
                         c.span(),
                         &format!("{key}.cite"),
-                        format!("cite {} is not in the body of {holder}", quote(c.get_ref())),
+                        subst(t("d.cite_missing"), &[&quote(c.get_ref()), holder]),
                     );
                 }
             }
@@ -484,7 +439,7 @@ impl Validator<'_> {
                     self.warning(
                         f.span(),
                         &format!("{key}.{name}"),
-                        format!("`{name}` without `change` is ignored"),
+                        subst(t("d.ignored_without_change"), &[name]),
                     );
                 }
             }
@@ -496,7 +451,7 @@ impl Validator<'_> {
                 self.error(
                     amount_field.span(),
                     &format!("{key}.change_unit"),
-                    "`change` needs `change_unit` (\"%\", \"pp\" or a unit)".into(),
+                    t("d.needs_change_unit").into(),
                 );
                 None
             }
@@ -508,7 +463,7 @@ impl Validator<'_> {
                         self.error(
                             u.span(),
                             &format!("{key}.change_unit"),
-                            "\"pp\" (percentage points) needs `unit = \"%\"` or no `value`".into(),
+                            t("d.pp_needs_percent").into(),
                         );
                     }
                     Some(ChangeUnit::Points)
@@ -521,7 +476,7 @@ impl Validator<'_> {
                 self.error(
                     header.clone(),
                     &format!("{key}.basis"),
-                    "`change` needs `basis` (\"yoy\" 同比 or \"pop\" 环比)".into(),
+                    t("d.needs_basis").into(),
                 );
                 None
             }
@@ -532,10 +487,7 @@ impl Validator<'_> {
                     self.error(
                         b.span(),
                         &format!("{key}.basis"),
-                        format!(
-                            "{} is not a basis: use \"yoy\" (同比) or \"pop\" (环比)",
-                            quote(other)
-                        ),
+                        subst(t("d.bad_basis"), &[&quote(other)]),
                     );
                     None
                 }
@@ -552,14 +504,14 @@ impl Validator<'_> {
         let r = p.get_ref();
         let value = match &r.value {
             None => {
-                self.error(p.span(), key, "a history point needs `value`".into());
+                self.error(p.span(), key, t("d.point_needs_value").into());
                 None
             }
             Some(_) => self.number(&r.value, &format!("{key}.value")),
         };
         let period = match &r.period {
             None => {
-                self.error(p.span(), key, "a history point needs `period`".into());
+                self.error(p.span(), key, t("d.point_needs_period").into());
                 None
             }
             Some(f) => {
@@ -570,8 +522,9 @@ impl Validator<'_> {
                     self.error(
                         f.span(),
                         &format!("{key}.period"),
-                        format!(
-                            "history period {this} is not earlier than the briefing's period {own}"
+                        subst(
+                            t("d.history_not_earlier"),
+                            &[&this.to_string(), &own.to_string()],
                         ),
                     );
                 }
@@ -590,7 +543,7 @@ impl Validator<'_> {
         let label = self.required(&r.label, &c.span(), key, "label");
         let value = match &r.value {
             None => {
-                self.error(c.span(), key, "a comparison needs `value`".into());
+                self.error(c.span(), key, t("d.compare_needs_value").into());
                 None
             }
             Some(_) => self.number(&r.value, &format!("{key}.value")),

@@ -174,14 +174,11 @@ impl Theme {
         }
     }
 
-    /// Every theme with what it is for (`briefing themes`).
+    /// Every theme with what it is for (an id in `i18n`), for `briefing themes`.
     pub const ABOUT: &'static [(&'static str, &'static str)] = &[
-        ("dark", "default; 16 basic colours on a dark background"),
-        ("light", "16 basic colours for a light background"),
-        (
-            "projector",
-            "high contrast, black on white, for washed-out projectors",
-        ),
+        ("dark", "theme.dark"),
+        ("light", "theme.light"),
+        ("projector", "theme.projector"),
     ];
 }
 
