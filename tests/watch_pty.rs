@@ -3,17 +3,30 @@
 
 mod common;
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use common::pty::Session;
 
-#[test]
-fn an_error_shows_within_a_second_and_the_fix_comes_back_in_place() {
+/// `command --watch` on a copy of the harbour briefing: the directory, the
+/// copy's path, its good text, and the session.
+fn watching(command: &str, cols: u16, rows: u16) -> (tempfile::TempDir, PathBuf, String, Session) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("h.toml");
     let good = std::fs::read_to_string(common::HARBOUR).unwrap();
     std::fs::write(&path, &good).unwrap();
-    let mut s = Session::spawn(&["open", "--watch", path.to_str().unwrap()], 100, 30, &[]);
+    let s = Session::spawn(
+        &[command, "--watch", path.to_str().unwrap()],
+        cols,
+        rows,
+        &[],
+    );
+    (dir, path, good, s)
+}
+
+#[test]
+fn an_error_shows_within_a_second_and_the_fix_comes_back_in_place() {
+    let (dir, path, good, mut s) = watching("open", 100, 30);
     s.wait_for("概述", Duration::from_secs(10));
     s.send(b"2");
     s.wait_for("2/2 “绿波通行”工程", Duration::from_secs(10));
@@ -54,11 +67,7 @@ fn an_error_shows_within_a_second_and_the_fix_comes_back_in_place() {
 
 #[test]
 fn present_watch_shows_errors_within_a_second_and_the_fix_at_the_same_slide() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("h.toml");
-    let good = std::fs::read_to_string(common::HARBOUR).unwrap();
-    std::fs::write(&path, &good).unwrap();
-    let mut s = Session::spawn(&["present", "--watch", path.to_str().unwrap()], 80, 24, &[]);
+    let (_dir, path, good, mut s) = watching("present", 80, 24);
     s.wait_for("1/", Duration::from_secs(10));
     s.send(b"2");
     s.wait_for("“绿波通行”工程", Duration::from_secs(10));

@@ -243,21 +243,11 @@ impl Presenter {
     /// or the report of their errors over the last good slides.
     pub fn reloaded(&mut self, read: Result<Vec<Briefing>, String>) {
         self.reloaded = true;
-        let mut group = match read {
-            Ok(group) => group,
-            Err(report) => {
-                self.errors = Some(report);
-                return;
-            }
-        };
-        self.errors = None;
-        let Some(newest) = group.len().checked_sub(1) else {
+        let Some((mut group, at)) =
+            crate::tui::reload::take_in(read, self.briefing.period, &mut self.errors)
+        else {
             return;
         };
-        let at = group
-            .iter()
-            .position(|b| b.period == self.briefing.period)
-            .unwrap_or(newest);
         let mut place = self.place();
         let id = place
             .section

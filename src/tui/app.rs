@@ -153,23 +153,11 @@ impl App {
     /// place, or the report of their errors (the last good briefing stays
     /// underneath).
     pub fn reloaded(&mut self, read: Result<Vec<Briefing>, String>) {
-        let mut group = match read {
-            Ok(group) => group,
-            Err(report) => {
-                self.errors = Some(report);
-                return;
-            }
-        };
-        self.errors = None;
-        if group.is_empty() {
+        let Some((mut group, at)) =
+            super::reload::take_in(read, self.briefing.period, &mut self.errors)
+        else {
             return;
-        }
-        // The same period as before when it is still there, else the newest.
-        let period = self.briefing.period;
-        let at = group
-            .iter()
-            .position(|b| b.period == period)
-            .unwrap_or(group.len() - 1);
+        };
         let (_, same) = self.adopt(group.remove(at));
         let mut periods: Vec<Option<Briefing>> = group.into_iter().map(Some).collect();
         periods.insert(at, None);

@@ -66,6 +66,30 @@ impl Reload {
     }
 }
 
+/// What a reading comes to for a view that shows the briefing of `period`:
+/// `errors` holds the report, or is cleared; then the group and the index in
+/// it of the same period, else of the newest (`None` for an error or no file).
+pub fn take_in(
+    read: Result<Vec<Briefing>, String>,
+    period: crate::model::Period,
+    errors: &mut Option<String>,
+) -> Option<(Vec<Briefing>, usize)> {
+    let group = match read {
+        Ok(group) => group,
+        Err(report) => {
+            *errors = Some(report);
+            return None;
+        }
+    };
+    *errors = None;
+    let newest = group.len().checked_sub(1)?;
+    let at = group
+        .iter()
+        .position(|b| b.period == period)
+        .unwrap_or(newest);
+    Some((group, at))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
