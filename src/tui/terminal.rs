@@ -6,6 +6,7 @@
 
 use std::io::{self, Stdout, Write};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{
     DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
@@ -53,7 +54,13 @@ pub fn enter() -> io::Result<Session> {
     Ok(Session { terminal, input })
 }
 
+/// Whether the terminal is in full-screen mode: restoring twice would be
+/// worse than useless, since leaving the alternate screen also moves the
+/// cursor back to where it was on entering (over a panic's message).
+static FULL_SCREEN: AtomicBool = AtomicBool::new(false);
+
 fn full_screen() -> io::Result<()> {
+    FULL_SCREEN.store(true, Ordering::SeqCst);
     terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -114,6 +121,9 @@ impl Session {
 
 /// Put the terminal back as it was; safe to call more than once.
 pub fn restore() {
+    if !FULL_SCREEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut stdout = io::stdout();
     let _ = execute!(
         stdout,

@@ -27,6 +27,19 @@ impl Session {
         Session::spawn_command(cmd, cols, rows, env)
     }
 
+    /// Any program on the pseudo-terminal.
+    pub fn spawn_program(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        Session::spawn_command(cmd, cols, rows, env)
+    }
+
     /// Run `script` with `sh -c`; `$BRIEFING` names the binary.
     pub fn spawn_shell(script: &str, cols: u16, rows: u16) -> Session {
         let mut cmd = CommandBuilder::new("sh");
