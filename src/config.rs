@@ -82,7 +82,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
         fail(
             e.span().unwrap_or(0..0),
             None,
-            crate::load::serde_text::translate(e.message().trim_end()),
+            crate::load::translate::translate(e.message().trim_end()),
         )
     })?;
     let choose = |field: &Option<Spanned<String>>,

@@ -41,10 +41,16 @@ pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
 
 mod cli;
 mod diagnostics;
+mod toml_syntax;
 mod ui;
 
 /// Every table of strings: (id, 中文, English).
-const TABLES: &[&[(&str, &str, &str)]] = &[ui::STRINGS, diagnostics::STRINGS, cli::STRINGS];
+const TABLES: &[&[(&str, &str, &str)]] = &[
+    ui::STRINGS,
+    diagnostics::STRINGS,
+    toml_syntax::STRINGS,
+    cli::STRINGS,
+];
 
 fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
     TABLES.iter().flat_map(|t| t.iter())

@@ -5,7 +5,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod file;
 pub mod raw;
-pub mod serde_text;
+pub mod translate;
 pub mod validate;
 
 use std::path::Path;

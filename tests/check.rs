@@ -180,7 +180,7 @@ fn not_utf8() {
 #[test]
 fn deep_nesting() {
     let text = format!("{HEAD}x = {}1{}\n", "[".repeat(50_000), "]".repeat(50_000));
-    refused_at(&text, 6, "recurse");
+    refused_at(&text, 6, "嵌套太深");
 }
 
 #[test]

@@ -149,6 +149,8 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ),
     // The document's shape.
     ("d.toml_syntax", "TOML 语法错误：{}", "TOML syntax: {}"),
+    ("d.toml_expected", "{}，应为{}", "{}, expected {}"),
+    ("d.toml_or", "或", ", "),
     (
         "d.unknown_top",
         "未知的键 `{}`，应为 `schema`、`briefing` 或 `section`",

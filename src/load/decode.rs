@@ -34,7 +34,10 @@ pub fn decode(source: &str) -> (RawDoc, Vec<Diagnostic>) {
             diags.push(Diagnostic::error(
                 Some(span),
                 None,
-                subst(t("d.toml_syntax"), &[e.message().trim_end()]),
+                subst(
+                    t("d.toml_syntax"),
+                    &[&super::translate::syntax(e.message().trim_end())],
+                ),
             ));
             doc.incomplete = true;
             return (doc, diags);
@@ -102,7 +105,7 @@ fn piece<'de, T: Deserialize<'de>>(
             diags.push(Diagnostic::error(
                 Some(span),
                 key,
-                super::serde_text::translate(e.message().trim_end()),
+                super::translate::translate(e.message().trim_end()),
             ));
             *incomplete = true;
             None
@@ -209,6 +212,6 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_crash() {
         let src = format!("x = {}1{}", "[".repeat(100_000), "]".repeat(100_000));
         let d = first_error(&src);
-        assert!(d.message.contains("recurse"), "{}", d.message);
+        assert!(d.message.contains("嵌套太深"), "{}", d.message);
     }
 }

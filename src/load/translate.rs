@@ -1,8 +1,56 @@
-//! serde's messages (`unknown field`, `invalid type` …) put into the
-//! interface's language and the format's words (a table, not `struct
-//! RawMeta`); a message of any other shape is kept as it is.
+//! Messages that come from the libraries, in the interface's language:
+//! serde's (`unknown field`, `invalid type` …, in the format's words: a
+//! table, not `struct RawMeta`) and the TOML parser's syntax errors. Words
+//! not known here are kept as the library wrote them.
 
-use crate::i18n::{subst, t};
+use crate::i18n::{lookup, subst, t};
+
+/// A TOML syntax error (`unclosed array, expected `]``) in the interface's language.
+pub fn syntax(message: &str) -> String {
+    let word = |w: &str| {
+        if w.starts_with('`') {
+            w.to_string()
+        } else {
+            lookup(&format!("toml:{w}")).unwrap_or(w).to_string()
+        }
+    };
+    let text = match message.split_once(", expected ") {
+        Some((what, "nothing")) => word(what),
+        Some((what, expected)) => {
+            let expected: Vec<String> = expected.split(", ").map(word).collect();
+            subst(
+                t("d.toml_expected"),
+                &[&word(what), &expected.join(t("d.toml_or"))],
+            )
+        }
+        None => word(message),
+    };
+    spaced(&text)
+}
+
+/// A space between a Chinese character and a `code` span beside it, as
+/// Chinese technical writing sets them (`应为 `]``, not `应为`]``).
+fn spaced(text: &str) -> String {
+    let han = |c: Option<char>| c.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut open = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '`' {
+            if !open && han(out.chars().next_back()) {
+                out.push(' ');
+            }
+            out.push(c);
+            if open && han(chars.peek().copied()) {
+                out.push(' ');
+            }
+            open = !open;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// `message` in the interface's language, where its shape is known.
 pub fn translate(message: &str) -> String {
@@ -79,6 +127,38 @@ fn found_noun(f: &str) -> String {
 mod tests {
     use super::*;
     use crate::i18n::{Lang, with_lang};
+
+    #[test]
+    fn syntax_errors_in_both_languages() {
+        let cases = [
+            ("unclosed array, expected `]`", "数组没有闭合，应为 `]`"),
+            (
+                "unexpected key or value, expected newline, `#`",
+                "多余的键或值（一行只写一个键值对），应为换行或 `#`",
+            ),
+            (
+                "unexpected leading zero, expected nothing",
+                "数字不能以 0 开头",
+            ),
+            ("duplicate key", "键重复"),
+            ("something new, expected `x`", "something new，应为 `x`"),
+        ];
+        for (en, zh) in cases {
+            assert_eq!(with_lang(Lang::Zh, || syntax(en)), zh);
+        }
+        assert_eq!(
+            with_lang(Lang::En, || syntax(
+                "unexpected key or value, expected newline, `#`"
+            )),
+            "unexpected key or value, expected newline, `#`"
+        );
+        assert_eq!(
+            with_lang(Lang::En, || syntax(
+                "unexpected leading zero, expected nothing"
+            )),
+            "unexpected leading zero"
+        );
+    }
 
     #[test]
     fn known_shapes_in_both_languages() {
