@@ -251,7 +251,7 @@ fn every_problem_of_every_file_in_one_run() {
     std::fs::write(&a, format!("{HEAD}[[section]]\nid = \"A\"\ntitle = \"\"\n")).unwrap();
     std::fs::write(
         &b,
-        format!("{HEAD}[[section]]\nidd = 1\n[[section]]\ntitle = 3\n"),
+        format!("{HEAD}[[section]]\nidd = 1\n[[section]]\ntitle = 3\nkind = 4\n"),
     )
     .unwrap();
     let out = common::briefing()
@@ -262,11 +262,14 @@ fn every_problem_of_every_file_in_one_run() {
         .unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr.matches(": error: ").count(), 4, "{stderr}");
+    assert_eq!(stderr.matches(": error: ").count(), 5, "{stderr}");
+    // Two bad keys in one section: both are reported.
     assert!(
         stderr.contains("a.toml:7:")
             && stderr.contains("b.toml:7:")
             && stderr.contains("b.toml:9:")
+            && stderr.contains("b.toml:10:"),
+        "{stderr}"
     );
 }
 

@@ -1,6 +1,8 @@
 //! From text to the raw layer: TOML syntax, then serde per top-level piece
 //! (`schema`, `[briefing]`, each `[[section]]`), so that a bad section does not
-//! hide the problems of the others. Errors carry spans and key paths.
+//! hide the problems of the others; within a piece, each bad key is set aside
+//! and the rest decoded again, so that one does not hide the next. Errors
+//! carry spans and key paths.
 
 use std::ops::Range;
 
@@ -23,15 +25,49 @@ pub struct RawDoc {
     pub incomplete: bool,
 }
 
+/// The most problems reported for one piece (a section full of them says
+/// enough with this many).
+const MAX_PER_PIECE: usize = 20;
+
+/// What the pieces share while they are decoded: the text, the problems
+/// found, and a second parse of the text, made at the first problem, in
+/// which problems are looked up (the first parse is consumed piece by piece).
+struct Decoder<'de> {
+    source: &'de str,
+    diags: Vec<Diagnostic>,
+    incomplete: bool,
+    tree: Option<Option<Spanned<DeTable<'de>>>>,
+}
+
+impl<'de> Decoder<'de> {
+    fn tree(&mut self) -> Option<&DeTable<'de>> {
+        let source = self.source;
+        self.tree
+            .get_or_insert_with(|| DeTable::parse(source).ok())
+            .as_ref()
+            .map(Spanned::get_ref)
+    }
+
+    fn error(&mut self, span: Range<usize>, message: String) {
+        let key = self.tree().and_then(|root| key_path_at(root, span.start));
+        self.diags.push(Diagnostic::error(Some(span), key, message));
+    }
+}
+
 /// Decode `source`; every problem found on the way is returned.
 pub fn decode(source: &str) -> (RawDoc, Vec<Diagnostic>) {
     let mut doc = RawDoc::default();
-    let mut diags = Vec::new();
+    let mut d = Decoder {
+        source,
+        diags: Vec::new(),
+        incomplete: false,
+        tree: None,
+    };
     let root = match DeTable::parse(source) {
         Ok(root) => root,
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            diags.push(Diagnostic::error(
+            d.diags.push(Diagnostic::error(
                 Some(span),
                 None,
                 subst(
@@ -40,76 +76,144 @@ pub fn decode(source: &str) -> (RawDoc, Vec<Diagnostic>) {
                 ),
             ));
             doc.incomplete = true;
-            return (doc, diags);
+            return (doc, d.diags);
         }
     };
-    // The tree is consumed piece by piece (no copy); a piece that fails to
-    // decode looks its key path up in a fresh parse.
+    // The tree is consumed piece by piece (no copy).
     for (key, value) in root.into_inner() {
         let name = key.get_ref().to_string();
         match name.as_str() {
-            "schema" => doc.schema = piece(source, value, &mut diags, &mut doc.incomplete),
-            "briefing" => doc.meta = piece(source, value, &mut diags, &mut doc.incomplete),
-            "section" => {
-                doc.sections = Some(sections(source, value, &mut diags, &mut doc.incomplete))
-            }
-            other => diags.push(Diagnostic::error(
+            "schema" => doc.schema = d.piece(value),
+            "briefing" => doc.meta = d.piece(value),
+            "section" => doc.sections = Some(d.sections(value)),
+            other => d.diags.push(Diagnostic::error(
                 Some(key.span()),
                 Some(other.to_string()),
                 subst(t("d.unknown_top"), &[other]),
             )),
         }
     }
-    (doc, diags)
+    doc.incomplete |= d.incomplete;
+    (doc, d.diags)
 }
 
-fn sections(
-    source: &str,
-    value: Spanned<DeValue<'_>>,
-    diags: &mut Vec<Diagnostic>,
-    incomplete: &mut bool,
-) -> Vec<Spanned<RawSection>> {
-    let span = value.span();
-    match value.into_inner() {
-        DeValue::Array(array) => array
-            .into_iter()
-            .filter_map(|element| piece(source, element, diags, incomplete))
-            .collect(),
-        other => {
-            diags.push(Diagnostic::error(
-                Some(span),
-                Some("section".into()),
-                subst(t("d.section_not_array"), &[other.type_str()]),
-            ));
-            *incomplete = true;
-            Vec::new()
+impl<'de> Decoder<'de> {
+    fn sections(&mut self, value: Spanned<DeValue<'de>>) -> Vec<Spanned<RawSection>> {
+        let span = value.span();
+        match value.into_inner() {
+            DeValue::Array(array) => array
+                .into_iter()
+                .filter_map(|element| self.piece(element))
+                .collect(),
+            other => {
+                self.diags.push(Diagnostic::error(
+                    Some(span),
+                    Some("section".into()),
+                    subst(t("d.section_not_array"), &[other.type_str()]),
+                ));
+                self.incomplete = true;
+                Vec::new()
+            }
         }
+    }
+
+    /// Deserialize one piece of the document. When it fails, each problem
+    /// becomes a diagnostic: the bad entry is taken out of a copy of the
+    /// piece and the rest decoded again, until it decodes (the piece itself
+    /// is still refused: what it would be without its bad keys is not what
+    /// the author wrote).
+    fn piece<T: Deserialize<'de>>(&mut self, value: Spanned<DeValue<'de>>) -> Option<Spanned<T>> {
+        let whole = value.span();
+        let e = match Spanned::<T>::deserialize(ValueDeserializer::from(value)) {
+            Ok(v) => return Some(v),
+            Err(e) => e,
+        };
+        self.incomplete = true;
+        let mut span = e.span().unwrap_or(whole.clone());
+        self.error(
+            span.clone(),
+            super::translate::translate(e.message().trim_end()),
+        );
+        let mut copy = self.tree().and_then(|root| find(root, &whole)).cloned();
+        for _ in 1..MAX_PER_PIECE {
+            let Some(value) = copy.as_mut() else { break };
+            if !remove_at(value, span.start) {
+                break;
+            }
+            match Spanned::<T>::deserialize(ValueDeserializer::from(value.clone())) {
+                Ok(_) => break,
+                Err(e) => {
+                    let next = e.span().unwrap_or(whole.clone());
+                    if next == span {
+                        break;
+                    }
+                    span = next;
+                    self.error(
+                        span.clone(),
+                        super::translate::translate(e.message().trim_end()),
+                    );
+                }
+            }
+        }
+        None
     }
 }
 
-/// Deserialize one piece of the document, turning a serde error into a diagnostic.
-fn piece<'de, T: Deserialize<'de>>(
-    source: &'de str,
-    value: Spanned<DeValue<'de>>,
-    diags: &mut Vec<Diagnostic>,
-    incomplete: &mut bool,
-) -> Option<Spanned<T>> {
-    let whole = value.span();
-    match Spanned::<T>::deserialize(ValueDeserializer::from(value)) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            let span = e.span().unwrap_or(whole);
-            let key = DeTable::parse(source)
-                .ok()
-                .and_then(|root| key_path_at(root.get_ref(), span.start));
-            diags.push(Diagnostic::error(
-                Some(span),
-                key,
-                super::translate::translate(e.message().trim_end()),
-            ));
-            *incomplete = true;
-            None
+/// The deepest value whose span is `span`, anywhere in `table` (an array
+/// of tables has the span of its first table: the table is wanted).
+fn find<'a, 'de>(
+    table: &'a DeTable<'de>,
+    span: &Range<usize>,
+) -> Option<&'a Spanned<DeValue<'de>>> {
+    table.values().find_map(|v| find_in(v, span))
+}
+
+fn find_in<'a, 'de>(
+    value: &'a Spanned<DeValue<'de>>,
+    span: &Range<usize>,
+) -> Option<&'a Spanned<DeValue<'de>>> {
+    let below = match value.get_ref() {
+        DeValue::Table(t) => find(t, span),
+        DeValue::Array(a) => a.iter().find_map(|e| find_in(e, span)),
+        _ => None,
+    };
+    below.or_else(|| (value.span() == *span).then_some(value))
+}
+
+/// Take out of `value` the deepest entry (a key and its value, or an array
+/// element) at `offset`; false when there is none below `value` itself.
+fn remove_at(value: &mut Spanned<DeValue<'_>>, offset: usize) -> bool {
+    match value.get_mut() {
+        DeValue::Table(t) => {
+            let Some(key) = t
+                .iter()
+                .find(|(k, v)| within(&k.span(), offset) || contains(v, offset))
+                .map(|(k, _)| k.clone())
+            else {
+                return false;
+            };
+            let on_key = within(&key.span(), offset);
+            if on_key || !t.get_mut(&key).is_some_and(|v| remove_at(v, offset)) {
+                t.remove(&key);
+            }
+            true
         }
+        DeValue::Array(a) => {
+            let Some(i) = a.iter().position(|e| contains(e, offset)) else {
+                return false;
+            };
+            if !a.get_mut(i).is_some_and(|e| remove_at(e, offset)) {
+                // The array type has no `remove`; it is built again without the element.
+                *a = a
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, e)| e.clone())
+                    .collect();
+            }
+            true
+        }
+        _ => false,
     }
 }
 
@@ -206,6 +310,36 @@ mod tests {
         let src = "schema = 1\n[[section]]\nidd = 1\n[[section]]\ntitle = 3\n";
         let (_, diags) = decode(src);
         assert_eq!(diags.len(), 2);
+    }
+
+    #[test]
+    fn every_bad_key_of_one_section_is_reported() {
+        let src = "schema = 1\n[[section]]\nid = 3\ntitel = \"x\"\ntitle = [1]\n\
+                   [[section.indicator]]\nid = \"a\"\nvalue = \"3\"\nhistory = [{ period = \"2022\", value = \"x\" }]\n";
+        let (doc, mut diags) = decode(src);
+        // In the order of the file, as `check` shows them.
+        diags.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+        let keys: Vec<&str> = diags.iter().filter_map(|d| d.key.as_deref()).collect();
+        assert_eq!(
+            keys,
+            [
+                "section[0].id",
+                "section[0].titel",
+                "section[0].title",
+                "section[0].indicator[0].value",
+                "section[0].indicator[0].history[0].value",
+            ],
+            "{diags:#?}"
+        );
+        // The section itself is still refused.
+        assert_eq!(doc.sections.map(|s| s.len()), Some(0));
+        assert!(doc.incomplete);
+    }
+
+    #[test]
+    fn a_piece_of_the_wrong_kind_is_one_error() {
+        let (_, diags) = decode("schema = 1\nbriefing = 3\n");
+        assert_eq!(diags.len(), 1, "{diags:#?}");
     }
 
     #[test]
