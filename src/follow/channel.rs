@@ -2,7 +2,8 @@
 //! subscriber. Neither side ever blocks on the other: the publisher writes
 //! without waiting and drops a peer it cannot write to; the subscriber reads
 //! in its own thread, takes only well-formed lines, and reconnects when the
-//! presenter comes back.
+//! presenter comes back. Both threads sleep in poll(2) until something
+//! happens: a place to publish, a peer, a line, or the end.
 
 use std::io::{self, Read, Write};
 use std::os::fd::{AsRawFd, RawFd};
@@ -10,9 +11,8 @@ use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use super::protocol::{MAX_LINE, Place, decode, encode};
 
@@ -53,12 +53,59 @@ pub fn socket_path(channel: Option<&str>, hash: &str, share: bool) -> io::Result
     }
 }
 
+/// Wait until one of `fds` is ready or `timeout_ms` passes (-1: no limit).
+fn wait(fds: &mut [libc::pollfd], timeout_ms: i32) -> io::Result<()> {
+    loop {
+        // SAFETY: `fds` is a valid, initialised slice of pollfd for its length.
+        let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout_ms) };
+        if n >= 0 {
+            return Ok(());
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+fn readable(fd: RawFd) -> libc::pollfd {
+    libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    }
+}
+
+/// Read and forget whatever is waiting on a nonblocking stream; false at its end.
+fn drain(mut stream: &UnixStream) -> bool {
+    let mut scratch = [0u8; 4096];
+    loop {
+        match stream.read(&mut scratch) {
+            Ok(0) => return false,
+            Ok(_) => continue,
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return true,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => return false,
+        }
+    }
+}
+
+/// A pipe that wakes a thread out of poll: one end writes a byte, the other is polled.
+fn waker() -> io::Result<(UnixStream, UnixStream)> {
+    let (a, b) = UnixStream::pair()?;
+    a.set_nonblocking(true)?;
+    b.set_nonblocking(true)?;
+    Ok((a, b))
+}
+
 /// The presenter's side.
 #[derive(Debug)]
 pub struct Publisher {
     places: Sender<Place>,
     followers: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
+    /// Wakes the serving thread (a place to publish, or the end).
+    wake: UnixStream,
     pub path: PathBuf,
 }
 
@@ -83,19 +130,26 @@ impl Publisher {
         let (places, rx) = channel();
         let followers = Arc::new(AtomicUsize::new(0));
         let stop = Arc::new(AtomicBool::new(false));
+        let (wake, woken) = waker()?;
         let (count, stopped, hash) = (Arc::clone(&followers), Arc::clone(&stop), hash.to_string());
-        std::thread::spawn(move || serve(listener, rx, count, stopped, hash, first));
-        let _ = places.send(first);
-        Ok(Publisher {
+        std::thread::spawn(move || {
+            serve(listener, Inbox { rx, woken }, count, stopped, hash, first)
+        });
+        let publisher = Publisher {
             places,
             followers,
             stop,
+            wake,
             path: path.to_path_buf(),
-        })
+        };
+        publisher.publish(first);
+        Ok(publisher)
     }
 
     pub fn publish(&self, place: Place) {
         let _ = self.places.send(place);
+        // A byte already waiting wakes the thread as well (WouldBlock is fine).
+        let _ = (&self.wake).write(&[1]);
     }
 
     pub fn followers(&self) -> usize {
@@ -106,13 +160,20 @@ impl Publisher {
 impl Drop for Publisher {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
+        let _ = (&self.wake).write(&[1]);
         let _ = std::fs::remove_file(&self.path);
     }
 }
 
+/// The serving thread's end of the places: the queue, and the fd that says it has news.
+struct Inbox {
+    rx: Receiver<Place>,
+    woken: UnixStream,
+}
+
 fn serve(
     listener: UnixListener,
-    rx: Receiver<Place>,
+    inbox: Inbox,
     count: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
     hash: String,
@@ -123,18 +184,28 @@ fn serve(
         // All of it at once or not at all: a peer that stopped reading is dropped.
         matches!(peer.write(line.as_bytes()), Ok(n) if n == line.len())
     };
-    while !stop.load(Ordering::Relaxed) {
+    loop {
+        let mut fds: Vec<libc::pollfd> = [inbox.woken.as_raw_fd(), listener.as_raw_fd()]
+            .into_iter()
+            .chain(peers.iter().map(AsRawFd::as_raw_fd))
+            .map(readable)
+            .collect();
+        if wait(&mut fds, -1).is_err() || stop.load(Ordering::Relaxed) {
+            return;
+        }
         let mut changed = false;
-        match rx.recv_timeout(Duration::from_millis(50)) {
-            Ok(p) => {
-                place = p;
-                while let Ok(p) = rx.try_recv() {
-                    place = p;
+        if fds[0].revents != 0 {
+            drain(&inbox.woken);
+            loop {
+                match inbox.rx.try_recv() {
+                    Ok(p) => {
+                        place = p;
+                        changed = true;
+                    }
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => return,
                 }
-                changed = true;
             }
-            Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => break,
         }
         while let Ok((peer, _)) = listener.accept() {
             if peer.set_nonblocking(true).is_ok() {
@@ -144,16 +215,11 @@ fn serve(
         }
         // Whatever a follower sends is read and thrown away; end of file means it left.
         let before = peers.len();
-        peers.retain_mut(|peer| {
-            let mut scratch = [0u8; 4096];
-            loop {
-                match peer.read(&mut scratch) {
-                    Ok(0) => return false,
-                    Ok(_) => continue,
-                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => return true,
-                    Err(_) => return false,
-                }
-            }
+        let mut i = 2;
+        peers.retain(|peer| {
+            let ready = fds.get(i).is_some_and(|f| f.revents != 0);
+            i += 1;
+            !ready || drain(peer)
         });
         changed |= peers.len() != before;
         if changed {
@@ -188,6 +254,8 @@ pub struct Subscriber {
     pub remote: Arc<Mutex<Remote>>,
     wake: UnixStream,
     stop: Arc<AtomicBool>,
+    /// Wakes the listening thread to end it.
+    halt: UnixStream,
 }
 
 impl Subscriber {
@@ -201,19 +269,26 @@ impl Subscriber {
             seq: 0,
         }));
         let stop = Arc::new(AtomicBool::new(false));
+        let (halt, halted) = waker()?;
         let (shared, stopped, hash) = (Arc::clone(&remote), Arc::clone(&stop), hash.to_string());
         std::thread::spawn(move || {
             while !stopped.load(Ordering::Relaxed) {
                 for path in &paths {
                     if let Ok(stream) = UnixStream::connect(path) {
-                        listen(stream, &shared, &notify, &stopped, &hash);
+                        listen(stream, &shared, &notify, &halted, &hash);
                         set(&shared, &notify, |r| r.state = RemoteState::Waiting);
                     }
                 }
-                std::thread::sleep(Duration::from_millis(200));
+                // No presenter yet: look again in a while (or stop at once).
+                let _ = wait(&mut [readable(halted.as_raw_fd())], RETRY_MS);
             }
         });
-        Ok(Subscriber { remote, wake, stop })
+        Ok(Subscriber {
+            remote,
+            wake,
+            stop,
+            halt,
+        })
     }
 
     /// The fd that becomes readable when something arrived.
@@ -230,8 +305,12 @@ impl Subscriber {
 impl Drop for Subscriber {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
+        let _ = (&self.halt).write(&[1]);
     }
 }
+
+/// How often a follower with no presenter looks for one.
+const RETRY_MS: i32 = 200;
 
 fn set(shared: &Mutex<Remote>, notify: &UnixStream, f: impl FnOnce(&mut Remote)) {
     {
@@ -242,28 +321,32 @@ fn set(shared: &Mutex<Remote>, notify: &UnixStream, f: impl FnOnce(&mut Remote))
     let _ = (&*notify).write(&[1]);
 }
 
-/// Read the presenter's lines until it goes away.
+/// Read the presenter's lines until it goes away or `halted` wakes.
 fn listen(
     mut stream: UnixStream,
     shared: &Mutex<Remote>,
     notify: &UnixStream,
-    stop: &AtomicBool,
+    halted: &UnixStream,
     hash: &str,
 ) {
-    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+    if stream.set_nonblocking(true).is_err() {
+        return;
+    }
     let mut buf: Vec<u8> = Vec::new();
     let mut skipping = false;
     let mut chunk = [0u8; 4096];
-    while !stop.load(Ordering::Relaxed) {
+    loop {
+        let mut fds = [readable(stream.as_raw_fd()), readable(halted.as_raw_fd())];
+        if wait(&mut fds, -1).is_err() || fds[1].revents != 0 {
+            return;
+        }
         let n = match stream.read(&mut chunk) {
             Ok(0) => return,
             Ok(n) => n,
             Err(e)
                 if matches!(
                     e.kind(),
-                    io::ErrorKind::WouldBlock
-                        | io::ErrorKind::TimedOut
-                        | io::ErrorKind::Interrupted
+                    io::ErrorKind::WouldBlock | io::ErrorKind::Interrupted
                 ) =>
             {
                 continue;
