@@ -53,7 +53,7 @@ pub struct Look {
     pub color: ColorMode,
     pub ambiguous_width: AmbiguousWidth,
     /// The reader's key overrides from the config.
-    pub keys: crate::tui::keys::Keymap,
+    pub keys: crate::tui::keymap::Keymap,
 }
 
 #[derive(Debug, Subcommand)]

@@ -22,7 +22,7 @@ pub struct Config {
     /// Directories searched for briefings after the current one and BRIEFING_PATH.
     pub library: Vec<PathBuf>,
     /// The reader's key overrides (`[keys]`, `"ctrl-d" = "page_down"`).
-    pub keys: crate::tui::keys::Keymap,
+    pub keys: crate::tui::keymap::Keymap,
     pub lang: Option<crate::i18n::Lang>,
 }
 
@@ -131,24 +131,24 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
         .iter()
         .map(|d| expand_home(d.get_ref()))
         .collect();
-    let mut keys = crate::tui::keys::Keymap::default();
+    let mut keys = crate::tui::keymap::Keymap::default();
     let mut spans: Vec<(crate::tui::keys::Key, std::ops::Range<usize>)> = Vec::new();
     let mut bound = raw.keys.iter().collect::<Vec<_>>();
     bound.sort_by_key(|(k, _)| k.span().start);
     for (spec, command) in bound {
         let key_path = format!("keys.{}", spec.get_ref());
-        let Some(key) = crate::tui::keys::parse_key(spec.get_ref()) else {
+        let Some(key) = crate::tui::keymap::parse_key(spec.get_ref()) else {
             return Err(fail(
                 spec.span(),
                 Some(&key_path),
                 subst(t("d.not_a_key"), &[&format!("{:?}", spec.get_ref())]),
             ));
         };
-        let Some(&(_, cmd)) = crate::tui::keys::COMMAND_NAMES
+        let Some(&(_, cmd)) = crate::tui::keymap::COMMAND_NAMES
             .iter()
             .find(|(n, _)| *n == command.get_ref())
         else {
-            let names: Vec<&str> = crate::tui::keys::COMMAND_NAMES
+            let names: Vec<&str> = crate::tui::keymap::COMMAND_NAMES
                 .iter()
                 .map(|(n, _)| *n)
                 .collect();

@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod doc;
 pub mod input;
+pub mod keymap;
 pub mod keyparse;
 pub mod keys;
 pub mod panes;
@@ -143,7 +144,7 @@ fn switch(
     theme: theme::Theme,
     start: Screen,
     reload: Option<reload::Reload>,
-    keymap: keys::Keymap,
+    keymap: keymap::Keymap,
 ) -> Result<(), run::RunError> {
     use terminal::Session;
     let area = |t: &terminal::Term| {

@@ -13,7 +13,7 @@ use super::slides::{Body, Slide, build};
 use crate::follow::{Place, Publisher, RemoteState, Subscriber};
 use crate::model::Briefing;
 use crate::tui::action::{Action, Command};
-use crate::tui::keys::Keymap;
+use crate::tui::keymap::Keymap;
 use crate::tui::reload::Reload;
 use crate::tui::run::{Mode, Step};
 use crate::tui::theme::Theme;

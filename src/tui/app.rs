@@ -75,7 +75,7 @@ pub struct App {
     /// The report of a watched file that has errors, shown instead of the text.
     pub errors: Option<String>,
     /// The user's key overrides.
-    pub keymap: super::keys::Keymap,
+    pub keymap: super::keymap::Keymap,
     /// How many campaign sections there are (the `n/N` of the status line).
     pub campaign_count: usize,
     /// The outline's entries, fixed for the briefing.
@@ -115,7 +115,7 @@ impl App {
             compare: false,
             reload: None,
             errors: None,
-            keymap: super::keys::Keymap::default(),
+            keymap: super::keymap::Keymap::default(),
         };
         app.campaign_count = app.briefing.campaigns().count();
         app.entries = outline_entries(&app.briefing);

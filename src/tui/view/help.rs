@@ -7,7 +7,8 @@ use ratatui::layout::Rect;
 use super::paint::{fill, put};
 use crate::layout::symbols::{hline, vline};
 use crate::layout::{pad_right, width::str_width};
-use crate::tui::keys::{Binding, Keymap};
+use crate::tui::keymap::Keymap;
+use crate::tui::keys::Binding;
 use crate::tui::theme::Theme;
 
 pub fn render(
