@@ -79,6 +79,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("not_found", "未找到：{}", "Not found: {}"),
     // The presenter and followers.
     ("next_slide", "下一页 {}/{}", "Next {}/{}"),
+    ("slide_counter", "第 {}/{} 页", "{}/{}"),
     (
         "last_slide",
         "下一页：（最后一页）",

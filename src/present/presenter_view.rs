@@ -139,7 +139,7 @@ fn clock_row(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
             pace_style(p, Clock::pace(c.elapsed(), total)),
         ));
     }
-    spans.push((format!("  {}/{}", p.current + 1, p.slides.len()), t.dim));
+    spans.push((format!("  {}", super::view::counter(p)), t.dim));
     match &p.publisher {
         Some(publisher) => spans.push((
             subst(tr("followers"), &[&publisher.followers().to_string()]),

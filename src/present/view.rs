@@ -305,9 +305,17 @@ fn placement(bigs: &[Big], scale: Scale, area: Rect) -> Vec<(u16, u16, u16)> {
 }
 
 /// The bottom row: classification, a progress line, and `n/N`.
+/// Where the talk is: `第 3/21 页`.
+pub fn counter(p: &Presenter) -> String {
+    crate::i18n::subst(
+        tr("slide_counter"),
+        &[&(p.current + 1).to_string(), &p.slides.len().to_string()],
+    )
+}
+
 fn chrome(buf: &mut Buffer, area: Rect, t: &Theme, p: &Presenter) {
     let y = area.bottom() - 1;
-    let counter = format!("{}/{}", p.current + 1, p.slides.len());
+    let counter = counter(p);
     let cw = str_width(&counter) as u16;
     let mut x = area.x + 1;
     if let Some(c) = &p.briefing.classification {
