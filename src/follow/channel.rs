@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use super::protocol::{MAX_LINE, Place, decode, encode};
 
@@ -184,16 +185,29 @@ fn serve(
         // All of it at once or not at all: a peer that stopped reading is dropped.
         matches!(peer.write(line.as_bytes()), Ok(n) if n == line.len())
     };
+    // Places that come faster than MIN_GAP are sent as one, the last.
+    let mut sent = Instant::now()
+        .checked_sub(MIN_GAP)
+        .unwrap_or_else(Instant::now);
+    let mut changed = false;
     loop {
         let mut fds: Vec<libc::pollfd> = [inbox.woken.as_raw_fd(), listener.as_raw_fd()]
             .into_iter()
             .chain(peers.iter().map(AsRawFd::as_raw_fd))
             .map(readable)
             .collect();
-        if wait(&mut fds, -1).is_err() || stop.load(Ordering::Relaxed) {
+        let timeout = if changed {
+            // Rounded up: poll's milliseconds must not wake it early and spin.
+            MIN_GAP
+                .saturating_sub(sent.elapsed())
+                .as_micros()
+                .div_ceil(1000) as i32
+        } else {
+            -1
+        };
+        if wait(&mut fds, timeout).is_err() || stop.load(Ordering::Relaxed) {
             return;
         }
-        let mut changed = false;
         if fds[0].revents != 0 {
             drain(&inbox.woken);
             loop {
@@ -222,13 +236,18 @@ fn serve(
             !ready || drain(peer)
         });
         changed |= peers.len() != before;
-        if changed {
+        if changed && sent.elapsed() >= MIN_GAP {
             let line = encode(&hash, place, peers.len());
             peers.retain_mut(|peer| send(peer, &line));
             count.store(peers.len(), Ordering::Relaxed);
+            sent = Instant::now();
+            changed = false;
         }
     }
 }
+
+/// The least time between two messages to the followers.
+const MIN_GAP: Duration = Duration::from_millis(20);
 
 /// What a follower knows of the presenter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
