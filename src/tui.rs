@@ -99,6 +99,9 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Screen, watch: 
     if look.ambiguous_width == AmbiguousWidth::Auto {
         crate::layout::width::set_ambiguous_wide(terminal::ambiguous_is_wide());
     }
+    // Asked after the probe, which reads its own answer; this one comes in
+    // with the keys, whenever it comes.
+    terminal::ask(wire::ASK_SYNCHRONIZED);
     let terminal::Session { terminal, input } = &mut session;
     // With --watch, the files named are read again when they change.
     let watching = match watch.then(|| watch::Watch::start(&files)).transpose() {

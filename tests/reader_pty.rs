@@ -71,3 +71,30 @@ fn a_bad_file_is_reported_before_the_screen_is_touched() {
     );
     assert!(s.screen().contains("本程序读 schema 1"), "{}", s.screen());
 }
+
+#[test]
+fn frames_are_synchronized_only_where_the_terminal_does_it() {
+    let count = |bytes: &[u8]| bytes.windows(8).filter(|w| w == b"\x1b[?2026h").count();
+    let mut s = Session::spawn(&["open", common::Y2023], 80, 24, &[]);
+    s.wait_for("综述", T);
+    s.settle(std::time::Duration::from_millis(100));
+    assert!(
+        s.raw.windows(9).any(|w| w == b"\x1b[?2026$p"),
+        "the program asks"
+    );
+    // A terminal that answers nothing: frames stay wrapped.
+    let before = s.raw.len();
+    s.send(b"2");
+    s.settle(std::time::Duration::from_millis(100));
+    assert_eq!(count(&s.raw[before..]), 1);
+    // A terminal that says it does not know the mode: no more wrapping.
+    s.send(b"\x1b[?2026;0$y");
+    s.settle(std::time::Duration::from_millis(100));
+    let before = s.raw.len();
+    s.send(b"3");
+    s.settle(std::time::Duration::from_millis(100));
+    assert!(s.raw.len() > before, "the keys drew");
+    assert_eq!(count(&s.raw[before..]), 0);
+    s.send(b"q");
+    assert_eq!(s.wait_exit(T), 0);
+}

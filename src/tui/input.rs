@@ -106,6 +106,15 @@ impl Source {
         None
     }
 
+    /// The parser's next event; what it learnt of the terminal goes where it is used.
+    fn parsed(&mut self, flush: bool) -> Option<Event> {
+        let event = self.parser.next(flush);
+        if let Some(sync) = self.parser.synchronized.take() {
+            super::wire::set_terminal_synchronizes(sync);
+        }
+        event
+    }
+
     /// Wait for the next input.
     pub fn wait(&mut self, deadline: Option<std::time::Instant>) -> io::Result<Input> {
         loop {
@@ -113,7 +122,7 @@ impl Source {
             if let Some(input) = self.signal() {
                 return Ok(input);
             }
-            if let Some(event) = self.parser.next(false) {
+            if let Some(event) = self.parsed(false) {
                 return Ok(Input::Event(event));
             }
             let fds = [
@@ -157,7 +166,7 @@ impl Source {
                 return Err(err);
             }
             if n == 0 {
-                if let Some(event) = self.parser.next(true) {
+                if let Some(event) = self.parsed(true) {
                     return Ok(Input::Event(event));
                 }
                 if deadline.is_some_and(|d| std::time::Instant::now() >= d) {

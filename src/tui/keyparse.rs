@@ -1,7 +1,8 @@
 //! Terminal input bytes to events: keys (UTF-8 text, control keys, CSI and
 //! SS3 sequences), bracketed paste; a lone ESC is the Esc key once no more
-//! bytes follow. Replies to queries (cursor reports) and unknown sequences
-//! are dropped.
+//! bytes follow. The answer to the query for synchronized output (DEC 2026)
+//! is kept for the caller; other replies (cursor reports) and unknown
+//! sequences are dropped.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
@@ -10,6 +11,9 @@ pub struct Parser {
     buf: Vec<u8>,
     /// Inside a bracketed paste: what has arrived of it.
     paste: Option<Vec<u8>>,
+    /// What the terminal answered to DECRQM 2026: whether it does
+    /// synchronized output on request; taken by the caller.
+    pub synchronized: Option<bool>,
 }
 
 const PASTE_END: &[u8] = b"\x1b[201~";
@@ -135,6 +139,15 @@ impl Parser {
                         Parsed::NeedMore
                     };
                 };
+                if b[2] == b'?' && b[end] == b'y' && b[end - 1] == b'$' {
+                    // DECRPM: `CSI ? mode ; state $ y`; state 1 or 2 is a
+                    // mode the terminal switches (0: unknown, 3/4: fixed).
+                    let reply = std::str::from_utf8(&b[3..end - 1]).unwrap_or("");
+                    if let Some(("2026", state)) = reply.split_once(';') {
+                        self.synchronized = Some(matches!(state, "1" | "2"));
+                    }
+                    return Parsed::Done(None, end + 1);
+                }
                 let params: Vec<Option<u16>> = std::str::from_utf8(&b[2..end])
                     .unwrap_or("")
                     .split(';')
@@ -310,6 +323,26 @@ mod tests {
             events(b"\x1b[12;40R\xff\x1b[?1;2cq"),
             [k(KeyCode::Char('q'))]
         );
+    }
+
+    #[test]
+    fn the_answer_about_synchronized_output_is_kept() {
+        for (reply, expected) in [
+            (&b"\x1b[?2026;2$y"[..], Some(true)),
+            (b"\x1b[?2026;1$y", Some(true)),
+            (b"\x1b[?2026;0$y", Some(false)),
+            (b"\x1b[?2026;4$y", Some(false)),
+            (b"\x1b[?25;1$y", None),
+        ] {
+            let mut p = Parser::default();
+            p.feed(reply);
+            p.feed(b"q");
+            assert_eq!(
+                p.next(true),
+                Some(key(KeyCode::Char('q'), KeyModifiers::NONE))
+            );
+            assert_eq!(p.synchronized, expected, "{reply:?}");
+        }
     }
 
     #[test]

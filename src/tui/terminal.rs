@@ -141,6 +141,14 @@ impl Drop for Session {
     }
 }
 
+/// Send a query whose answer comes in with the input.
+pub fn ask(query: &str) {
+    let mut stdout = io::stdout();
+    let _ = stdout
+        .write_all(query.as_bytes())
+        .and_then(|()| stdout.flush());
+}
+
 /// Ask the terminal how wide it draws an ambiguous character: draw one at the
 /// top left, read the cursor position back, within a short timeout. Narrow
 /// when the terminal does not answer. Call before the first event is read.

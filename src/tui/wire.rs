@@ -16,6 +16,7 @@ mod sgr;
 pub mod shift;
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
@@ -30,6 +31,19 @@ pub enum SizeSource {
     Terminal,
     Fixed(Size),
 }
+
+/// Whether the terminal may do synchronized output: yes until it answers
+/// the query (`terminal::enter` asks) that it does not; a terminal that
+/// does not answer keeps the 16 bytes a frame, which it ignores.
+static TERMINAL_SYNCHRONIZES: AtomicBool = AtomicBool::new(true);
+
+/// What the terminal answered about DEC 2026.
+pub fn set_terminal_synchronizes(yes: bool) {
+    TERMINAL_SYNCHRONIZES.store(yes, Ordering::Relaxed);
+}
+
+/// The query whose answer `set_terminal_synchronizes` takes (DECRQM 2026).
+pub const ASK_SYNCHRONIZED: &str = "\x1b[?2026$p";
 
 pub struct WireBackend<W: Write> {
     out: W,
@@ -418,11 +432,12 @@ impl<W: Write> Backend for WireBackend<W> {
             return Ok(());
         }
         let mut bytes = Vec::with_capacity(self.frame.len() + 16);
-        if self.synchronized {
+        let synchronized = self.synchronized && TERMINAL_SYNCHRONIZES.load(Ordering::Relaxed);
+        if synchronized {
             bytes.extend_from_slice(b"\x1b[?2026h");
         }
         bytes.append(&mut self.frame);
-        if self.synchronized {
+        if synchronized {
             bytes.extend_from_slice(b"\x1b[?2026l");
         }
         self.out.write_all(&bytes)?;
