@@ -45,6 +45,8 @@ fn thousands_of_sections() {
     let mut text = HEAD.to_string();
     for i in 0..5000 {
         text.push_str(&format!("[[section]]\nid = \"s{i}\"\nkind = \"campaign\"\ntitle = \"第{i}节\"\nbody = \"正文{i}。\"\n"));
+        // Each with a value and a history, whose lines the model keeps.
+        text.push_str(&format!("[[section.indicator]]\nid = \"v{i}\"\nlabel = \"值\"\nvalue = {i}\ncite = \"正文{i}\"\nhistory = [{{ period = \"2022\", value = 1 }}]\n"));
     }
     opens_small("many.toml", &text, "T");
 }

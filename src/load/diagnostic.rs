@@ -62,6 +62,28 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Line numbers of many offsets in one text: the starts of its lines,
+/// found once, searched by bisection (`line_col` counts from the top, which
+/// over thousands of values in a large file adds up to minutes).
+#[derive(Debug, Default)]
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub fn new(source: &str) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { starts }
+    }
+
+    /// The 1-based line of `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;
@@ -159,6 +181,10 @@ mod tests {
         assert_eq!(line_col(src, 0), (1, 1));
         assert_eq!(line_col(src, 6), (2, 1));
         assert_eq!(line_col(src, 13), (2, 4));
+        let lines = Lines::new(src);
+        for offset in 0..src.len() {
+            assert_eq!(lines.line(offset), line_col(src, offset).0, "{offset}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::decode::RawDoc;
-use super::diagnostic::{Diagnostic, line_col};
+use super::diagnostic::{Diagnostic, Lines};
 use super::raw::{RawCompare, RawIndicator, RawItem, RawMeta, RawPoint, RawSection};
 use crate::i18n::{subst, t};
 use crate::model::{
@@ -22,7 +22,7 @@ type Opt<T> = Option<Spanned<T>>;
 /// Validate the raw document. The briefing is returned only when no error was found.
 pub fn validate(doc: RawDoc, source: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
     let mut v = Validator {
-        source,
+        lines: Lines::new(source),
         diags: Vec::new(),
         ids: HashMap::new(),
         indicator_ids: HashMap::new(),
@@ -33,8 +33,9 @@ pub fn validate(doc: RawDoc, source: &str) -> (Option<Briefing>, Vec<Diagnostic>
     (briefing.filter(|_| ok), v.diags)
 }
 
-struct Validator<'a> {
-    source: &'a str,
+struct Validator {
+    /// Where the source's lines start (diagnostics and the model name lines).
+    lines: Lines,
     diags: Vec<Diagnostic>,
     /// Section and item ids with the span of their first use.
     ids: HashMap<String, Range<usize>>,
@@ -63,7 +64,7 @@ fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-impl Validator<'_> {
+impl Validator {
     fn error(&mut self, span: Range<usize>, key: &str, message: String) {
         self.diags.push(Diagnostic::error(
             Some(span),
@@ -168,7 +169,7 @@ impl Validator<'_> {
             } else {
                 "d.duplicate_id"
             };
-            let line = line_col(self.source, first.start).0;
+            let line = self.lines.line(first.start);
             self.error(
                 f.span(),
                 &full,
@@ -428,7 +429,7 @@ impl Validator<'_> {
             value_line: r
                 .value
                 .as_ref()
-                .map_or(0, |v| line_col(self.source, v.span().start).0),
+                .map_or(0, |v| self.lines.line(v.span().start)),
         }
     }
 
@@ -534,7 +535,7 @@ impl Validator<'_> {
         Some(Point {
             period: period?,
             value: value?,
-            line: line_col(self.source, p.span().start).0,
+            line: self.lines.line(p.span().start),
         })
     }
 
