@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use crate::config::Config;
 use crate::i18n::{Lang, lookup, t};
+use crate::load::Report;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -162,39 +164,53 @@ fn help_id(sub: Option<&str>, arg: &str) -> Option<String> {
         .or_else(|| Some(format!("cli.{arg}")).filter(|id| lookup(id).is_some()))
 }
 
-/// Parse the process's arguments, in the language that the command line
-/// (`--lang`) or the config file asks for; exits on `--help` or an error.
-pub fn parse() -> Cli {
+/// Parse the process's arguments, with the config file they name, in the
+/// language that the command line (`--lang`) or the config asks for; exits
+/// on `--help` or a usage error. The config is read once, before clap
+/// parses (its help must already be in the language); a broken config is
+/// returned for the caller to report.
+pub fn parse() -> (Cli, Result<Config, Report>) {
     let args: Vec<OsString> = std::env::args_os().collect();
-    crate::i18n::set_lang(early_lang(&args));
+    let early = early_flag(&args, "config");
+    let lang = match early_flag(&args, "lang")
+        .as_deref()
+        .and_then(|l| l.to_str())
+    {
+        Some("en") => Some(Lang::En),
+        Some("zh") => Some(Lang::Zh),
+        _ => None,
+    };
+    // Set first, so that the config's own errors are in the flag's language.
+    crate::i18n::set_lang(lang.unwrap_or(Lang::Zh));
+    let config = crate::config::load(early.as_deref());
+    if lang.is_none()
+        && let Ok(Config { lang: Some(l), .. }) = &config
+    {
+        crate::i18n::set_lang(*l);
+    }
     let matches = command().get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // clap is the judge of what `--config` said; read again only if it differs.
+    let config = if cli.config == early {
+        config
+    } else {
+        crate::config::load(cli.config.as_deref())
+    };
+    (cli, config)
 }
 
-/// The language before clap has parsed: `--lang` on the command line, else
-/// the config's (a broken config is reported later, when it is read for real).
-fn early_lang(args: &[OsString]) -> Lang {
-    let value = |name: &str| {
-        let flag = format!("--{name}");
-        let prefix = format!("--{name}=");
-        args.iter().enumerate().find_map(|(i, a)| {
-            let a = a.to_str()?;
-            if a == flag {
-                args.get(i + 1).map(PathBuf::from)
-            } else {
-                a.strip_prefix(&prefix).map(PathBuf::from)
-            }
-        })
-    };
-    match value("lang").as_deref().and_then(|l| l.to_str()) {
-        Some("en") => return Lang::En,
-        Some("zh") => return Lang::Zh,
-        _ => {}
-    }
-    crate::config::load(value("config").as_deref())
-        .ok()
-        .and_then(|c| c.lang)
-        .unwrap_or(Lang::Zh)
+/// The value of `--name VALUE` or `--name=VALUE`, before clap has parsed.
+fn early_flag(args: &[OsString], name: &str) -> Option<PathBuf> {
+    let flag = format!("--{name}");
+    let prefix = format!("--{name}=");
+    args.iter().enumerate().find_map(|(i, a)| {
+        let a = a.to_str()?;
+        if a == flag {
+            args.get(i + 1).map(PathBuf::from)
+        } else {
+            a.strip_prefix(&prefix).map(PathBuf::from)
+        }
+    })
 }
 
 fn parse_minutes(s: &str) -> Result<f64, String> {

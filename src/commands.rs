@@ -12,8 +12,9 @@ pub const OK: u8 = 0;
 pub const INVALID: u8 = 1;
 pub const USAGE: u8 = 2;
 
-pub fn run(cli: crate::cli::Cli) -> u8 {
-    let config = match crate::config::load(cli.config.as_deref()) {
+/// Run the command `cli` gives, with the config `cli::parse` read.
+pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Report>) -> u8 {
+    let config = match config {
         Ok(c) => c,
         Err(report) => {
             let _ = std::io::stderr().write_all(report.render().as_bytes());

@@ -3,6 +3,6 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = briefing::cli::parse();
-    ExitCode::from(briefing::commands::run(cli))
+    let (cli, config) = briefing::cli::parse();
+    ExitCode::from(briefing::commands::run(cli, config))
 }
