@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use common::pty::Session;
@@ -24,6 +24,18 @@ fn watching(command: &str, cols: u16, rows: u16) -> (tempfile::TempDir, PathBuf,
     (dir, path, good, s)
 }
 
+/// Save `text`, which has an error, and see the error panel within a second.
+fn save_with_an_error(s: &mut Session, path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+    let start = Instant::now();
+    s.wait_for("文件有错误", Duration::from_secs(5));
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
 #[test]
 fn an_error_shows_within_a_second_and_the_fix_comes_back_in_place() {
     let (dir, path, good, mut s) = watching("open", 100, 30);
@@ -31,17 +43,10 @@ fn an_error_shows_within_a_second_and_the_fix_comes_back_in_place() {
     s.send(b"2");
     s.wait_for("2/2 “绿波通行”工程", Duration::from_secs(10));
 
-    std::fs::write(
+    save_with_an_error(
+        &mut s,
         &path,
-        good.replace("period = \"2024-H1\"", "period = \"2024-H3\""),
-    )
-    .unwrap();
-    let start = Instant::now();
-    s.wait_for("文件有错误", Duration::from_secs(5));
-    assert!(
-        start.elapsed() < Duration::from_secs(1),
-        "{:?}",
-        start.elapsed()
+        &good.replace("period = \"2024-H1\"", "period = \"2024-H3\""),
     );
     s.wait_for("不是期间", Duration::from_secs(5));
 
@@ -80,13 +85,10 @@ fn present_watch_shows_errors_within_a_second_and_the_fix_at_the_same_slide() {
     };
     let at = counter(&s.screen()).expect("a slide counter");
 
-    std::fs::write(&path, good.replace("kind = \"lead\"", "kind = \"leader\"")).unwrap();
-    let start = Instant::now();
-    s.wait_for("文件有错误", Duration::from_secs(5));
-    assert!(
-        start.elapsed() < Duration::from_secs(1),
-        "{:?}",
-        start.elapsed()
+    save_with_an_error(
+        &mut s,
+        &path,
+        &good.replace("kind = \"lead\"", "kind = \"leader\""),
     );
     s.wait_for("h.toml:", Duration::from_secs(5));
 
