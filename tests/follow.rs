@@ -86,7 +86,7 @@ fn the_subscriber_survives_a_hostile_presenter_and_reattaches() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.sock");
     let listener = UnixListener::bind(&path).unwrap();
-    let sub = Subscriber::start(vec![path.clone()], HASH).unwrap();
+    let sub = Subscriber::start(vec![path.clone()], HASH, None).unwrap();
     let (mut peer, _) = listener.accept().unwrap();
     peer.write_all(b"hello\n\xff\xfe garbage\n").unwrap();
     peer.write_all(&vec![b'y'; 1 << 20]).unwrap();
@@ -141,8 +141,8 @@ fn a_presenter_and_two_followers() {
     presenter.wait_for("0 人跟随", T);
     let mut a = Session::spawn(&["present", "--follow", file], 80, 24, &env);
     let mut b = Session::spawn(&["present", "--follow", file], 60, 20, &env);
-    a.wait_for("跟随演示者", T);
-    b.wait_for("跟随演示者", T);
+    a.wait_for("的演示", T);
+    b.wait_for("的演示", T);
     presenter.wait_for("2 人跟随", T);
     // → on the presenter moves both followers within half a second.
     presenter.send(b"\x1b[C\x1b[C");
