@@ -81,6 +81,8 @@ pub enum Command {
         follow: Option<String>,
         #[arg(long)]
         share: bool,
+        #[arg(long, value_name = "USER", requires = "follow")]
+        from: Option<String>,
         #[arg(long)]
         watch: bool,
     },

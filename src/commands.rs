@@ -80,17 +80,30 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             minutes,
             follow,
             share,
+            from,
             watch,
-        } => crate::tui::present(
-            &paths,
-            &look(theme),
-            crate::tui::SlidesOptions {
-                presenter: presenter.then_some(minutes),
-                follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
-                share,
-            },
-            watch,
-        ),
+        } => {
+            // The user to follow, when not this one: a name or a uid.
+            let from = match from.map(|user| (crate::follow::users::uid_of(&user), user)) {
+                None => None,
+                Some((Some(uid), _)) => Some(uid),
+                Some((None, user)) => {
+                    eprintln!("{}", subst(t("m.unknown_user"), &[&user]));
+                    return USAGE;
+                }
+            };
+            crate::tui::present(
+                &paths,
+                &look(theme),
+                crate::tui::SlidesOptions {
+                    presenter: presenter.then_some(minutes),
+                    follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
+                    share,
+                    from,
+                },
+                watch,
+            )
+        }
     }
 }
 

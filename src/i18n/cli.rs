@@ -92,8 +92,13 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "cli.present.share",
-        "与 --presenter 同用：让本机其他用户也能跟随（频道对所有人开放）",
-        "With --presenter: let other users on this host follow (the channel is open to all)",
+        "让本机其他用户也能跟随（频道在 /tmp/briefing-shared，对所有人开放）；与 --follow 同用：也在共享目录里找演示者",
+        "Let other users on this host follow (the channel is in /tmp/briefing-shared, open to all); with --follow: look for the presenter there too",
+    ),
+    (
+        "cli.present.from",
+        "与 --follow 同用：跟随这个用户（名称或 uid）的演示；默认只跟随自己的",
+        "With --follow: follow this user's (name or uid) presentation; by default only your own",
     ),
     (
         "cli.present.watch",
