@@ -135,3 +135,24 @@ pub fn render(lib: &Library, bom: bool) -> Vec<u8> {
     }
     writer.into_inner().unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_defused_and_plain_text_is_not() {
+        let d = |s: &str| {
+            let mut c = s.to_string();
+            defuse(&mut c);
+            c
+        };
+        assert_eq!(d("=1+1"), "'=1+1");
+        assert_eq!(d("+86"), "'+86");
+        assert_eq!(d("-x"), "'-x");
+        assert_eq!(d("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(d("电诈发案"), "电诈发案");
+        assert_eq!(d("a=b"), "a=b");
+        assert_eq!(d(""), "");
+    }
+}
