@@ -98,7 +98,10 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     Man,
-    Schema,
+    Schema {
+        #[arg(long)]
+        export: bool,
+    },
     List {
         dirs: Vec<PathBuf>,
     },
@@ -109,6 +112,16 @@ pub enum Command {
         width: Option<u16>,
         #[arg(long)]
         notes: bool,
+    },
+    Export {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, short, value_enum)]
+        format: crate::export::Format,
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        no_bom: bool,
     },
 }
 

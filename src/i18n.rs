@@ -41,6 +41,7 @@ pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
 
 mod cli;
 mod diagnostics;
+mod export;
 mod toml_syntax;
 mod ui;
 
@@ -50,6 +51,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     diagnostics::STRINGS,
     toml_syntax::STRINGS,
     cli::STRINGS,
+    export::STRINGS,
 ];
 
 fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
@@ -104,6 +106,19 @@ pub fn subst(template: &str, args: &[&str]) -> String {
     out
 }
 
+/// Chinese ordinal for item numbers: 一 … 十, then digits.
+pub fn ordinal(n: usize) -> String {
+    if lang() == Lang::En {
+        return n.to_string();
+    }
+    const DIGITS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    match n {
+        1..=10 => DIGITS[n - 1].to_string(),
+        11..=19 => format!("十{}", DIGITS[n - 11]),
+        _ => n.to_string(),
+    }
+}
+
 /// The placeholders of a template, as `subst` fills them: which args it uses.
 #[cfg(test)]
 fn placeholders(template: &str) -> Vec<usize> {
@@ -140,6 +155,14 @@ mod tests {
             assert!(all[..i].iter().all(|(k, _, _)| k != id), "{id} twice");
             assert_eq!(placeholders(zh), placeholders(en), "{id}");
         }
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal(1), "一");
+        assert_eq!(ordinal(10), "十");
+        assert_eq!(ordinal(12), "十二");
+        assert_eq!(ordinal(25), "25");
     }
 
     #[test]
