@@ -185,6 +185,23 @@ impl Session {
         );
     }
 
+    /// Report `cols`×`rows` to the program (SIGWINCH) while the emulator
+    /// stays at `seen` (a huge reported size need not be emulated).
+    pub fn resize_reported(&mut self, cols: u16, rows: u16, seen: (u16, u16)) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser.screen_mut().set_size(
+            std::num::NonZero::new(seen.1).expect("rows"),
+            std::num::NonZero::new(seen.0).expect("cols"),
+        );
+    }
+
     /// Whether the terminal is back in cooked mode: canonical input, echo, output processing.
     pub fn termios_sane(&self) -> bool {
         let fd = self.master.as_raw_fd().expect("a master fd");
