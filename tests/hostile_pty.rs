@@ -172,8 +172,7 @@ fn a_paste_over_64_kib_is_cut_with_a_message() {
         }
         s.send(b"\x1b[201~");
         s.wait_for(message, T);
-        s.send(b"\x1b");
-        s.settle(Duration::from_millis(100));
+        s.esc_closes(message, T);
         s.send(b"q");
         assert_eq!(s.wait_exit(T), 0);
     }
