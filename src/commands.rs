@@ -281,7 +281,7 @@ fn print(names: &[PathBuf], width: Option<usize>, notes: bool) -> u8 {
     let width = width.unwrap_or_else(|| {
         let stdout = std::io::stdout();
         if stdout.is_terminal() {
-            crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w))
+            crate::tui::wire::terminal_size().map_or(80, |s| usize::from(s.width))
         } else {
             80
         }

@@ -65,6 +65,11 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "The file has errors; fix and save it to come back:",
     ),
     ("earliest", "已是最早一期", "This is the earliest period"),
+    (
+        "paste_cut",
+        "粘贴内容过长，只取前 {} KiB",
+        "The paste was too long: only its first {} KiB were kept",
+    ),
     ("latest", "已是最新一期", "This is the latest period"),
     (
         "one_period",

@@ -35,6 +35,14 @@ pub enum Input {
     HangUp,
 }
 
+/// The last paste from the terminal was cut to `keyparse::PASTE_MAX` bytes.
+static PASTE_CUT: AtomicBool = AtomicBool::new(false);
+
+/// Whether the paste being handled was cut (once: the flag is cleared).
+pub fn take_paste_cut() -> bool {
+    PASTE_CUT.swap(false, Ordering::Relaxed)
+}
+
 const WATCHED: [i32; 6] = [SIGTERM, SIGINT, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT];
 
 /// How long to wait for the rest of a sequence before an ESC counts as the Esc key.
@@ -112,6 +120,9 @@ impl Source {
         if let Some(sync) = self.parser.synchronized.take() {
             super::wire::set_terminal_synchronizes(sync);
         }
+        if std::mem::take(&mut self.parser.cut) {
+            PASTE_CUT.store(true, Ordering::Relaxed);
+        }
         event
     }
 
@@ -150,11 +161,11 @@ impl Source {
                 let left = d.saturating_duration_since(std::time::Instant::now());
                 i32::try_from(left.as_millis()).unwrap_or(i32::MAX)
             });
-            let timeout = match (self.parser.pending(), until_deadline) {
-                (true, Some(d)) => d.min(ESC_WAIT_MS),
-                (true, None) => ESC_WAIT_MS,
-                (false, Some(d)) => d,
-                (false, None) => -1,
+            let timeout = match (self.parser.wait_ms(ESC_WAIT_MS), until_deadline) {
+                (Some(w), Some(d)) => d.min(w),
+                (Some(w), None) => w,
+                (None, Some(d)) => d,
+                (None, None) => -1,
             };
             // SAFETY: `fds` is a valid array of two pollfd for the duration of the call.
             let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };

@@ -314,14 +314,28 @@ impl<W: Write> WireBackend<W> {
     }
 }
 
-/// The terminal's size, from one ioctl on standard output.
+/// The largest drawing area, in cells: a terminal reported larger is drawn
+/// as at this size, in its top-left corner. Every buffer of a frame is
+/// bounded by it (a 65535×65535 report would need gigabytes).
+pub const MAX_SIZE: Size = Size::new(500, 250);
+
+/// `size` within `MAX_SIZE`.
+pub fn clamp_size(size: Size) -> Size {
+    Size::new(
+        size.width.min(MAX_SIZE.width),
+        size.height.min(MAX_SIZE.height),
+    )
+}
+
+/// The terminal's size, from one ioctl on standard output, within
+/// `MAX_SIZE`; every reading of the size (start, SIGWINCH, SIGCONT) comes here.
 pub fn terminal_size() -> io::Result<Size> {
     // SAFETY: TIOCGWINSZ fills a zeroed winsize.
     let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
     if unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) } != 0 {
         return Err(io::Error::last_os_error());
     }
-    Ok(Size::new(ws.ws_col, ws.ws_row))
+    Ok(clamp_size(Size::new(ws.ws_col, ws.ws_row)))
 }
 
 impl<W: Write> Backend for WireBackend<W> {
@@ -414,7 +428,7 @@ impl<W: Write> Backend for WireBackend<W> {
 
     fn size(&self) -> io::Result<Size> {
         match self.size_source {
-            SizeSource::Fixed(size) => Ok(size),
+            SizeSource::Fixed(size) => Ok(clamp_size(size)),
             SizeSource::Terminal => terminal_size(),
         }
     }
