@@ -166,11 +166,11 @@ fn check(names: &[PathBuf]) -> u8 {
             }
         }
     }
-    let (lib, reports) = library::load_all(&paths);
-    for report in &reports {
+    // Each file's problems are printed as soon as it is checked.
+    let lib = library::load_each(&paths, |report| {
         failed |= report.has_errors();
-        let _ = stderr.write_all(report.render().as_bytes());
-    }
+        let _ = report.write_to(&mut stderr);
+    });
     for conflict in lib.conflicts() {
         let mut d = load::Diagnostic::warning(None, Some(conflict.id.clone()), conflict.message());
         d.at = Some((conflict.other.1, 1));
@@ -196,7 +196,7 @@ pub fn load_library(names: &[PathBuf]) -> Result<(library::Library, Vec<PathBuf>
     if !bad.is_empty() {
         let mut stderr = std::io::stderr().lock();
         for r in bad {
-            let _ = stderr.write_all(r.render().as_bytes());
+            let _ = r.write_to(&mut stderr);
         }
         return Err(INVALID);
     }

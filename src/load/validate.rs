@@ -27,6 +27,8 @@ pub fn validate(doc: RawDoc, source: &str) -> (Option<Briefing>, Vec<Diagnostic>
         ids: HashMap::new(),
         indicator_ids: HashMap::new(),
         period: None,
+        in_section: 0,
+        hidden: (0, 0),
     };
     let briefing = v.document(doc);
     let ok = !v.diags.iter().any(Diagnostic::is_error);
@@ -41,7 +43,14 @@ struct Validator {
     ids: HashMap<String, Range<usize>>,
     indicator_ids: HashMap<String, Range<usize>>,
     period: Option<Period>,
+    /// Problems found so far in the section being validated, and those of
+    /// them beyond [`MAX_PER_SECTION`] (errors, warnings), which are counted only.
+    in_section: usize,
+    hidden: (usize, usize),
 }
+
+/// The most problems reported for one section; the rest are counted in one line.
+const MAX_PER_SECTION: usize = 20;
 
 fn quote(s: &str) -> String {
     const MAX: usize = 60;
@@ -65,7 +74,24 @@ fn squeeze(s: &str) -> String {
 }
 
 impl Validator {
+    /// Whether one more problem of the current section is shown, counting it.
+    fn room(&mut self, error: bool) -> bool {
+        self.in_section += 1;
+        if self.in_section <= MAX_PER_SECTION {
+            return true;
+        }
+        if error {
+            self.hidden.0 += 1;
+        } else {
+            self.hidden.1 += 1;
+        }
+        false
+    }
+
     fn error(&mut self, span: Range<usize>, key: &str, message: String) {
+        if !self.room(true) {
+            return;
+        }
         self.diags.push(Diagnostic::error(
             Some(span),
             Some(key.to_string()),
@@ -74,6 +100,9 @@ impl Validator {
     }
 
     fn warning(&mut self, span: Range<usize>, key: &str, message: String) {
+        if !self.room(false) {
+            return;
+        }
         self.diags.push(Diagnostic::warning(
             Some(span),
             Some(key.to_string()),
@@ -271,6 +300,34 @@ impl Validator {
 
     fn section(&mut self, s: &Spanned<RawSection>, i: usize) -> Section {
         let key = format!("section[{i}]");
+        let header = s.span();
+        self.in_section = 0;
+        let section = self.section_inner(s, &key);
+        // One line for the problems of this section beyond the cap: an
+        // error when any of them is one, so that the file is still refused.
+        let (errors, warnings) = std::mem::take(&mut self.hidden);
+        if errors + warnings > 0 {
+            let message = subst(
+                t("d.more_in_section"),
+                &[
+                    &(errors + warnings).to_string(),
+                    &errors.to_string(),
+                    &warnings.to_string(),
+                ],
+            );
+            let d = if errors > 0 {
+                Diagnostic::error
+            } else {
+                Diagnostic::warning
+            };
+            self.diags.push(d(Some(header), Some(key), message));
+        }
+        self.in_section = 0;
+        section
+    }
+
+    fn section_inner(&mut self, s: &Spanned<RawSection>, key: &str) -> Section {
+        let key = key.to_string();
         let header = s.span();
         let r = s.get_ref();
         let id = self.id(&r.id, &header, &key, false);
