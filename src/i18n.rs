@@ -41,6 +41,7 @@ pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
 
 mod cli;
 mod diagnostics;
+mod import;
 mod toml_syntax;
 mod ui;
 
@@ -50,6 +51,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     diagnostics::STRINGS,
     toml_syntax::STRINGS,
     cli::STRINGS,
+    import::STRINGS,
 ];
 
 fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {

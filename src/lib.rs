@@ -8,6 +8,7 @@ pub mod commands;
 pub mod config;
 pub mod follow;
 pub mod i18n;
+pub mod import;
 pub mod layout;
 pub mod library;
 pub mod load;
