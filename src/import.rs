@@ -177,6 +177,16 @@ pub fn run(file: &Path, out: Option<&Path>, force: bool) -> u8 {
             return FAILED;
         }
     };
+    if draft.toml.len() as u64 > crate::load::file::MAX_BYTES {
+        eprintln!(
+            "{shown}: error: {}",
+            subst(
+                t("imp.draft_too_large"),
+                &[&crate::load::file::MAX_BYTES.to_string()]
+            )
+        );
+        return FAILED;
+    }
     // The draft is checked as `briefing check` would: a failure is a bug here.
     let (_, report) = crate::load::check_text("draft", draft.toml.clone());
     if report.has_errors() {

@@ -344,3 +344,46 @@ fn hostile_text_makes_a_draft_that_still_passes_check() {
     let (_, report) = briefing::load::check_text("h", draft.toml);
     assert!(!report.has_errors(), "{}", report.render());
 }
+
+/// The README's press example is what the command gives.
+#[test]
+fn the_readme_shows_the_import_of_a_press_paragraph_as_it_is() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let block = |after: &str| -> String {
+        let start = readme.find(after).unwrap() + after.len();
+        let rest = &readme[start..];
+        let end = rest.find("\n$ ").map(|e| e + 1);
+        rest[..end.or_else(|| rest.find("```")).unwrap()].to_string()
+    };
+    let press = block("$ cat press.txt\n");
+    let shown = block("$ cat press.toml\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("press.txt");
+    std::fs::write(&path, &press).unwrap();
+    let (code, stdout, stderr) = run_import(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout, shown);
+    let review = block("$ briefing import press.txt -o press.toml\n");
+    let path_shown = path.display().to_string();
+    assert_eq!(stderr.replace(&path_shown, "press.txt"), review);
+}
+
+#[test]
+fn a_long_pathological_text_is_imported_in_bounded_time_and_size() {
+    // Many figures, few clause breaks, no 、: what once cost time squared.
+    let mut text = String::from("标题\n\n");
+    for k in 0..8_000 {
+        text += &format!("{k}个1余起2万人次，同比上升{k}%");
+    }
+    text += "。\n";
+    let start = std::time::Instant::now();
+    let draft = briefing::import::import_text("big.txt", &text, false).unwrap();
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(120),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(draft.indicators, 2000, "capped, the rest left in the text");
+    let (_, report) = briefing::load::check_text("big", draft.toml);
+    assert!(!report.has_errors());
+}

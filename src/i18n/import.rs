@@ -82,4 +82,14 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "由 briefing import 生成的草稿：使用前请核对章节、条目和各项指标",
         "Draft made by briefing import: review the sections, items and indicators before use",
     ),
+    (
+        "imp.too_many",
+        "指标超过 {} 个，其余留在正文中",
+        "more than {} indicators; the rest are left in the text",
+    ),
+    (
+        "imp.draft_too_large",
+        "草稿将超过 {} 字节，`briefing check` 不会读它；请分成几个文件导入",
+        "the draft would be larger than {} bytes, which `briefing check` refuses; import the text in parts",
+    ),
 ];

@@ -11,6 +11,9 @@
 use super::Review;
 use super::emit::{Compare, Indicator};
 use super::levels::{clean_label, levels};
+
+/// Where the numbers already taken by a change or a comparison start.
+pub(super) type Used = std::collections::HashSet<usize>;
 use crate::i18n::{subst, t};
 
 const GOOD_DOWN: &[&str] = &[
@@ -98,7 +101,7 @@ pub(super) fn good_of(label: &str) -> Option<&'static str> {
 }
 
 /// The changes of one clause `c` (at `at` in the paragraph): indicators, and the spans of their numbers.
-fn changes(c: &str, used: &mut Vec<(usize, usize)>, at: usize) -> Vec<Indicator> {
+fn changes(c: &str, used: &mut Used, at: usize) -> Vec<Indicator> {
     let mut out = Vec::new();
     let mut from = 0;
     let mut i = 0;
@@ -159,7 +162,7 @@ fn changes(c: &str, used: &mut Vec<(usize, usize)>, at: usize) -> Vec<Indicator>
         let paired = subjects.len() == figures.len();
         for (k, (change, unit, span)) in figures.into_iter().enumerate() {
             let label = clean_label(if paired { subjects[k] } else { subject });
-            used.push(span);
+            used.insert(span.0);
             out.push(Indicator {
                 good: good_of(&label),
                 label,
@@ -177,7 +180,7 @@ fn changes(c: &str, used: &mut Vec<(usize, usize)>, at: usize) -> Vec<Indicator>
 }
 
 /// `低于全国（0.25%）和全省（0.28%）`: the places and figures compared with.
-fn compares(c: &str, used: &mut Vec<(usize, usize)>, at: usize) -> Vec<Compare> {
+fn compares(c: &str, used: &mut Used, at: usize) -> Vec<Compare> {
     let mut out = Vec::new();
     let Some(start) = COMPARE
         .iter()
@@ -202,7 +205,7 @@ fn compares(c: &str, used: &mut Vec<(usize, usize)>, at: usize) -> Vec<Compare> 
         if label.is_empty() || label.chars().count() > 8 || !c[close..].starts_with(['）', ')']) {
             break;
         }
-        used.push((at + inner, at + end));
+        used.insert(at + inner);
         out.push(Compare {
             label: label.to_string(),
             value: Some(value),
@@ -215,12 +218,13 @@ fn compares(c: &str, used: &mut Vec<(usize, usize)>, at: usize) -> Vec<Compare> 
 /// Every indicator of paragraph `p`.
 fn scan(p: &str, out: &mut Vec<Indicator>, review: &mut Vec<Review>) {
     let spans = clauses(p);
-    let mut used: Vec<(usize, usize)> = Vec::new();
+    let mut used = Used::new();
     let mut prev_level: Option<(usize, usize)> = None; // (index in out, clause start)
     let mut k = 0;
     while k < spans.len() {
         let (a, b) = spans[k];
         let c = &p[a..b];
+        let known = used.len();
         let found = changes(c, &mut used, a);
         let mut merged = false;
         for mut ind in found {
@@ -251,7 +255,7 @@ fn scan(p: &str, out: &mut Vec<Indicator>, review: &mut Vec<Review>) {
                 number_at(c, i + w.len()).is_some_and(|(_, e)| c[e..].starts_with(['%', '％']))
             })
         });
-        if stated_change && !used.iter().any(|&(s, _)| s >= a && s < b) {
+        if stated_change && used.len() == known {
             review.push(Review {
                 line: 0,
                 message: subst(t("imp.no_basis"), &[c]),
@@ -284,3 +288,6 @@ fn scan(p: &str, out: &mut Vec<Indicator>, review: &mut Vec<Review>) {
         k += 1;
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,7 +3,7 @@
 //! phrase before the figure (or after it, when there is none before).
 
 use super::emit::Indicator;
-use super::figures::{good_of, number_at, starts};
+use super::figures::{Used, good_of, number_at, starts};
 
 const BEFORE: &[&str] = &["将近", "不足", "超过", "近", "超", "约", "逾"];
 const AFTER: &[&str] = &["以上", "左右", "以下"];
@@ -112,11 +112,12 @@ pub(super) fn clean_label(s: &str) -> String {
 }
 
 /// The levels of clause `c` (at `at`), leaving out the numbers in `used`.
-pub(super) fn levels(c: &str, at: usize, used: &[(usize, usize)]) -> Vec<Indicator> {
+pub(super) fn levels(c: &str, at: usize, used: &Used) -> Vec<Indicator> {
     let mut out = Vec::new();
+    let seps: Vec<usize> = c.match_indices('、').map(|(i, _)| i).collect();
     let mut last_end = 0;
     for (i, _) in c.char_indices() {
-        if i < last_end || used.iter().any(|&(s, _)| s == at + i) {
+        if i < last_end || used.contains(&(at + i)) {
             continue;
         }
         let Some((value, end)) = number_at(c, i) else {
@@ -130,11 +131,14 @@ pub(super) fn levels(c: &str, at: usize, used: &[(usize, usize)]) -> Vec<Indicat
         let fig_start = i - before.map_or(0, str::len);
         let fig_end = unit_end + after.map_or(0, str::len);
         // The 、-separated part of the clause that holds the figure.
-        let seg_start = c[..fig_start]
+        let from = last_end.min(fig_start);
+        let seg_start = c[from..fig_start]
             .rfind('、')
-            .map_or(0, |s| s + '、'.len_utf8())
-            .max(last_end);
-        let seg_end = c[fig_end..].find('、').map_or(c.len(), |s| fig_end + s);
+            .map_or(from, |s| from + s + '、'.len_utf8());
+        let seg_end = seps
+            .get(seps.partition_point(|&s| s < fig_end))
+            .copied()
+            .unwrap_or(c.len());
         // Right after another figure, the words before are that figure's.
         let after_figure = last_end > 0 && seg_start == last_end;
         let before_label = if after_figure {

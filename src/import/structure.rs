@@ -12,6 +12,8 @@ use crate::i18n::{subst, t};
 /// the briefings, which is Chinese; each one is listed for review).
 const LEAD_TITLE: &str = "综述";
 const OUTLOOK_TITLE: &str = "展望";
+/// The most indicators one draft proposes (the rest stay in the text).
+const MAX_INDICATORS: usize = 2000;
 /// Words of a closing section's title.
 const OUTLOOK_WORDS: &[&str] = &["展望", "下一步", "工作打算", "工作思路", "工作安排"];
 
@@ -268,6 +270,17 @@ fn outlook(sections: &mut Vec<Section>, period: &str, review: &mut Vec<Review>) 
 fn number(sections: &mut [Section], review: &mut Vec<Review>) {
     let mut n = 0;
     let mut first_holder = None;
+    let mut left = MAX_INDICATORS;
+    let mut cap = |found: &mut Vec<super::emit::Indicator>, review: &mut Vec<Review>| {
+        if found.len() > left {
+            found.truncate(left);
+            review.push(Review {
+                line: 0,
+                message: subst(t("imp.too_many"), &[&MAX_INDICATORS.to_string()]),
+            });
+        }
+        left -= found.len();
+    };
     for s in sections.iter_mut() {
         s.id = match s.kind {
             "lead" | "outlook" => s.kind.to_string(),
@@ -291,9 +304,11 @@ fn number(sections: &mut [Section], review: &mut Vec<Review>) {
             });
         }
         s.indicator = figures::indicators(&s.id, &s.body, review);
+        cap(&mut s.indicator, review);
         for (k, item) in s.item.iter_mut().enumerate() {
             item.id = format!("{}-i{}", s.id, k + 1);
             item.indicator = figures::indicators(&item.id, &item.body, review);
+            cap(&mut item.indicator, review);
             if first_holder.is_none() && !item.indicator.is_empty() {
                 first_holder = Some(item.id.clone());
             }
