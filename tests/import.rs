@@ -387,3 +387,35 @@ fn a_long_pathological_text_is_imported_in_bounded_time_and_size() {
     let (_, report) = briefing::load::check_text("big", draft.toml);
     assert!(!report.has_errors());
 }
+
+#[test]
+fn markdown_headings_bold_lines_and_lists_shape_the_draft() {
+    let md = "# 东湖市公安局2024年工作总结\n\n全年各项工作取得新成效。\n\n## 一、打击犯罪\n\n**破案攻坚**\n\n全市破案率同比提高5.5个百分点。\n\n**治安防控**\n\n- 新建警务室12个。\n\n## 二、下一步工作\n\n继续深化改革。\n";
+    let draft = briefing::import::import_text("a.md", md, true).unwrap();
+    let b = load("md", draft.toml);
+    assert_eq!(
+        (b.organization.as_str(), b.period.to_string()),
+        ("东湖市公安局", "2024".to_string())
+    );
+    let shape: Vec<(SectionKind, &str, Vec<&str>)> = b
+        .sections
+        .iter()
+        .map(|s| {
+            (
+                s.kind,
+                s.title.as_str(),
+                s.items.iter().map(|i| i.title.as_str()).collect(),
+            )
+        })
+        .collect();
+    use SectionKind::*;
+    assert_eq!(
+        shape,
+        [
+            (Lead, "综述", vec![]),
+            (Campaign, "打击犯罪", vec!["破案攻坚", "治安防控"]),
+            (Outlook, "下一步工作", vec![]),
+        ]
+    );
+    assert_eq!(b.sections[1].items[1].body, ["新建警务室12个。"]);
+}
