@@ -33,17 +33,30 @@ const YOY: &[&str] = &[
 ];
 const POP: &[&str] = &["环比", "较上月", "较上季度"];
 const COMPARE: &[&str] = &["低于", "高于", "优于", "好于", "超过"];
-/// The indicators of `paras`, with ids `{holder}-f1`, `{holder}-f2` …
-pub fn indicators(holder: &str, paras: &[String], review: &mut Vec<Review>) -> Vec<Indicator> {
+/// The indicators of `paras` (which start at the source's `lines`), with
+/// ids `{holder}-f1`, `{holder}-f2` …
+pub fn indicators(
+    holder: &str,
+    paras: &[String],
+    lines: &[usize],
+    review: &mut Vec<Review>,
+) -> Vec<Indicator> {
     let mut out = Vec::new();
-    for p in paras {
+    let mut origin = Vec::new();
+    for (k, p) in paras.iter().enumerate() {
+        let line = lines.get(k).copied().unwrap_or(0);
+        let (found, said) = (out.len(), review.len());
         scan(p, &mut out, review);
+        for r in &mut review[said..] {
+            r.line = line;
+        }
+        origin.resize(origin.len() + out.len() - found, line);
     }
     for (k, ind) in out.iter_mut().enumerate() {
         ind.id = format!("{holder}-f{}", k + 1);
         if ind.change.is_some() && ind.good.is_none() {
             review.push(Review {
-                line: 0,
+                line: origin[k],
                 message: subst(t("imp.good_unknown"), &[&ind.id, &ind.label]),
             });
         }

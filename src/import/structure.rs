@@ -52,7 +52,7 @@ pub fn build(name: &str, paras: &[Para], review: &mut Vec<Review>) -> File {
 
     let mut sections = walk(rest, review);
     outlook(&mut sections, &period, review);
-    number(&mut sections, review);
+    number(&mut sections, rest, review);
     File {
         schema: 1,
         briefing: Head {
@@ -266,8 +266,32 @@ fn outlook(sections: &mut Vec<Section>, period: &str, review: &mut Vec<Review>) 
     });
 }
 
+/// Where the paragraphs of the draft start in the source: looked for in
+/// reading order from the last one found, so the whole walk is linear.
+struct Lines<'a> {
+    paras: &'a [Para],
+    cursor: usize,
+}
+
+impl Lines<'_> {
+    fn line(&mut self, text: &str) -> usize {
+        let probe: String = text.chars().take(16).collect();
+        let found = (self.cursor..self.paras.len()).find(|&k| {
+            self.paras[k]
+                .lines
+                .iter()
+                .any(|l| l.contains(probe.as_str()))
+        });
+        found.map_or(0, |k| {
+            self.cursor = k;
+            self.paras[k].line
+        })
+    }
+}
+
 /// Ids, and the figures of every body.
-fn number(sections: &mut [Section], review: &mut Vec<Review>) {
+fn number(sections: &mut [Section], paras: &[Para], review: &mut Vec<Review>) {
+    let mut finder = Lines { paras, cursor: 0 };
     let mut n = 0;
     let mut first_holder = None;
     let mut left = MAX_INDICATORS;
@@ -289,9 +313,10 @@ fn number(sections: &mut [Section], review: &mut Vec<Review>) {
                 format!("s{n}")
             }
         };
+        let lines: Vec<usize> = s.body.iter().map(|b| finder.line(b)).collect();
         if s.kind == "lead" {
             review.push(Review {
-                line: 0,
+                line: lines.first().copied().unwrap_or(0),
                 message: subst(
                     t("imp.made_title"),
                     &[
@@ -303,11 +328,12 @@ fn number(sections: &mut [Section], review: &mut Vec<Review>) {
                 ),
             });
         }
-        s.indicator = figures::indicators(&s.id, &s.body, review);
+        s.indicator = figures::indicators(&s.id, &s.body, &lines, review);
         cap(&mut s.indicator, review);
         for (k, item) in s.item.iter_mut().enumerate() {
             item.id = format!("{}-i{}", s.id, k + 1);
-            item.indicator = figures::indicators(&item.id, &item.body, review);
+            let lines: Vec<usize> = item.body.iter().map(|b| finder.line(b)).collect();
+            item.indicator = figures::indicators(&item.id, &item.body, &lines, review);
             cap(&mut item.indicator, review);
             if first_holder.is_none() && !item.indicator.is_empty() {
                 first_holder = Some(item.id.clone());

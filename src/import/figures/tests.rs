@@ -4,7 +4,7 @@ use super::*;
 
 fn read(text: &str) -> (Vec<Indicator>, Vec<Review>) {
     let mut review = Vec::new();
-    let out = indicators("x", &[text.to_string()], &mut review);
+    let out = indicators("x", &[text.to_string()], &[7], &mut review);
     (out, review)
 }
 
@@ -55,6 +55,7 @@ fn a_change_without_basis_is_left_for_review() {
     assert!(out.iter().all(|i| i.change.is_none()), "{out:?}");
     assert_eq!(review.len(), 1);
     assert!(review[0].message.contains("破案率下降6%"));
+    assert_eq!(review[0].line, 7, "the paragraph's line in the source");
 }
 
 #[test]
