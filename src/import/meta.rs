@@ -65,7 +65,7 @@ pub fn org_period(heads: &[&str], paras: &[Para], review: &mut Vec<Review>) -> (
         });
         year
     });
-    let org = org.unwrap_or_else(|| {
+    let org = org.or_else(|| org_in_text(paras)).unwrap_or_else(|| {
         review.push(Review {
             line: 0,
             message: t("imp.no_org").to_string(),
@@ -73,6 +73,31 @@ pub fn org_period(heads: &[&str], paras: &[Para], review: &mut Vec<Review>) -> (
         t("imp.org_placeholder").to_string()
     });
     (org, period)
+}
+
+/// An organisation named at the start of a clause of the first paragraphs
+/// (`西宁市公安局召开…`): a run of CJK characters with a place in it, ending
+/// in one of `ORG_ENDS`, not a collective (`全市公安机关`, `各级…`).
+fn org_in_text(paras: &[Para]) -> Option<String> {
+    let places = ['省', '市', '县', '区', '州', '盟', '旗'];
+    for p in paras.iter().filter(|p| p.role == super::Role::Body).take(3) {
+        for clause in
+            p.lines[0].split(|c: char| !crate::model::is_cjk(c) || "，。；：！？、“”".contains(c))
+        {
+            for end in ORG_ENDS {
+                let Some(i) = clause.find(end) else { continue };
+                let name = &clause[..i + end.len()];
+                let n = name.chars().count();
+                if (4..=16).contains(&n)
+                    && name.contains(places)
+                    && !name.starts_with(['全', '各', '本', '我'])
+                {
+                    return Some(name.to_string());
+                }
+            }
+        }
+    }
+    None
 }
 
 /// `上半年` → `-H1`, `第三季度` → `-Q3`, `5月` → `-05`, else nothing.
@@ -132,4 +157,46 @@ fn this_year() -> String {
     let mp = (5 * doy + 2) / 153;
     let year = yoe + era * 400 + i64::from(mp >= 10);
     year.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> Para {
+        Para {
+            lines: vec![text.to_string()],
+            role: super::super::Role::Body,
+            line: 1,
+            numbered: false,
+        }
+    }
+
+    #[test]
+    fn the_organisation_and_period_come_from_the_title_first() {
+        let mut review = Vec::new();
+        let got = org_period(&["——西宁市公安局2023年工作综述"], &[], &mut review);
+        assert_eq!(got, ("西宁市公安局".to_string(), "2023".to_string()));
+        let got = org_period(&["东湖市公安局2024年第三季度通报"], &[], &mut review);
+        assert_eq!(got.1, "2024-Q3");
+        assert!(review.is_empty());
+    }
+
+    #[test]
+    fn else_from_the_text() {
+        let mut review = Vec::new();
+        let paras = [body(
+            "2023年，全市公安机关以……为指导。西宁市公安局召开会议，2023年工作。",
+        )];
+        let got = org_period(&["坚持守正创新"], &paras, &mut review);
+        assert_eq!(got, ("西宁市公安局".to_string(), "2023".to_string()));
+        assert_eq!(
+            review.len(),
+            1,
+            "the period from the text is listed for review"
+        );
+        let paras = [body("全市公安机关坚持稳中求进。")];
+        let (org, _) = org_period(&["工作总结"], &paras, &mut review);
+        assert_eq!(org, t("imp.org_placeholder"));
+    }
 }
