@@ -98,3 +98,40 @@ fn frames_are_synchronized_only_where_the_terminal_does_it() {
     s.send(b"q");
     assert_eq!(s.wait_exit(T), 0);
 }
+
+/// Whether `bytes` hold `needle`.
+fn holds(bytes: &[u8], needle: &[u8]) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn left_right_margins_only_where_the_terminal_has_them() {
+    for (answer, has) in [(&b"\x1b[?69;2$y"[..], true), (b"\x1b[?69;0$y", false)] {
+        let mut s = Session::spawn(&["open", common::Y2023], 120, 40, &[]);
+        s.wait_for("综述", T);
+        s.settle(Duration::from_millis(100));
+        assert!(holds(&s.raw, b"\x1b[?69$p"), "the program asks");
+        s.send(answer);
+        s.send(b"3");
+        s.wait_for("3/3 “四大工程”", T);
+        s.settle(Duration::from_millis(100));
+        let before = s.raw.len();
+        s.send(b"j");
+        let start = std::time::Instant::now();
+        while s.raw.len() == before {
+            assert!(start.elapsed() < T, "the key drew nothing");
+            s.settle(Duration::from_millis(50));
+        }
+        s.settle(Duration::from_millis(200));
+        let scroll = s.raw[before..].to_vec();
+        assert_eq!(holds(&scroll, b"\x1b[?69h"), has, "{answer:?}");
+        if has {
+            // The new row and the scroll, not the pane's rows.
+            assert!(scroll.len() < 400, "{} bytes", scroll.len());
+        }
+        let before = s.raw.len();
+        s.send(b"q");
+        assert_eq!(s.wait_exit(T), 0);
+        assert_eq!(holds(&s.raw[before..], b"\x1b[?69l"), has, "{answer:?}");
+    }
+}

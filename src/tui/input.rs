@@ -112,6 +112,9 @@ impl Source {
         if let Some(sync) = self.parser.synchronized.take() {
             super::wire::set_terminal_synchronizes(sync);
         }
+        if let Some(yes) = self.parser.margins.take() {
+            super::wire::margins::set_terminal_margins(yes);
+        }
         event
     }
 
