@@ -91,12 +91,13 @@ pub fn find(old: &[Cell], new: &[Cell], width: usize, height: usize) -> Option<S
     if width < 2 || height < 3 || old.len() != width * height || new.len() != width * height {
         return None;
     }
+    // Nothing moved, or nothing on the screen to move (the first frame, a clear).
+    if old == new || old.iter().all(is_blank) {
+        return None;
+    }
     let ho: Vec<u64> = old.iter().map(cell_hash).collect();
     let hn: Vec<u64> = new.iter().map(cell_hash).collect();
     let blank: Vec<bool> = new.iter().map(is_blank).collect();
-    if ho == hn || old.iter().all(is_blank) {
-        return None;
-    }
     let score = |r: usize, s: usize, c: usize| -> i64 {
         let (i, j) = (r * width + c, s * width + c);
         let changed = hn[i] != ho[i];
