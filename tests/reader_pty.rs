@@ -85,6 +85,7 @@ fn frames_are_synchronized_only_where_the_terminal_does_it() {
     // A terminal that answers nothing: frames stay wrapped.
     let before = s.raw.len();
     s.send(b"2");
+    s.wait_for("2/3 “四大创新”", T);
     s.settle(std::time::Duration::from_millis(100));
     assert_eq!(count(&s.raw[before..]), 1);
     // A terminal that says it does not know the mode: no more wrapping.
@@ -92,6 +93,7 @@ fn frames_are_synchronized_only_where_the_terminal_does_it() {
     s.settle(std::time::Duration::from_millis(100));
     let before = s.raw.len();
     s.send(b"3");
+    s.wait_for("3/3 “四大工程”", T);
     s.settle(std::time::Duration::from_millis(100));
     assert!(s.raw.len() > before, "the keys drew");
     assert_eq!(count(&s.raw[before..]), 0);
