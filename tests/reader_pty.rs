@@ -137,3 +137,41 @@ fn left_right_margins_only_where_the_terminal_has_them() {
         assert_eq!(holds(&s.raw[before..], b"\x1b[?69l"), has, "{answer:?}");
     }
 }
+
+/// Ctrl-Z gives the terminal back without the mode; `fg` and the next scroll
+/// switch it on again.
+#[test]
+fn margin_mode_is_off_while_suspended_and_on_again_after() {
+    let mut s = Session::spawn(&["open", common::Y2023], 120, 40, &[]);
+    s.wait_for("综述", T);
+    s.send(b"\x1b[?69;2$y");
+    s.send(b"3");
+    s.wait_for("3/3 “四大工程”", T);
+    let scroll = |s: &mut Session| {
+        let before = s.raw.len();
+        s.send(b"j");
+        let start = std::time::Instant::now();
+        while !holds(&s.raw[before..], b"s\x1b[") {
+            assert!(start.elapsed() < T, "no scroll inside margins");
+            s.settle(Duration::from_millis(50));
+        }
+        s.raw[before..].to_vec()
+    };
+    assert!(holds(&scroll(&mut s), b"\x1b[?69h"));
+    let before = s.raw.len();
+    s.send(&[0x1a]);
+    let start = std::time::Instant::now();
+    while !holds(&s.raw[before..], b"\x1b[?1049l") {
+        assert!(start.elapsed() < T, "not suspended");
+        s.settle(Duration::from_millis(50));
+    }
+    assert!(holds(&s.raw[before..], b"\x1b[?69l"));
+    // `fg`: the shell continues the process.
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(s.pid(), libc::SIGCONT) };
+    s.wait_for("3/3 “四大工程”", T);
+    s.settle(Duration::from_millis(100));
+    assert!(holds(&scroll(&mut s), b"\x1b[?69h"));
+    s.send(b"q");
+    assert_eq!(s.wait_exit(T), 0);
+}
