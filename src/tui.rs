@@ -104,6 +104,7 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Screen, watch: 
     // Asked after the probe, which reads its own answer; this one comes in
     // with the keys, whenever it comes.
     terminal::ask(wire::ASK_SYNCHRONIZED);
+    terminal::ask(wire::margins::ASK_MARGINS);
     let terminal::Session { terminal, input } = &mut session;
     // With --watch, the files named are read again when they change.
     let watching = match watch.then(|| watch::Watch::start(&files)).transpose() {
