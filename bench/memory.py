@@ -2,7 +2,8 @@
 """Peak memory of `briefing check` and `briefing print` on each pathological
 kind of file (bench/pathological.py), against the file's size; and the time
 of `check` on many warnings and errors. Run from the repository root with a
-release build: `python3 bench/memory.py [BIN]`. Prints Markdown tables."""
+release build: `python3 bench/memory.py [BIN]`. Prints Markdown tables.
+Needs GNU time (`/usr/bin/time`, Debian package `time`)."""
 import os, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -14,12 +15,21 @@ os.makedirs(OUT, exist_ok=True)
 
 
 def run(args):
-    """Wall time (s) and peak RSS (bytes) of one child."""
+    """Wall time (s), peak RSS (bytes) and exit code of one child.
+
+    The peak is measured by GNU time in a process of its own: a child forked
+    from this Python process starts with its memory high-water mark (Linux
+    keeps it across exec), which would floor every figure at this script's
+    own size (about 40 MiB with a generated file in hand)."""
+    report = f"{OUT}/rss.txt"
     start = time.monotonic()
     with open(os.devnull, "wb") as null:
-        child = subprocess.Popen([BIN] + args, stdout=null, stderr=null)
-        _, status, usage = os.wait4(child.pid, 0)
-    return time.monotonic() - start, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)
+        code = subprocess.run(["/usr/bin/time", "-q", "-f", "%M", "-o", report, BIN] + args,
+                              stdout=null, stderr=null).returncode
+    secs = time.monotonic() - start
+    with open(report) as f:
+        kib = int(f.read().split()[-1])
+    return secs, kib * 1024, code
 
 
 MEMORY = [

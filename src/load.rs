@@ -5,6 +5,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod file;
 pub mod raw;
+pub mod split;
 pub mod translate;
 pub mod validate;
 
@@ -23,9 +24,7 @@ pub struct Loaded {
 
 /// Check text that was read from `path`: the briefing when it has no error, and the report.
 pub fn check_text(path: &str, source: String) -> (Option<Briefing>, Report) {
-    let (raw, mut diagnostics) = decode::decode(&source);
-    let (briefing, more) = validate::validate(raw, &source);
-    diagnostics.extend(more);
+    let (briefing, mut diagnostics) = check_pieces(&source).unwrap_or_else(|| check_whole(&source));
     diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     let report = Report {
         path: path.to_string(),
@@ -34,6 +33,41 @@ pub fn check_text(path: &str, source: String) -> (Option<Briefing>, Report) {
     };
     let briefing = briefing.filter(|_| !report.has_errors());
     (briefing, report)
+}
+
+/// Decode and validate the whole text at once.
+fn check_whole(source: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
+    let (raw, mut diagnostics) = decode::decode(source);
+    let (briefing, more) = validate::validate(raw, source);
+    diagnostics.extend(more);
+    (briefing, diagnostics)
+}
+
+/// Decode and validate the text a section at a time, with the same
+/// problems as [`check_whole`] (spans, key paths, order): the parser's tree
+/// and the raw layer exist for one section at a time, so memory stays near
+/// the size of the file and the model. `None` when the file cannot be read
+/// in pieces the way it reads whole (a TOML syntax error, a table under
+/// `section` outside a section …): then it is read whole.
+fn check_pieces(source: &str) -> Option<(Option<Briefing>, Vec<Diagnostic>)> {
+    let split = split::split(source)?;
+    if split.sections.is_empty() {
+        return None;
+    }
+    let (head, mut diagnostics) = decode::head(source, &split)?;
+    let mut incomplete = head.incomplete;
+    let mut stream = validate::Stream::new(source, &head, split.sections.len());
+    for (i, range) in split.sections.iter().enumerate() {
+        let piece = decode::section(source, range.clone(), i)?;
+        diagnostics.extend(piece.diags);
+        incomplete |= piece.incomplete;
+        if let Some(section) = piece.section {
+            stream.section(&section);
+        }
+    }
+    let (briefing, more) = stream.finish(incomplete);
+    diagnostics.extend(more);
+    Some((briefing, diagnostics))
 }
 
 /// Read and check `path`.
@@ -66,5 +100,75 @@ fn file_error_report(path: String, e: FileError) -> Report {
         path,
         source: None,
         diagnostics: vec![diagnostic],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bundled and fixture briefings, and variants of them with each
+    /// line deleted, doubled, or cut in two, and a table after the sections.
+    fn texts() -> Vec<String> {
+        let mut files = vec![
+            include_str!("../briefings/2023.toml"),
+            include_str!("../tests/fixtures/harbour-2024.toml"),
+            include_str!("../tests/fixtures/harbour/2023-H1.toml"),
+            include_str!("../tests/fixtures/harbour/2023-H2.toml"),
+            include_str!("../tests/fixtures/harbour/2024-H1.toml"),
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+        files.push(format!("{}\n[extra]\nx = 1\n", files[1]));
+        files.push(files[1].replace("[briefing]", "[[section]]\nid = \"z\"\n[briefing]"));
+        let mut out = files.clone();
+        for file in &files[1..3] {
+            let lines: Vec<&str> = file.split_inclusive('\n').collect();
+            for i in 0..lines.len() {
+                let without: String = lines
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, l)| *l)
+                    .collect();
+                let doubled: String = lines
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(j, l)| if j == i { vec![*l, *l] } else { vec![*l] })
+                    .collect();
+                let cut: String = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(j, l)| {
+                        if j == i {
+                            l.replacen(' ', "\n", 1)
+                        } else {
+                            l.to_string()
+                        }
+                    })
+                    .collect();
+                out.extend([without, doubled, cut]);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_file_read_in_pieces_reads_as_it_does_whole() {
+        let mut pieces = 0;
+        for text in texts() {
+            let Some((briefing, mut diagnostics)) = check_pieces(&text) else {
+                continue;
+            };
+            pieces += 1;
+            let (whole_briefing, mut whole) = check_whole(&text);
+            diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+            whole.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+            assert_eq!(diagnostics, whole, "{text}");
+            assert_eq!(briefing, whole_briefing, "{text}");
+        }
+        // Most of them are read in pieces, not left to the whole reading.
+        assert!(pieces > texts().len() / 2, "{pieces}");
     }
 }

@@ -20,11 +20,13 @@ fn check(path: &Path) -> Outcome {
     let out = common::briefing()
         .arg("check")
         .arg(path)
-        .timeout(Duration::from_secs(5))
+        .timeout(Duration::from_secs(30))
         .output()
         .unwrap();
+    // What a user would notice as a hang, with room for a busy machine;
+    // speed itself is measured in bench/memory.py.
     assert!(
-        start.elapsed() < Duration::from_secs(1),
+        start.elapsed() < Duration::from_secs(10),
         "took {:?}",
         start.elapsed()
     );

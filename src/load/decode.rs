@@ -4,6 +4,7 @@
 //! and the rest decoded again, so that one does not hide the next. Errors
 //! carry spans and key paths.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -11,7 +12,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostic::Diagnostic;
-use super::raw::{RawMeta, RawSection};
+use super::raw::{RawMeta, RawSection, Shift};
+use super::split::Split;
 use crate::i18n::{subst, t};
 
 /// The raw document, as far as it could be decoded.
@@ -37,6 +39,9 @@ struct Decoder<'de> {
     diags: Vec<Diagnostic>,
     incomplete: bool,
     tree: Option<Option<Spanned<DeTable<'de>>>>,
+    /// For a section decoded on its own: where its text starts in the file,
+    /// and its index in the file's section array.
+    piece: Option<(usize, usize)>,
 }
 
 impl<'de> Decoder<'de> {
@@ -49,20 +54,34 @@ impl<'de> Decoder<'de> {
     }
 
     fn error(&mut self, span: Range<usize>, message: String) {
-        let key = self.tree().and_then(|root| key_path_at(root, span.start));
+        let mut key = self.tree().and_then(|root| key_path_at(root, span.start));
+        let mut span = span;
+        if let Some((offset, index)) = self.piece {
+            span = span.start + offset..span.end + offset;
+            // The piece's one section is `section[0]`; in the file it is `section[index]`.
+            key = key.map(|k| match k.strip_prefix("section[0]") {
+                Some(rest) => format!("section[{index}]{rest}"),
+                None => k,
+            });
+        }
         self.diags.push(Diagnostic::error(Some(span), key, message));
+    }
+
+    fn new(source: &'de str) -> Decoder<'de> {
+        Decoder {
+            source,
+            diags: Vec::new(),
+            incomplete: false,
+            tree: None,
+            piece: None,
+        }
     }
 }
 
 /// Decode `source`; every problem found on the way is returned.
 pub fn decode(source: &str) -> (RawDoc, Vec<Diagnostic>) {
     let mut doc = RawDoc::default();
-    let mut d = Decoder {
-        source,
-        diags: Vec::new(),
-        incomplete: false,
-        tree: None,
-    };
+    let mut d = Decoder::new(source);
     let root = match DeTable::parse(source) {
         Ok(root) => root,
         Err(e) => {
@@ -79,22 +98,98 @@ pub fn decode(source: &str) -> (RawDoc, Vec<Diagnostic>) {
             return (doc, d.diags);
         }
     };
-    // The tree is consumed piece by piece (no copy).
-    for (key, value) in root.into_inner() {
-        let name = key.get_ref().to_string();
-        match name.as_str() {
-            "schema" => doc.schema = d.piece(value),
-            "briefing" => doc.meta = d.piece(value),
-            "section" => doc.sections = Some(d.sections(value)),
-            other => d.diags.push(Diagnostic::error(
-                Some(key.span()),
-                Some(other.to_string()),
-                subst(t("d.unknown_top"), &[other]),
-            )),
-        }
-    }
+    d.root(root, &mut doc);
     doc.incomplete |= d.incomplete;
     (doc, d.diags)
+}
+
+/// Decode the part of `source` that is not sections (the pieces `split`
+/// found there, at their places in the file); `None` when it does not parse
+/// or names `section` itself (then the whole file is decoded at once).
+pub fn head(source: &str, split: &Split) -> Option<(RawDoc, Vec<Diagnostic>)> {
+    let first = split.sections.first().map_or(source.len(), |r| r.start);
+    let text: Cow<str> = if split.head.iter().all(|r| r.end <= first) {
+        Cow::Borrowed(&source[..first])
+    } else {
+        // Tables after the sections: the sections blanked out, lines kept,
+        // so that every offset is the file's.
+        let mut bytes = source.as_bytes().to_vec();
+        for r in &split.sections {
+            for b in &mut bytes[r.clone()] {
+                if *b != b'\n' {
+                    *b = b' ';
+                }
+            }
+        }
+        Cow::Owned(String::from_utf8(bytes).ok()?)
+    };
+    let root = DeTable::parse(&text).ok()?;
+    if root.get_ref().keys().any(|k| k.get_ref() == "section") {
+        return None;
+    }
+    let mut doc = RawDoc::default();
+    let mut d = Decoder::new(&text);
+    d.root(root, &mut doc);
+    doc.incomplete |= d.incomplete;
+    Some((doc, d.diags))
+}
+
+/// One section decoded on its own.
+pub struct SectionPiece {
+    pub section: Option<Spanned<RawSection>>,
+    pub diags: Vec<Diagnostic>,
+    /// Whether it failed to decode.
+    pub incomplete: bool,
+}
+
+/// Decode the section at `range` of `source`, the `index`-th of the file,
+/// as the whole file's decoding would (spans and key paths are the file's);
+/// `None` when it does not parse as one section (then the whole file is
+/// decoded at once, and its errors are reported as the whole file's).
+pub fn section(source: &str, range: Range<usize>, index: usize) -> Option<SectionPiece> {
+    let offset = range.start;
+    let text = &source[range];
+    let root = DeTable::parse(text).ok()?.into_inner();
+    if root.len() != 1 {
+        return None;
+    }
+    let (key, value) = root.into_iter().next()?;
+    if key.get_ref() != "section" {
+        return None;
+    }
+    let element = match value.into_inner() {
+        DeValue::Array(a) if a.len() == 1 => a.into_iter().next()?,
+        _ => return None,
+    };
+    let mut d = Decoder::new(text);
+    d.piece = Some((offset, index));
+    let section = d.piece::<RawSection>(element).map(|s| s.shift(offset));
+    Some(SectionPiece {
+        section,
+        diags: d.diags,
+        incomplete: d.incomplete,
+    })
+}
+
+impl<'de> Decoder<'de> {
+    /// Take the top-level keys of `root` into `doc`.
+    fn root(&mut self, root: Spanned<DeTable<'de>>, doc: &mut RawDoc) {
+        let d = self;
+        // The tree is consumed piece by piece (no copy).
+        for (key, value) in root.into_inner() {
+            let name = key.get_ref().to_string();
+            match name.as_str() {
+                "schema" => doc.schema = d.piece(value),
+                "briefing" => doc.meta = d.piece(value),
+                "section" => doc.sections = Some(d.sections(value)),
+                other => d.diags.push(Diagnostic::error(
+                    Some(key.span()),
+                    Some(other.to_string()),
+                    subst(t("d.unknown_top"), &[other]),
+                )),
+            }
+        }
+    }
 }
 
 impl<'de> Decoder<'de> {

@@ -78,3 +78,85 @@ pub struct RawCompare {
     pub label: Option<S<String>>,
     pub value: Option<S<f64>>,
 }
+
+/// Moving every span by `by` bytes: a piece of the file decoded on its own
+/// has spans from the piece's start; the diagnostics want the file's.
+pub trait Shift {
+    fn shift(self, by: usize) -> Self;
+}
+
+impl Shift for String {
+    fn shift(self, _: usize) -> Self {
+        self
+    }
+}
+
+impl Shift for f64 {
+    fn shift(self, _: usize) -> Self {
+        self
+    }
+}
+
+impl<T: Shift> Shift for Spanned<T> {
+    fn shift(self, by: usize) -> Self {
+        let span = self.span();
+        Spanned::new(span.start + by..span.end + by, self.into_inner().shift(by))
+    }
+}
+
+impl<T: Shift> Shift for Option<T> {
+    fn shift(self, by: usize) -> Self {
+        self.map(|v| v.shift(by))
+    }
+}
+
+impl<T: Shift> Shift for Vec<T> {
+    fn shift(self, by: usize) -> Self {
+        self.into_iter().map(|v| v.shift(by)).collect()
+    }
+}
+
+/// `Shift` for a struct: every field moved.
+macro_rules! shift_fields {
+    ($ty:ident { $($field:ident),* }) => {
+        impl Shift for $ty {
+            fn shift(self, by: usize) -> Self {
+                $ty { $($field: self.$field.shift(by)),* }
+            }
+        }
+    };
+}
+
+shift_fields!(RawSection {
+    id,
+    kind,
+    title,
+    subtitle,
+    body,
+    notes,
+    item,
+    indicator
+});
+shift_fields!(RawItem {
+    id,
+    title,
+    body,
+    notes,
+    indicator
+});
+shift_fields!(RawIndicator {
+    id,
+    label,
+    value,
+    unit,
+    change,
+    change_unit,
+    basis,
+    good,
+    history,
+    compare,
+    note,
+    cite
+});
+shift_fields!(RawPoint { period, value });
+shift_fields!(RawCompare { label, value });

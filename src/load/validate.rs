@@ -21,18 +21,94 @@ type Opt<T> = Option<Spanned<T>>;
 
 /// Validate the raw document. The briefing is returned only when no error was found.
 pub fn validate(doc: RawDoc, source: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
-    let mut v = Validator {
-        lines: Lines::new(source),
-        diags: Vec::new(),
-        ids: HashMap::new(),
-        indicator_ids: HashMap::new(),
-        period: None,
-        in_section: 0,
-        hidden: (0, 0),
-    };
-    let briefing = v.document(doc);
-    let ok = !v.diags.iter().any(Diagnostic::is_error);
-    (briefing.filter(|_| ok), v.diags)
+    let count = doc.sections.as_ref().map_or(0, Vec::len);
+    let mut stream = Stream::new(source, &doc, count);
+    for s in doc.sections.iter().flatten() {
+        stream.section(s);
+    }
+    stream.finish(doc.incomplete)
+}
+
+/// Validation a section at a time: the head (`schema`, `[briefing]`) first,
+/// then each section as it is decoded, so that the raw layer of the whole
+/// file never exists at once. The problems come out in the order of
+/// [`validate`] over the whole document.
+pub struct Stream {
+    v: Validator,
+    schema: Option<Spanned<i64>>,
+    meta: Option<Briefing>,
+    /// How many problems the head had (the head's late problems go after them).
+    after_meta: usize,
+    sections: Vec<Section>,
+}
+
+impl Stream {
+    /// Start with the head; `sections` is how many sections are expected
+    /// (room is made for them at once, not by doubling).
+    pub fn new(source: &str, head: &RawDoc, sections: usize) -> Stream {
+        let mut v = Validator {
+            lines: Lines::new(source),
+            diags: Vec::new(),
+            ids: HashMap::new(),
+            indicator_ids: HashMap::new(),
+            period: None,
+            in_section: 0,
+            hidden: (0, 0),
+        };
+        let meta = head.meta.as_ref().map(|m| v.meta(m));
+        Stream {
+            after_meta: v.diags.len(),
+            schema: head.schema.clone(),
+            meta,
+            v,
+            sections: Vec::with_capacity(sections),
+        }
+    }
+
+    /// Validate the next section that decoded.
+    pub fn section(&mut self, s: &Spanned<RawSection>) {
+        let i = self.sections.len();
+        let section = self.v.section(s, i);
+        self.sections.push(section);
+    }
+
+    /// The problems that need the whole file (`incomplete`: whether any
+    /// piece failed to decode), then the briefing when there is no error.
+    pub fn finish(mut self, incomplete: bool) -> (Option<Briefing>, Vec<Diagnostic>) {
+        let rest = std::mem::take(&mut self.v.diags);
+        let v = &mut self.v;
+        match &self.schema {
+            None if !incomplete => v.error(0..0, "schema", t("d.missing_schema").into()),
+            Some(s) if *s.get_ref() != 1 => v.error(
+                s.span(),
+                "schema",
+                subst(t("d.bad_schema"), &[&s.get_ref().to_string()]),
+            ),
+            _ => {}
+        }
+        let schema = std::mem::take(&mut v.diags);
+        if self.meta.is_none() && !incomplete {
+            v.error(0..0, "briefing", t("d.missing_briefing").into());
+        }
+        if self.sections.is_empty() && !incomplete {
+            v.error(0..0, "section", t("d.no_sections").into());
+        }
+        let late = std::mem::take(&mut v.diags);
+        let (head, sections) = rest.split_at(self.after_meta);
+        let diags: Vec<Diagnostic> = schema
+            .into_iter()
+            .chain(head.iter().cloned())
+            .chain(late)
+            .chain(sections.iter().cloned())
+            .collect();
+        let ok = !diags.iter().any(Diagnostic::is_error);
+        let briefing = self.meta.map(|mut briefing| {
+            briefing.sections = self.sections;
+            briefing.number_campaigns();
+            briefing
+        });
+        (briefing.filter(|_| ok), diags)
+    }
 }
 
 struct Validator {
@@ -111,7 +187,7 @@ impl Validator {
     }
 
     /// Warn about control and bidi characters in any displayed string.
-    fn text(&mut self, field: &Opt<String>, key: &str) -> Option<String> {
+    fn text<'a>(&mut self, field: &'a Opt<String>, key: &str) -> Option<&'a str> {
         let field = field.as_ref()?;
         if let Some(c) = field.get_ref().chars().find(|&c| is_suspicious(c)) {
             self.warning(
@@ -120,7 +196,7 @@ impl Validator {
                 subst(t("d.control"), &[&format!("{:04X}", c as u32)]),
             );
         }
-        Some(field.get_ref().clone())
+        Some(field.get_ref())
     }
 
     /// A one-line displayed string, made safe.
@@ -151,8 +227,14 @@ impl Validator {
     }
 
     fn paragraphs(&mut self, field: &Opt<String>, key: &str) -> Vec<String> {
+        // Cleaned in a copy only when there is something to clean (a long
+        // body is not held three times over).
+        let needs_cleaning = |s: &str| s.chars().any(|c| c == '\t' || is_suspicious(c));
         self.text(field, key)
-            .map(|s| paragraphs(&clean(&s)))
+            .map(|s| match needs_cleaning(s) {
+                true => paragraphs(&clean(s)),
+                false => paragraphs(s),
+            })
             .unwrap_or_default()
     }
 
@@ -220,40 +302,6 @@ impl Validator {
             );
         }
         p
-    }
-
-    fn document(&mut self, doc: RawDoc) -> Option<Briefing> {
-        match &doc.schema {
-            None if !doc.incomplete => self.error(0..0, "schema", t("d.missing_schema").into()),
-            Some(s) if *s.get_ref() != 1 => self.error(
-                s.span(),
-                "schema",
-                subst(t("d.bad_schema"), &[&s.get_ref().to_string()]),
-            ),
-            _ => {}
-        }
-        let meta = match &doc.meta {
-            Some(m) => Some(self.meta(m)),
-            None => {
-                if !doc.incomplete {
-                    self.error(0..0, "briefing", t("d.missing_briefing").into());
-                }
-                None
-            }
-        };
-        let sections = doc.sections.unwrap_or_default();
-        if sections.is_empty() && !doc.incomplete {
-            self.error(0..0, "section", t("d.no_sections").into());
-        }
-        let sections: Vec<Section> = sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| self.section(s, i))
-            .collect();
-        let mut briefing = meta?;
-        briefing.sections = sections;
-        briefing.number_campaigns();
-        Some(briefing)
     }
 
     fn meta(&mut self, m: &Spanned<RawMeta>) -> Briefing {
@@ -392,7 +440,10 @@ impl Validator {
         body: &Opt<String>,
     ) -> Vec<Indicator> {
         // Cites are compared without white space; strip the body once for all of them.
-        let body = body.as_ref().map(|b| squeeze(b.get_ref()));
+        let body = body
+            .as_ref()
+            .filter(|_| !list.is_empty())
+            .map(|b| squeeze(b.get_ref()));
         list.iter()
             .enumerate()
             .map(|(k, ind)| {

@@ -8,13 +8,21 @@ pub type Paragraphs = Vec<String>;
 pub fn paragraphs(text: &str) -> Paragraphs {
     let mut out = Vec::new();
     let mut current = String::new();
-    for line in text.lines() {
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
         let line = line.trim();
         if line.is_empty() {
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
             }
             continue;
+        }
+        if current.is_empty() {
+            // Room for the whole paragraph at once (joined, it is no longer
+            // than its lines), not grown by doubling: a long body is not held
+            // twice over.
+            let rest = lines.clone().take_while(|l| !l.trim().is_empty());
+            current.reserve(line.len() + rest.map(|l| l.len() + 1).sum::<usize>());
         }
         if let (Some(before), Some(after)) = (current.chars().last(), line.chars().next())
             && !(is_cjk(before) && is_cjk(after))
