@@ -22,17 +22,21 @@ pub struct Review {
     pub theme: Theme,
 }
 
+impl Review {
+    /// What a terminal event does to the state (a new size draws again).
+    pub fn event(&mut self, event: &Event) -> Effect {
+        if let Event::Resize(..) = event {
+            return Effect::Changed;
+        }
+        keys::action(&self.state.overlay, event).map_or(Effect::Unchanged, |a| self.state.update(a))
+    }
+}
+
 impl Mode for Review {
     type Exit = Outcome;
 
     fn handle(&mut self, event: &Event) -> Step<Outcome> {
-        if let Event::Resize(..) = event {
-            return Step::Changed;
-        }
-        let Some(action) = keys::action(&self.state.overlay, event) else {
-            return Step::Ignored;
-        };
-        match self.state.update(action) {
+        match self.event(event) {
             Effect::Unchanged => Step::Ignored,
             Effect::Changed => Step::Changed,
             Effect::Done(outcome) => Step::Exit(outcome),

@@ -12,6 +12,7 @@ use super::Theme;
 use super::keys::KEYS;
 use super::state::{Candidate, Good, Overlay, State};
 use crate::i18n::{subst, t};
+use crate::layout::width::str_width;
 use crate::sanitize::visible;
 
 /// Draw `state` over the whole frame.
@@ -48,13 +49,21 @@ pub fn draw(state: &State, theme: &Theme, frame: &mut Frame) {
     }
 }
 
+/// The candidate: where it is, the figure and the decision (always shown),
+/// the paragraph below them, scrolled so that the cite is in view.
 fn candidate(c: &Candidate, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let mut lines: Vec<Line> = Vec::new();
+    let [place_area, fields_area, _, text_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(4),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(area);
     let place: Vec<String> = c.place.iter().map(|p| visible(p).into_owned()).collect();
-    lines.push(Line::styled(place.join(" › "), theme.header));
-    lines.push(Line::raw(""));
-    lines.push(cited(&c.paragraph, &c.indicator.cite, theme));
-    lines.push(Line::raw(""));
+    frame.render_widget(
+        Paragraph::new(Line::styled(place.join(" › "), theme.header)),
+        place_area,
+    );
     let field = |name: &'static str, value: String, style: Style| {
         Line::from(vec![
             Span::styled(format!("{} ", t(name)), theme.dim),
@@ -66,30 +75,48 @@ fn candidate(c: &Candidate, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         theme.dim.add_modifier(Modifier::CROSSED_OUT)
     };
-    lines.push(field(
-        "rev.label",
-        visible(&c.label).into_owned(),
-        label_style,
-    ));
-    lines.push(field("rev.figure", figure(c), theme.text));
     let good = match c.good {
         Good::Up => t("rev.good_up"),
         Good::Down => t("rev.good_down"),
         Good::Unset => t("rev.good_unset"),
     };
-    lines.push(field("rev.good", good.to_string(), theme.text));
     let (decision, style) = if c.keep {
         (t("rev.kept"), theme.better)
     } else {
         (t("rev.dropped"), theme.worse)
     };
-    lines.push(field("rev.decision", decision.to_string(), style));
+    let fields = vec![
+        field("rev.label", visible(&c.label).into_owned(), label_style),
+        field("rev.figure", figure(c), theme.text),
+        field("rev.good", good.to_string(), theme.text),
+        field("rev.decision", decision.to_string(), style),
+    ];
+    frame.render_widget(Paragraph::new(fields).style(theme.text), fields_area);
+    let scroll = cite_row(&c.paragraph, &c.indicator.cite, text_area);
     frame.render_widget(
-        Paragraph::new(lines)
+        Paragraph::new(cited(&c.paragraph, &c.indicator.cite, theme))
             .style(theme.text)
-            .wrap(Wrap { trim: false }),
-        area,
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        text_area,
     );
+}
+
+/// The first row to show of the wrapped paragraph so that the cite is in
+/// `area` (about a third of the way down when it would not be), counted as
+/// if every row were filled to the width.
+fn cite_row(paragraph: &str, cite: &str, area: Rect) -> u16 {
+    let width = usize::from(area.width.max(1));
+    let Some(at) = paragraph.find(cite).filter(|_| !cite.is_empty()) else {
+        return 0;
+    };
+    let row = str_width(&visible(&paragraph[..at])) / width;
+    let end = (str_width(&visible(&paragraph[..at + cite.len()])) / width) + 1;
+    let height = usize::from(area.height);
+    if end <= height {
+        return 0;
+    }
+    u16::try_from(row.saturating_sub(height / 3)).unwrap_or(u16::MAX)
 }
 
 /// The paragraph with the cite in the cite's style (the first place it is).
