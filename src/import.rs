@@ -198,6 +198,7 @@ pub fn run(file: &Path, out: Option<&Path>, force: bool, review: Option<review::
         match review::run(state, theme) {
             Ok((state, review::Outcome::Write)) => {
                 state.apply(&mut draft.file);
+                state.settle(&mut draft.review);
                 draft.indicators = state.kept();
                 draft.toml = emit::to_toml(&draft.file);
             }

@@ -188,3 +188,21 @@ fn the_readme_shows_the_review_screen_as_it_is() {
     let last = confirm.lines().last().unwrap();
     assert!(readme.contains(&format!("```text\n{last}\n```")), "{last}");
 }
+
+#[test]
+fn control_characters_of_the_source_never_reach_the_screen() {
+    let text = "标题\u{1b}[31m\n\n正文\u{1b}]0;x\u{7}的电诈发案\u{202e}312起，同比下降5%。\n";
+    let draft = briefing::import::import_text("h.txt", text, false).unwrap();
+    let mut r = Review {
+        state: State::new(&draft.file, "h\u{1b}[2J.toml".into()),
+        theme: Theme::dark(),
+    };
+    assert!(!r.state.candidates.is_empty());
+    for script in ["", "e\u{1b}x", "q"] {
+        let shown = screen(&mut r, 80, 24, script);
+        assert!(
+            !shown.chars().any(briefing::sanitize::is_suspicious),
+            "{shown:?}"
+        );
+    }
+}

@@ -307,6 +307,25 @@ impl State {
     }
 }
 
+impl State {
+    /// Take out of `review` what the author has settled: the unknown `good`
+    /// of an indicator dropped or given a direction.
+    pub fn settle(&self, review: &mut Vec<super::super::Review>) {
+        let settled: Vec<String> = self
+            .candidates
+            .iter()
+            .filter(|c| !c.keep || c.good != Good::Unset)
+            .map(|c| {
+                crate::i18n::subst(
+                    crate::i18n::t("imp.good_unknown"),
+                    &[&c.indicator.id, &c.indicator.label],
+                )
+            })
+            .collect();
+        review.retain(|r| !settled.contains(&r.message));
+    }
+}
+
 /// The paragraph of `body` that holds `cite`, else the cite.
 fn paragraph_of(cite: &str, body: &[String]) -> String {
     body.iter()
@@ -491,6 +510,34 @@ mod tests {
         assert_eq!(s.overlay, Overlay::Help);
         assert_eq!(s.update(Action::Help), Effect::Changed);
         assert_eq!(s.overlay, Overlay::None);
+    }
+
+    #[test]
+    fn what_the_author_settled_leaves_the_review_list() {
+        let unknown = |id: &str| super::super::super::Review {
+            line: 1,
+            message: crate::i18n::subst(
+                crate::i18n::t("imp.good_unknown"),
+                &[id, &format!("label {id}")],
+            ),
+        };
+        let other = super::super::super::Review {
+            line: 0,
+            message: "something else".into(),
+        };
+        let mut review = vec![unknown("a"), unknown("b"), unknown("c"), other.clone()];
+        let mut s = state();
+        // As the importer leaves them: no `good` on any.
+        for c in &mut s.candidates {
+            c.good = Good::Unset;
+        }
+        s.update(Action::Next);
+        s.update(Action::FlipGood); // b: set up
+        s.update(Action::Next);
+        s.update(Action::Drop); // c: dropped, good unset
+        s.settle(&mut review);
+        // a is still without `good`: its line stays.
+        assert_eq!(review, vec![unknown("a"), other]);
     }
 
     #[test]
