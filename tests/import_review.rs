@@ -119,6 +119,16 @@ fn the_binary_drops_one_flips_one_and_writes_a_draft_that_checks() {
     // The second, 破案数, is up: flip it to down.
     s.send(b"g");
     s.wait_for("下降为好", T);
+    // Keep it, and rename the third (破案率) with Chinese typed in.
+    s.send(b"\r");
+    s.wait_for("3/55", T);
+    s.send(b"e");
+    s.wait_for("名称：", T);
+    s.send(b"\x7f");
+    s.send("比例".as_bytes());
+    s.wait_for("破案比例▏", T);
+    s.send(b"\r");
+    s.wait_for("名称 破案比例", T);
     s.send(b"q");
     s.wait_for("删去 1 个", T);
     s.send(b"\r");
@@ -127,6 +137,8 @@ fn the_binary_drops_one_flips_one_and_writes_a_draft_that_checks() {
     let written = std::fs::read_to_string(&out).unwrap();
     assert!(!written.contains("label = \"电诈发案\""), "{written}");
     assert!(written.contains("label = \"破案数\""));
+    assert!(written.contains("label = \"破案比例\""), "{written}");
+    assert!(!written.contains("label = \"破案率\""));
     let tail = written.split("label = \"破案数\"").nth(1).unwrap();
     let block = tail.split("[[").next().unwrap();
     assert!(block.contains("good = \"down\""), "{block}");
