@@ -111,6 +111,8 @@ pub enum Command {
         output: Option<PathBuf>,
         #[arg(long, requires = "output")]
         force: bool,
+        #[arg(long)]
+        review: bool,
     },
     Print {
         #[arg(required = true)]

@@ -54,7 +54,12 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             file,
             output,
             force,
-        } => crate::import::run(&file, output.as_deref(), force),
+            review,
+        } => {
+            let look = look(None);
+            let theme = review.then(|| crate::tui::theme::Theme::choose(&look.theme, look.color));
+            crate::import::run(&file, output.as_deref(), force, theme)
+        }
         Command::New { path } => new(&path),
         Command::Themes => themes(),
         Command::Completions { shell } => {

@@ -43,6 +43,7 @@ mod cli;
 mod diagnostics;
 mod export;
 mod import;
+mod review;
 mod toml_syntax;
 mod ui;
 
@@ -54,6 +55,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     cli::STRINGS,
     export::STRINGS,
     import::STRINGS,
+    review::STRINGS,
 ];
 
 fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {

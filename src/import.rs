@@ -9,6 +9,7 @@ mod figures;
 mod levels;
 mod markers;
 mod meta;
+pub mod review;
 mod structure;
 mod text;
 
@@ -62,6 +63,8 @@ pub struct Review {
 #[derive(Debug, Clone)]
 pub struct Draft {
     pub toml: String,
+    /// The draft as a model, for the review to change.
+    pub file: emit::File,
     pub review: Vec<Review>,
     pub sections: usize,
     pub items: usize,
@@ -157,6 +160,7 @@ fn from_paras(name: &str, paras: Vec<Para>, dropped: Vec<Dropped>) -> Result<Dra
     let toml = emit::to_toml(&draft);
     Ok(Draft {
         toml,
+        file: draft,
         review,
         sections: counts.0,
         items: counts.1,
@@ -164,19 +168,50 @@ fn from_paras(name: &str, paras: Vec<Para>, dropped: Vec<Dropped>) -> Result<Dra
     })
 }
 
-/// `briefing import FILE [-o OUT] [--force]`: the draft to OUT (else to
-/// standard output), the review to stderr. 0, or 1 on any failure.
-pub fn run(file: &Path, out: Option<&Path>, force: bool) -> u8 {
+/// `briefing import FILE [-o OUT] [--force] [--review]`: the draft to OUT
+/// (else to standard output), the review to stderr. With `review`, the
+/// candidate indicators are walked on the terminal first (`theme`), and the
+/// draft written with the author's decisions. 0, 1 on any failure, 2 for
+/// `--review` without a terminal.
+pub fn run(file: &Path, out: Option<&Path>, force: bool, review: Option<review::Theme>) -> u8 {
     const OK: u8 = 0;
     const FAILED: u8 = 1;
+    if review.is_some()
+        && let Err(code) = crate::tui::require_terminal("import --review")
+    {
+        return code;
+    }
     let shown = crate::sanitize::visible(&file.display().to_string()).into_owned();
-    let draft = match import_file(file) {
+    let mut draft = match import_file(file) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("{shown}: error: {e}");
             return FAILED;
         }
     };
+    if let Some(theme) = review {
+        let target = out.map_or_else(
+            || t("rev.to_stdout").to_string(),
+            |o| o.display().to_string(),
+        );
+        let state = review::State::new(&draft.file, target);
+        match review::run(state, theme) {
+            Ok((state, review::Outcome::Write)) => {
+                state.apply(&mut draft.file);
+                state.settle(&mut draft.review);
+                draft.indicators = state.kept();
+                draft.toml = emit::to_toml(&draft.file);
+            }
+            Ok((_, review::Outcome::Discard)) => {
+                eprintln!("{}", t("rev.discarded"));
+                return FAILED;
+            }
+            Err(e) => {
+                eprintln!("{}", subst(t("m.terminal_setup"), &[&e]));
+                return FAILED;
+            }
+        }
+    }
     if draft.toml.len() as u64 > crate::load::file::MAX_BYTES {
         eprintln!(
             "{shown}: error: {}",

@@ -352,8 +352,13 @@ fn the_readme_shows_the_import_of_a_press_paragraph_as_it_is() {
     let block = |after: &str| -> String {
         let start = readme.find(after).unwrap() + after.len();
         let rest = &readme[start..];
-        let end = rest.find("\n$ ").map(|e| e + 1);
-        rest[..end.or_else(|| rest.find("```")).unwrap()].to_string()
+        // Up to the next command, or the end of the code block.
+        let end = [rest.find("\n$ ").map(|e| e + 1), rest.find("```")]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap();
+        rest[..end].to_string()
     };
     let press = block("$ cat press.txt\n");
     let shown = block("$ cat press.toml\n");

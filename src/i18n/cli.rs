@@ -206,4 +206,9 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "与 -o 同用：覆盖已有的文件",
         "With -o: overwrite an existing file",
     ),
+    (
+        "cli.import.review",
+        "先在终端里逐项审阅候选指标（保留、删去、改名称、改 good），再写出草稿",
+        "Review the candidate indicators on the terminal first (keep, drop, rename, set good), then write the draft",
+    ),
 ];

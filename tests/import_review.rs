@@ -1,0 +1,220 @@
+//! `briefing import --review`: the review screen on TestBackend over the
+//! seed, and the real binary under a pseudo-terminal dropping one indicator,
+//! flipping one and writing a draft that `briefing check` passes.
+
+mod common;
+
+use std::time::Duration;
+
+use briefing::import::review::{Outcome, Review, State, Theme};
+use common::pty::Session;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SEED: &str = "tests/fixtures/seed-2023-ordered.txt";
+const T: Duration = Duration::from_secs(20);
+
+fn review() -> Review {
+    let draft = briefing::import::import_file(std::path::Path::new(SEED)).unwrap();
+    Review {
+        state: State::new(&draft.file, "seed.toml".into()),
+        theme: Theme::dark(),
+    }
+}
+
+fn screen(review: &mut Review, width: u16, height: u16, script: &str) -> String {
+    for event in common::keys(script) {
+        review.event(&event);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    briefing::import::review::draw(review, &mut terminal).unwrap();
+    common::text(terminal.backend().buffer())
+}
+
+#[test]
+fn review_80x24_first() {
+    insta::assert_snapshot!(screen(&mut review(), 80, 24, ""));
+}
+
+#[test]
+fn review_80x24_dropped_and_flipped() {
+    let mut r = review();
+    let shown = screen(&mut r, 80, 24, "jjdkg");
+    assert!(!r.state.candidates[2].keep);
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn review_80x24_editing_a_label() {
+    insta::assert_snapshot!(screen(&mut review(), 80, 24, "e<BS>总数"));
+}
+
+#[test]
+fn review_80x24_help() {
+    insta::assert_snapshot!(screen(&mut review(), 80, 24, "?"));
+}
+
+#[test]
+fn review_80x24_finishing() {
+    insta::assert_snapshot!(screen(&mut review(), 80, 24, "dq"));
+}
+
+#[test]
+fn review_40x15_first() {
+    insta::assert_snapshot!(screen(&mut review(), 40, 15, ""));
+}
+
+#[test]
+fn review_40x15_help() {
+    insta::assert_snapshot!(screen(&mut review(), 40, 15, "?"));
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    let mut r = review();
+    for (w, h) in [(1, 1), (2, 3), (10, 4), (20, 6), (200, 50)] {
+        for script in ["", "?", "<Esc>e", "<Esc>q"] {
+            screen(&mut r, w, h, script);
+        }
+    }
+}
+
+#[test]
+fn q_then_enter_writes_and_n_leaves_without_writing() {
+    use briefing::import::review::Effect;
+    let mut r = review();
+    let events = common::keys("q<Enter>");
+    assert_eq!(r.event(&events[0]), Effect::Changed);
+    assert_eq!(r.event(&events[1]), Effect::Done(Outcome::Write));
+    let mut r = review();
+    let events = common::keys("<C-c>n");
+    r.event(&events[0]);
+    assert_eq!(r.event(&events[1]), Effect::Done(Outcome::Discard));
+}
+
+#[test]
+fn review_without_a_terminal_says_so_and_exits_2() {
+    let out = common::briefing()
+        .args(["import", SEED, "--review", "-o", "never.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("import --review"), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert!(!std::path::Path::new("never.toml").exists());
+}
+
+#[test]
+fn the_binary_drops_one_flips_one_and_writes_a_draft_that_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("draft.toml");
+    let out_s = out.to_str().unwrap();
+    let mut s = Session::spawn(&["import", SEED, "--review", "-o", out_s], 80, 24, &[]);
+    s.wait_for("1/55", T);
+    // The first is 电诈发案 (cite 电诈发案同比下降6.32%): drop it.
+    assert!(s.screen().contains("电诈发案"), "{}", s.screen());
+    s.send(b"d");
+    s.wait_for("2/55", T);
+    // The second, 破案数, is up: flip it to down.
+    s.send(b"g");
+    s.wait_for("下降为好", T);
+    // Keep it, and rename the third (破案率) with Chinese typed in.
+    s.send(b"\r");
+    s.wait_for("3/55", T);
+    s.send(b"e");
+    s.wait_for("名称：", T);
+    s.send(b"\x7f");
+    s.send("比例".as_bytes());
+    s.wait_for("破案比例▏", T);
+    s.send(b"\r");
+    s.wait_for("名称 破案比例", T);
+    s.send(b"q");
+    s.wait_for("删去 1 个", T);
+    s.send(b"\r");
+    assert_eq!(s.wait_exit(T), 0);
+    assert!(!s.parser.screen().alternate_screen());
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(!written.contains("label = \"电诈发案\""), "{written}");
+    assert!(written.contains("label = \"破案数\""));
+    assert!(written.contains("label = \"破案比例\""), "{written}");
+    assert!(!written.contains("label = \"破案率\""));
+    let tail = written.split("label = \"破案数\"").nth(1).unwrap();
+    let block = tail.split("[[").next().unwrap();
+    assert!(block.contains("good = \"down\""), "{block}");
+    let check = common::briefing().args(["check", out_s]).output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn the_cite_and_only_the_cite_is_highlighted() {
+    let r = review();
+    let cite = r.state.candidates[0].indicator.cite.clone();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    briefing::import::review::draw(&r, &mut terminal).unwrap();
+    let buffer = terminal.backend().buffer();
+    let marked = r.theme.current_match.bg;
+    let mut highlighted = String::new();
+    for cell in buffer.content() {
+        if cell.bg == marked.unwrap() {
+            highlighted.push_str(cell.symbol());
+        }
+    }
+    // Wide characters leave an empty cell after them.
+    assert_eq!(highlighted.replace(' ', ""), cite.replace(' ', ""));
+}
+
+/// The README's review screen is what the review draws for its press
+/// paragraph (blank rows aside).
+#[test]
+fn the_readme_shows_the_review_screen_as_it_is() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let after = |mark: &str| {
+        let start = readme.find(mark).unwrap() + mark.len();
+        let rest = &readme[start..];
+        rest[..rest.find("```").unwrap()].to_string()
+    };
+    let press = {
+        let rest = after("$ cat press.txt\n");
+        rest[..rest.find("\n$ ").unwrap() + 1].to_string()
+    };
+    let shown = after("$ briefing import press.txt --review -o press.toml\n");
+    let draft = briefing::import::import_text("press.txt", &press, false).unwrap();
+    let mut r = Review {
+        state: State::new(&draft.file, "press.toml".into()),
+        theme: Theme::dark(),
+    };
+    let drawn = screen(&mut r, 80, 16, "<Enter><Enter>");
+    let solid = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(solid(&drawn), solid(&shown));
+    let confirm = screen(&mut r, 80, 16, "dq");
+    let last = confirm.lines().last().unwrap();
+    assert!(readme.contains(&format!("```text\n{last}\n```")), "{last}");
+}
+
+#[test]
+fn control_characters_of_the_source_never_reach_the_screen() {
+    let text = "标题\u{1b}[31m\n\n正文\u{1b}]0;x\u{7}的电诈发案\u{202e}312起，同比下降5%。\n";
+    let draft = briefing::import::import_text("h.txt", text, false).unwrap();
+    let mut r = Review {
+        state: State::new(&draft.file, "h\u{1b}[2J.toml".into()),
+        theme: Theme::dark(),
+    };
+    assert!(!r.state.candidates.is_empty());
+    for script in ["", "e\u{1b}x", "q"] {
+        let shown = screen(&mut r, 80, 24, script);
+        assert!(
+            !shown.chars().any(briefing::sanitize::is_suspicious),
+            "{shown:?}"
+        );
+    }
+}
