@@ -3,14 +3,15 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
+use clap::ValueEnum;
+
 use crate::cli::Command;
 use crate::i18n::{subst, t};
 use crate::{library, load};
 
-/// Exit codes.
-pub const OK: u8 = 0;
-pub const INVALID: u8 = 1;
-pub const USAGE: u8 = 2;
+use crate::exit::{INVALID, OK, USAGE};
+use crate::library::load_library;
+use crate::settings::{AmbiguousWidth, ColorMode, Lang, ThemeName};
 
 /// Run the command `cli` gives, with the config `cli::parse` read.
 pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Report>) -> u8 {
@@ -22,26 +23,21 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
         }
     };
     library::set_config_dirs(config.library.clone());
-    crate::i18n::set_lang(cli.lang.or(config.lang).unwrap_or(crate::i18n::Lang::Zh));
+    crate::i18n::set_lang(cli.lang.or(config.lang).unwrap_or(Lang::Zh));
     // Flags beat the config, the config beats the defaults.
-    let color = cli
-        .color
-        .or(config.color)
-        .unwrap_or(crate::cli::ColorMode::Auto);
+    let color = cli.color.or(config.color).unwrap_or(ColorMode::Auto);
     let ambiguous_width = cli
         .ambiguous_width
         .or(config.ambiguous_width)
-        .unwrap_or(crate::cli::AmbiguousWidth::Narrow);
-    let look = |theme: Option<String>| crate::cli::Look {
-        theme: theme
-            .or(config.theme.clone())
-            .unwrap_or_else(|| "dark".into()),
+        .unwrap_or(AmbiguousWidth::Narrow);
+    let look = |theme: Option<ThemeName>| crate::session::Look {
+        theme: theme.or(config.theme).unwrap_or(ThemeName::Dark),
         color,
         ambiguous_width,
         keys: config.keys.clone(),
     };
     // `auto` asks the terminal, which only the full-screen modes do.
-    crate::layout::width::set_ambiguous_wide(ambiguous_width == crate::cli::AmbiguousWidth::Wide);
+    crate::layout::width::set_ambiguous_wide(ambiguous_width == AmbiguousWidth::Wide);
     match cli.command {
         Command::Check { paths } => check(&paths),
         Command::Print {
@@ -72,7 +68,7 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             paths,
             theme,
             watch,
-        } => crate::tui::open(&paths, &look(theme), watch),
+        } => crate::session::open(&paths, &look(theme), watch),
         Command::Present {
             paths,
             theme,
@@ -81,10 +77,10 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             follow,
             share,
             watch,
-        } => crate::tui::present(
+        } => crate::session::present(
             &paths,
             &look(theme),
-            crate::tui::SlidesOptions {
+            crate::session::SlidesOptions {
                 presenter: presenter.then_some(minutes),
                 follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
                 share,
@@ -138,25 +134,6 @@ fn check(names: &[PathBuf]) -> u8 {
         let _ = stderr.write_all(report.render().as_bytes());
     }
     if failed { INVALID } else { OK }
-}
-
-/// Resolve and load `names` for a command that shows them: the library, or
-/// the exit code after the reports of the files that have errors.
-pub fn load_library(names: &[PathBuf]) -> Result<(library::Library, Vec<PathBuf>), u8> {
-    let paths = library::resolve_all(names).map_err(|e| {
-        eprintln!("{e}");
-        INVALID
-    })?;
-    let (lib, reports) = library::load_all(&paths);
-    let bad: Vec<&load::Report> = reports.iter().filter(|r| r.has_errors()).collect();
-    if !bad.is_empty() {
-        let mut stderr = std::io::stderr().lock();
-        for r in bad {
-            let _ = stderr.write_all(r.render().as_bytes());
-        }
-        return Err(INVALID);
-    }
-    Ok((lib, paths))
 }
 
 /// `briefing list`: organisation, period, title and path of each briefing found.
@@ -306,7 +283,9 @@ fn new(path: &std::path::Path) -> u8 {
 /// `briefing themes`: each theme and what it is for.
 fn themes() -> u8 {
     let mut text = String::new();
-    for (name, about) in crate::tui::theme::Theme::ABOUT {
+    for (name, about) in crate::screen::theme::Theme::ABOUT {
+        let name = name.to_possible_value().map(|v| v.get_name().to_string());
+        let name = name.unwrap_or_default();
         text.push_str(&format!("{name:<10} {}\n", t(about)));
     }
     emit(text.as_bytes())

@@ -3,13 +3,7 @@
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    /// 中文
-    Zh,
-    /// English
-    En,
-}
+pub use crate::settings::Lang;
 
 static LANG: AtomicU8 = AtomicU8::new(0);
 
@@ -104,6 +98,19 @@ pub fn subst(template: &str, args: &[&str]) -> String {
     out
 }
 
+/// Chinese ordinal for item numbers: 一 … 十, then digits.
+pub fn ordinal(n: usize) -> String {
+    if lang() == Lang::En {
+        return n.to_string();
+    }
+    const DIGITS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    match n {
+        1..=10 => DIGITS[n - 1].to_string(),
+        11..=19 => format!("十{}", DIGITS[n - 11]),
+        _ => n.to_string(),
+    }
+}
+
 /// The placeholders of a template, as `subst` fills them: which args it uses.
 #[cfg(test)]
 fn placeholders(template: &str) -> Vec<usize> {
@@ -140,6 +147,16 @@ mod tests {
             assert!(all[..i].iter().all(|(k, _, _)| k != id), "{id} twice");
             assert_eq!(placeholders(zh), placeholders(en), "{id}");
         }
+    }
+
+    #[test]
+    fn ordinals() {
+        with_lang(Lang::Zh, || {
+            assert_eq!(ordinal(1), "一");
+            assert_eq!(ordinal(10), "十");
+            assert_eq!(ordinal(12), "十二");
+            assert_eq!(ordinal(25), "25");
+        });
     }
 
     #[test]

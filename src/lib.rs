@@ -1,18 +1,39 @@
 //! briefing: read and present structured work briefings in the terminal.
 //!
-//! `model` holds the pure data; `load` turns a file into it; `layout` measures
-//! and wraps text; `print` writes plain text; `tui` is the interactive reader.
+//! The modules from the bottom up; each imports only from those above it in
+//! this list (`ARCHITECTURE.md` draws the map, `tests/architecture.rs` keeps it).
 
+/// The command line.
 pub mod cli;
+/// What each subcommand does.
 pub mod commands;
+/// The config file.
 pub mod config;
+/// The process's exit codes.
+pub mod exit;
+/// Audience follow: the presenter's place over a Unix socket.
 pub mod follow;
+/// Every interface string, in Chinese and English; ordinals.
 pub mod i18n;
+/// Measuring and wrapping text by display width, with Chinese line-breaking rules.
 pub mod layout;
+/// Several briefings: finding, loading and grouping them by organisation.
 pub mod library;
+/// Reading a file into the model, with diagnostics at file:line:col.
 pub mod load;
+/// The pure data of a briefing: no I/O, no terminal.
 pub mod model;
+/// The slides and the presenter's view (`briefing present`).
 pub mod present;
+/// `briefing print`: the whole briefing as plain text.
 pub mod print;
+/// The reader (`briefing open`).
+pub mod reader;
+/// The one sanitiser: briefing text never reaches the terminal as control sequences.
 pub mod sanitize;
-pub mod tui;
+/// The screen toolkit every full-screen mode is built on.
+pub mod screen;
+/// A full-screen session: opens a mode and switches between reader and slides.
+pub mod session;
+/// Settings enums shared by the command line, the config and the theme.
+pub mod settings;

@@ -129,6 +129,25 @@ pub fn load_all(paths: &[PathBuf]) -> (Library, Vec<Report>) {
     (Library { entries }, reports)
 }
 
+/// Resolve and load `names` for a command that shows them: the library, or
+/// the exit code after the reports of the files that have errors.
+pub fn load_library(names: &[PathBuf]) -> Result<(Library, Vec<PathBuf>), u8> {
+    let paths = resolve_all(names).map_err(|e| {
+        eprintln!("{e}");
+        crate::exit::INVALID
+    })?;
+    let (lib, reports) = load_all(&paths);
+    let bad: Vec<&load::Report> = reports.iter().filter(|r| r.has_errors()).collect();
+    if !bad.is_empty() {
+        let mut stderr = std::io::stderr().lock();
+        for r in bad {
+            let _ = std::io::Write::write_all(&mut stderr, r.render().as_bytes());
+        }
+        return Err(crate::exit::INVALID);
+    }
+    Ok((lib, paths))
+}
+
 /// Two files that give different values for one indicator and period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {

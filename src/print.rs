@@ -1,7 +1,7 @@
 //! `briefing print`: the whole briefing as plain text wrapped to a width.
 //! Paragraph lines hold only text (and an indent), so the text reads back.
 
-use crate::i18n::{subst, t as tr};
+use crate::i18n::{ordinal, subst, t as tr};
 use crate::layout::{pad_right, width::str_width, wrap_lines};
 use crate::model::{
     Briefing, Indicator, Item, Section, SectionKind, format_change, format_value, series,
@@ -9,19 +9,6 @@ use crate::model::{
 };
 
 use crate::layout::symbols::arrow;
-
-/// Chinese ordinal for item numbers: 一 … 十, then digits.
-pub fn ordinal(n: usize) -> String {
-    if crate::i18n::lang() == crate::i18n::Lang::En {
-        return n.to_string();
-    }
-    const DIGITS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-    match n {
-        1..=10 => DIGITS[n - 1].to_string(),
-        11..=19 => format!("十{}", DIGITS[n - 11]),
-        _ => n.to_string(),
-    }
-}
 
 struct Out<'a> {
     text: String,
@@ -198,18 +185,5 @@ fn indicators(out: &mut Out<'_>, b: &Briefing, list: &[Indicator], indent: usize
         for d in details(b, out.group, ind) {
             out.para(&d, indent + 4);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ordinals() {
-        assert_eq!(ordinal(1), "一");
-        assert_eq!(ordinal(10), "十");
-        assert_eq!(ordinal(12), "十二");
-        assert_eq!(ordinal(25), "25");
     }
 }

@@ -7,16 +7,16 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use briefing::model::{SeriesKind, series};
-use briefing::tui::app::App;
-use briefing::tui::run::Mode;
-use briefing::tui::theme::Theme;
+use briefing::reader::state::App;
+use briefing::screen::run::Mode;
+use briefing::screen::theme::Theme;
 use common::{draw, keys};
 use ratatui::layout::Rect;
 
 const DIR: &str = "tests/fixtures/harbour";
 
 fn reader(w: u16, h: u16) -> App {
-    let (lib, files) = briefing::commands::load_library(&[PathBuf::from(DIR)]).unwrap();
+    let (lib, files) = briefing::library::load_library(&[PathBuf::from(DIR)]).unwrap();
     let group = lib.group_of(files.first().map(PathBuf::as_path));
     App::with_periods(group, Rect::new(0, 0, w, h), Theme::dark())
 }

@@ -2,11 +2,11 @@
 
 mod common;
 
-use briefing::tui::action::Action;
-use briefing::tui::app::{App, Exit};
-use briefing::tui::keys::{READER, action_for};
-use briefing::tui::panes::Focus;
-use briefing::tui::update::update;
+use briefing::reader::panes::Focus;
+use briefing::reader::state::{App, Exit};
+use briefing::reader::update::update;
+use briefing::screen::action::Action;
+use briefing::screen::{keys::action_for, tables::READER};
 use common::{HARBOUR, Y2023, app, keys};
 
 fn press(app: &mut App, script: &str) {

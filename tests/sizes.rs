@@ -9,11 +9,11 @@ use briefing::model::{
     SectionKind,
 };
 use briefing::present::state::Presenter;
-use briefing::tui::action::Action;
-use briefing::tui::app::App;
-use briefing::tui::run::Mode;
-use briefing::tui::theme::Theme;
-use briefing::tui::update::update;
+use briefing::reader::state::App;
+use briefing::reader::update::update;
+use briefing::screen::action::Action;
+use briefing::screen::run::Mode;
+use briefing::screen::theme::Theme;
 use common::{draw, keys, screen};
 use crossterm::event::Event;
 use proptest::prelude::*;

@@ -4,8 +4,8 @@
 
 mod common;
 
-use briefing::tui::run::Mode;
-use briefing::tui::wire::{SizeSource, WireBackend};
+use briefing::screen::run::Mode;
+use briefing::screen::wire::{SizeSource, WireBackend};
 use common::keys;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -3,13 +3,13 @@
 //! the outlook, an end slide. Text that does not fit continues on the next
 //! slide, marked 续; nothing is ever cut off.
 
+use crate::i18n::ordinal;
 use crate::i18n::{subst, t as tr};
 use crate::layout::wrap_lines;
 use crate::model::{
     Briefing, Indicator, Section, SectionKind, Verdict, format_change, format_value,
 };
 use crate::present::metrics::Metrics;
-use crate::print::ordinal;
 
 /// Where an indicator is: in the section itself (`item: None`) or in an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,22 +1,19 @@
 //! The presentation's state and its update: which slide, blanked or not,
 //! the help overlay; the deck rebuilt for each screen size.
 
-use crossterm::event::Event;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use std::sync::Arc;
 
 use super::clock::Clock;
-use super::keys::PRESENT;
 use super::slides::{Body, Slide, build};
 use crate::follow::{Place, Publisher, RemoteState, Subscriber};
 use crate::model::Briefing;
-use crate::tui::action::{Action, Command};
-use crate::tui::keymap::Keymap;
-use crate::tui::reload::Reload;
-use crate::tui::run::{Mode, Step};
-use crate::tui::theme::Theme;
+use crate::screen::action::{Action, Command};
+use crate::screen::keymap::Keymap;
+use crate::screen::reload::Reload;
+use crate::screen::run::Step;
+use crate::screen::theme::Theme;
 
 /// How the presentation ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,14 +144,14 @@ impl Presenter {
     }
 
     /// After a change of slide: tell the followers.
-    fn announce(&self) {
+    pub(super) fn announce(&self) {
         if let Some(p) = &self.publisher {
             p.publish(self.place());
         }
     }
 
     /// Take in what the presenter sent, if anything.
-    fn follow_remote(&mut self) -> bool {
+    pub(super) fn follow_remote(&mut self) -> bool {
         let Some(f) = &mut self.follow else {
             return false;
         };
@@ -191,7 +188,7 @@ impl Presenter {
     /// The deck's size: the screen, or the preview of the presenter's view.
     fn deck_size(&self, w: u16, h: u16) -> (u16, u16) {
         if self.presenter_view {
-            super::presenter_view::preview_size(w, h)
+            super::metrics::preview_size(w, h)
         } else {
             (w, h)
         }
@@ -244,7 +241,7 @@ impl Presenter {
     pub fn reloaded(&mut self, read: Result<Vec<Briefing>, String>) {
         self.reloaded = true;
         let Some((mut group, at)) =
-            crate::tui::reload::take_in(read, self.briefing.period, &mut self.errors)
+            crate::screen::reload::take_in(read, self.briefing.period, &mut self.errors)
         else {
             return;
         };
@@ -342,59 +339,6 @@ impl Presenter {
         } else {
             self.clock.leave(before);
             Step::Changed
-        }
-    }
-}
-
-impl Mode for Presenter {
-    type Exit = PresentExit;
-
-    fn handle(&mut self, event: &Event) -> Step<PresentExit> {
-        self.clock.now = std::time::Instant::now();
-        let before = self.place();
-        let step = match self.keymap.action_for(PRESENT, event, false) {
-            Some(action) => self.update(action),
-            None => Step::Ignored,
-        };
-        if self.place() != before {
-            self.announce();
-        }
-        step
-    }
-
-    fn draw(&self, frame: &mut Frame) {
-        super::view::draw(frame, self);
-    }
-
-    fn end(&self) -> PresentExit {
-        PresentExit::Quit
-    }
-
-    fn deadline(&self) -> Option<std::time::Instant> {
-        let clock = (self.presenter_view && !self.blank).then(|| self.clock.next_tick());
-        let reload = self.reload.as_ref().and_then(Reload::deadline);
-        clock.into_iter().chain(reload).min()
-    }
-
-    fn tick(&mut self) -> Step<PresentExit> {
-        let now = std::time::Instant::now();
-        self.clock.now = now;
-        let reloaded = match self.reload.as_mut().and_then(|r| r.poll(now)) {
-            Some(read) => {
-                let before = self.place();
-                self.reloaded(read);
-                if self.place() != before {
-                    self.announce();
-                }
-                true
-            }
-            None => false,
-        };
-        // A follower is woken when the presenter sends; the presenter's view each second.
-        if self.follow_remote() || reloaded || self.presenter_view {
-            Step::Changed
-        } else {
-            Step::Ignored
         }
     }
 }

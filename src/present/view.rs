@@ -3,62 +3,19 @@
 //! mark and a thin progress line, nothing else.
 
 use crate::i18n::t as tr;
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::bignum::{self, Scale};
-use super::keys::PRESENT;
-use super::metrics::{MIN_HEIGHT, MIN_WIDTH, Metrics};
+use super::metrics::Metrics;
 use super::slides::{Body, FigureRef, LineKind, Slide};
 use super::state::Presenter;
 use crate::follow::RemoteState;
 use crate::layout::{width::str_width, wrap_lines};
 use crate::model::{Indicator, Verdict, format_number, format_value};
-use crate::tui::theme::Theme;
-use crate::tui::view::help;
-use crate::tui::view::paint::{figures, fill, marked, put, put_line};
-use crate::tui::view::too_small_for;
-
-pub fn draw(frame: &mut Frame, p: &Presenter) {
-    if p.blank {
-        // Blank means blank: an empty frame, and nothing after it until unblanked.
-        return;
-    }
-    let area = frame.area();
-    if let Some(report) = &p.errors {
-        // A watched file with errors: the report, on the whole screen, until it is fixed.
-        fill(frame.buffer_mut(), area, p.theme.text);
-        let inner = Rect::new(
-            area.x + 1.min(area.width),
-            area.y + 1.min(area.height),
-            area.width.saturating_sub(2),
-            area.height.saturating_sub(1),
-        );
-        crate::tui::view::error_panel(&p.theme, report, inner, frame.buffer_mut());
-        return;
-    }
-    if p.presenter_view {
-        super::presenter_view::draw(frame, p);
-        return;
-    }
-    if Metrics::new(area.width, area.height).too_small() {
-        too_small_for(frame, area, MIN_WIDTH, MIN_HEIGHT);
-        return;
-    }
-    slide_into(frame.buffer_mut(), area, p);
-    if let Some(scroll) = p.help {
-        help::render(
-            &p.theme,
-            &p.keymap,
-            PRESENT,
-            scroll,
-            area,
-            frame.buffer_mut(),
-        );
-    }
-}
+use crate::screen::paint::{figures, fill, marked, put, put_line};
+use crate::screen::theme::Theme;
 
 /// The current slide with its chrome, drawn into `area` (which starts at the origin).
 pub fn slide_into(buf: &mut Buffer, area: Rect, p: &Presenter) {

@@ -6,14 +6,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::paint::{put, put_spans};
 use super::sparkline::spark;
 use crate::layout::symbols::arrow;
 use crate::layout::width::str_width;
 use crate::model::{Indicator, Verdict, format_change, format_value, series};
-use crate::tui::app::App;
-use crate::tui::panes::Focus;
-use crate::tui::theme::Theme;
+use crate::reader::panes::Focus;
+use crate::reader::state::App;
+use crate::screen::paint::{put, put_spans};
+use crate::screen::theme::Theme;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width == 0 {

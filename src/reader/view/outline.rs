@@ -5,10 +5,10 @@ use crate::i18n::{subst, t as tr};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::paint::put;
 use crate::layout::symbols::bullet;
-use crate::tui::app::App;
-use crate::tui::panes::Focus;
+use crate::reader::panes::Focus;
+use crate::reader::state::App;
+use crate::screen::paint::put;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width == 0 {

@@ -4,9 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::paint::{figures, marked, put_line};
-use crate::tui::app::App;
-use crate::tui::doc::Role;
+use crate::reader::doc::Role;
+use crate::reader::state::App;
+use crate::screen::paint::{figures, marked, put_line};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;

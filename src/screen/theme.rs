@@ -3,6 +3,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::settings::{ColorMode, ThemeName};
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     pub name: &'static str,
@@ -137,14 +139,13 @@ impl Theme {
     }
 
     /// The theme to draw with: `name`, or `plain` when colour is off.
-    pub fn choose(name: &str, color: crate::cli::ColorMode) -> Theme {
-        use crate::cli::ColorMode;
+    pub fn choose(name: ThemeName, color: ColorMode) -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
             || std::env::var("TERM").is_ok_and(|t| t == "dumb");
         match color {
             ColorMode::Never => Theme::plain(),
             ColorMode::Auto if no_color => Theme::plain(),
-            _ => Theme::by_name(name).unwrap_or_else(Theme::dark),
+            _ => Theme::of(name),
         }
     }
 
@@ -165,20 +166,19 @@ impl Theme {
         }
     }
 
-    pub fn by_name(name: &str) -> Option<Theme> {
+    pub fn of(name: ThemeName) -> Theme {
         match name {
-            "dark" => Some(Theme::dark()),
-            "light" => Some(Theme::light()),
-            "projector" => Some(Theme::projector()),
-            _ => None,
+            ThemeName::Dark => Theme::dark(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::Projector => Theme::projector(),
         }
     }
 
     /// Every theme with what it is for (an id in `i18n`), for `briefing themes`.
-    pub const ABOUT: &'static [(&'static str, &'static str)] = &[
-        ("dark", "theme.dark"),
-        ("light", "theme.light"),
-        ("projector", "theme.projector"),
+    pub const ABOUT: &'static [(ThemeName, &'static str)] = &[
+        (ThemeName::Dark, "theme.dark"),
+        (ThemeName::Light, "theme.light"),
+        (ThemeName::Projector, "theme.projector"),
     ];
 }
 
@@ -191,7 +191,7 @@ mod tests {
     #[test]
     fn themes_use_the_sixteen_basic_colours() {
         for (name, _) in Theme::ABOUT {
-            let t = Theme::by_name(name).unwrap();
+            let t = Theme::of(*name);
             let styles = [
                 t.text,
                 t.title,
@@ -220,7 +220,7 @@ mod tests {
                 for c in [s.fg, s.bg].into_iter().flatten() {
                     assert!(
                         matches!(c, Color::Reset | Color::Indexed(0..=15)),
-                        "{name}: {c:?}"
+                        "{name:?}: {c:?}"
                     );
                 }
             }

@@ -3,12 +3,12 @@
 use crate::i18n::{subst, t as tr};
 use ratatui::layout::Rect;
 
-use super::action::{Action, Command};
-use super::app::{App, Exit, Match};
 use super::doc::paragraphs;
 use super::panes::{Focus, arrangement, focusable};
+use super::state::{App, Exit, Match};
 use crate::model::find::find_all;
 use crate::sanitize::visible;
+use crate::screen::action::{Action, Command};
 
 pub fn update(app: &mut App, action: Action) {
     app.message = None;

@@ -5,12 +5,11 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::doc::Doc;
-use super::keys::READER;
 use super::panes::{Focus, panes, text_inner};
-use super::run::{Mode, Step};
-use super::theme::Theme;
-use super::update::update;
 use crate::model::{Briefing, Indicator};
+use crate::screen::keymap::Keymap;
+use crate::screen::reload::Reload;
+use crate::screen::theme::Theme;
 
 /// One search hit: a byte range of a paragraph of a section's document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,11 +70,11 @@ pub struct App {
     /// Whether the comparison table is shown in place of the text.
     pub compare: bool,
     /// With `--watch`: the files to read again when they change.
-    pub reload: Option<super::reload::Reload>,
+    pub reload: Option<Reload>,
     /// The report of a watched file that has errors, shown instead of the text.
     pub errors: Option<String>,
     /// The user's key overrides.
-    pub keymap: super::keymap::Keymap,
+    pub keymap: Keymap,
     /// How many campaign sections there are (the `n/N` of the status line).
     pub campaign_count: usize,
     /// The outline's entries, fixed for the briefing.
@@ -115,7 +114,7 @@ impl App {
             compare: false,
             reload: None,
             errors: None,
-            keymap: super::keymap::Keymap::default(),
+            keymap: Keymap::default(),
         };
         app.campaign_count = app.briefing.campaigns().count();
         app.entries = outline_entries(&app.briefing);
@@ -154,7 +153,7 @@ impl App {
     /// underneath).
     pub fn reloaded(&mut self, read: Result<Vec<Briefing>, String>) {
         let Some((mut group, at)) =
-            super::reload::take_in(read, self.briefing.period, &mut self.errors)
+            crate::screen::reload::take_in(read, self.briefing.period, &mut self.errors)
         else {
             return;
         };
@@ -342,45 +341,4 @@ fn outline_entries(b: &Briefing) -> Vec<Entry> {
         }));
     }
     out
-}
-
-impl Mode for App {
-    type Exit = Exit;
-
-    fn handle(&mut self, event: &crossterm::event::Event) -> Step<Exit> {
-        let Some(action) = self
-            .keymap
-            .action_for(READER, event, self.search.prompt.is_some())
-        else {
-            return Step::Ignored;
-        };
-        update(self, action);
-        match self.exit.take() {
-            Some(exit) => Step::Exit(exit),
-            None => Step::Changed,
-        }
-    }
-
-    fn draw(&self, frame: &mut ratatui::Frame) {
-        super::view::draw(frame, self);
-    }
-
-    fn end(&self) -> Exit {
-        Exit::Quit
-    }
-
-    fn deadline(&self) -> Option<std::time::Instant> {
-        self.reload.as_ref()?.deadline()
-    }
-
-    fn tick(&mut self) -> Step<Exit> {
-        let now = std::time::Instant::now();
-        match self.reload.as_mut().and_then(|r| r.poll(now)) {
-            Some(read) => {
-                self.reloaded(read);
-                Step::Changed
-            }
-            None => Step::Ignored,
-        }
-    }
 }

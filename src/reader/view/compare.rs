@@ -5,10 +5,10 @@ use crate::i18n::{subst, t as tr};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::paint::{put, put_spans};
 use crate::layout::{pad_left, pad_right, truncate, width::str_width};
 use crate::model::{format_number, format_value};
-use crate::tui::app::App;
+use crate::reader::state::App;
+use crate::screen::paint::{put, put_spans};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width == 0 {

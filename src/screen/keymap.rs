@@ -4,9 +4,12 @@
 
 use crossterm::event::{Event, KeyCode, KeyEventKind};
 
+use std::ops::Range;
+
 use super::action::{Action, Command};
 use super::keys::{Binding, Key, action_for, binds};
-use crate::i18n::t;
+use super::tables::{PRESENT, READER};
+use crate::i18n::{subst, t};
 
 /// Commands by the names the config file uses for them. An override acts
 /// where its command does: the reader's in the reader, the slides' in the
@@ -85,7 +88,89 @@ pub struct Keymap {
     pub overrides: Vec<(Key, Command)>,
 }
 
+/// One `[keys]` entry as the config file writes it, with where each side is.
+#[derive(Debug, Clone)]
+pub struct KeySpec<'a> {
+    pub key: &'a str,
+    pub key_span: Range<usize>,
+    pub command: &'a str,
+    pub command_span: Range<usize>,
+}
+
+/// Why the overrides cannot be used: the message, where, and the key path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyError {
+    pub span: Range<usize>,
+    pub path: String,
+    pub message: String,
+}
+
 impl Keymap {
+    /// The overrides of the config's `[keys]`, in file order, checked: each
+    /// key and command known, no key bound twice, and `quit` left a key in
+    /// every mode's table. `line_of` turns a byte offset into its line.
+    pub fn from_config(
+        specs: &[KeySpec<'_>],
+        line_of: impl Fn(usize) -> usize,
+    ) -> Result<Keymap, KeyError> {
+        let mut keys = Keymap::default();
+        let mut spans: Vec<(Key, Range<usize>)> = Vec::new();
+        for spec in specs {
+            let path = format!("keys.{}", spec.key);
+            let fail = |span: &Range<usize>, message: String| KeyError {
+                span: span.clone(),
+                path: path.clone(),
+                message,
+            };
+            let Some(key) = parse_key(spec.key) else {
+                let message = subst(t("d.not_a_key"), &[&format!("{:?}", spec.key)]);
+                return Err(fail(&spec.key_span, message));
+            };
+            let Some(&(_, command)) = COMMAND_NAMES.iter().find(|(n, _)| *n == spec.command) else {
+                let names: Vec<&str> = COMMAND_NAMES.iter().map(|(n, _)| *n).collect();
+                let shown = format!("{:?}", spec.command);
+                let message = subst(t("d.not_a_command"), &[&shown, &names.join(", ")]);
+                return Err(fail(&spec.command_span, message));
+            };
+            if let Some((_, first)) = spans.iter().find(|(k, _)| *k == key) {
+                let line = line_of(first.start).to_string();
+                let message = subst(t("d.bound_twice"), &[&key.name(), &line]);
+                return Err(fail(&spec.key_span, message));
+            }
+            spans.push((key, spec.key_span.clone()));
+            keys.overrides.push((key, command));
+        }
+        keys.check_quit(specs, &spans)?;
+        Ok(keys)
+    }
+
+    /// A key taken from `quit` must leave it another, in every mode.
+    fn check_quit(
+        &self,
+        specs: &[KeySpec<'_>],
+        spans: &[(Key, Range<usize>)],
+    ) -> Result<(), KeyError> {
+        for table in [READER, PRESENT] {
+            if !self.keys_for(table, Command::Quit).is_empty() {
+                continue;
+            }
+            let quits = |k: &Key| {
+                table
+                    .iter()
+                    .any(|b| b.command == Command::Quit && b.keys.contains(k))
+            };
+            if let Some((_, span)) = spans.iter().rev().find(|(k, _)| quits(k)) {
+                let spec = specs.iter().find(|s| s.key_span == *span);
+                return Err(KeyError {
+                    span: span.clone(),
+                    path: format!("keys.{}", spec.map_or("", |s| s.key)),
+                    message: t("d.quit_keyless").to_string(),
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// The overrides that act in `table`: those whose command it has.
     fn active<'a>(&'a self, table: &'a [Binding]) -> impl Iterator<Item = &'a (Key, Command)> {
         self.overrides.iter().filter(|(_, c)| binds(table, *c))
@@ -160,7 +245,6 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::keys::READER;
     use crossterm::event::{KeyEvent, KeyModifiers};
 
     #[test]
@@ -198,7 +282,6 @@ mod tests {
 
     #[test]
     fn overrides_act_where_their_command_does() {
-        use crate::present::keys::PRESENT;
         let map = Keymap {
             overrides: vec![
                 (Key::Char('l'), Command::NextSection),

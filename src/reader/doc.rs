@@ -5,9 +5,9 @@
 use crate::i18n::{subst, t as tr};
 use std::ops::Range;
 
+use crate::i18n::ordinal;
 use crate::layout::wrap;
 use crate::model::{Briefing, Section};
-use crate::print::ordinal;
 
 /// What a paragraph is, for its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,11 +6,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
-use super::paint::{fill, put, put_spans};
 use crate::layout::symbols::vline;
 use crate::layout::{truncate, width::str_width};
-use crate::tui::app::App;
-use crate::tui::keys::READER;
+use crate::reader::state::App;
+use crate::screen::paint::{fill, put, put_spans};
+use crate::screen::tables::READER;
 
 /// Where the reader is: `2/3 “四大创新”`, or the section's title.
 pub fn place(app: &App) -> String {

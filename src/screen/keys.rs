@@ -68,156 +68,6 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-use Key::{Char, Code, Ctrl};
-
-/// The reader's keys.
-pub const READER: &[Binding] = &[
-    Binding {
-        keys: &[Key::Digits],
-        command: Command::Campaign(1),
-        help: "k.campaign",
-        hint: Some("h.sections"),
-    },
-    Binding {
-        keys: &[Char(']')],
-        command: Command::NextSection,
-        help: "k.next_section",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char('[')],
-        command: Command::PrevSection,
-        help: "k.prev_section",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char('}')],
-        command: Command::NextItem,
-        help: "k.next_item",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char('{')],
-        command: Command::PrevItem,
-        help: "k.prev_item",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char('j'), Code(KeyCode::Down)],
-        command: Command::Down,
-        help: "k.down",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char('k'), Code(KeyCode::Up)],
-        command: Command::Up,
-        help: "k.up",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char(' '), Code(KeyCode::PageDown)],
-        command: Command::PageDown,
-        help: "k.page_down",
-        hint: None,
-    },
-    Binding {
-        keys: &[Code(KeyCode::PageUp)],
-        command: Command::PageUp,
-        help: "k.page_up",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char('g'), Code(KeyCode::Home)],
-        command: Command::Top,
-        help: "k.top",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char('G'), Code(KeyCode::End)],
-        command: Command::Bottom,
-        help: "k.bottom",
-        hint: None,
-    },
-    Binding {
-        keys: &[Code(KeyCode::Tab)],
-        command: Command::FocusNext,
-        help: "k.focus_next",
-        hint: Some("h.panes"),
-    },
-    Binding {
-        keys: &[Code(KeyCode::BackTab)],
-        command: Command::FocusPrev,
-        help: "k.focus_prev",
-        hint: None,
-    },
-    Binding {
-        keys: &[Code(KeyCode::Enter)],
-        command: Command::Select,
-        help: "k.select",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char('<')],
-        command: Command::PrevPeriod,
-        help: "k.prev_period",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char('>')],
-        command: Command::NextPeriod,
-        help: "k.next_period",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char('c')],
-        command: Command::Compare,
-        help: "k.compare",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char('/')],
-        command: Command::Search,
-        help: "k.search",
-        hint: Some("h.search"),
-    },
-    Binding {
-        keys: &[Char('n')],
-        command: Command::NextMatch,
-        help: "k.next_match",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char('N')],
-        command: Command::PrevMatch,
-        help: "k.prev_match",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char('p')],
-        command: Command::Present,
-        help: "k.present",
-        hint: Some("h.present"),
-    },
-    Binding {
-        keys: &[Char('?')],
-        command: Command::Help,
-        help: "k.help",
-        hint: Some("h.help"),
-    },
-    Binding {
-        keys: &[Code(KeyCode::Esc)],
-        command: Command::Close,
-        help: "k.close",
-        hint: None,
-    },
-    Binding {
-        keys: &[Char('q'), Ctrl('c')],
-        command: Command::Quit,
-        help: "k.quit",
-        hint: Some("h.quit"),
-    },
-];
-
 /// Whether `table` has `command` (every digit is a campaign command).
 pub fn binds(table: &[Binding], command: Command) -> bool {
     table.iter().any(|b| match (b.command, command) {
@@ -260,6 +110,7 @@ pub fn action_for(table: &[Binding], event: &Event, prompt_open: bool) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::screen::tables::READER;
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -307,7 +158,7 @@ mod tests {
 
     #[test]
     fn help_lists_every_binding() {
-        let map = super::super::keymap::Keymap::default();
+        let map = crate::screen::keymap::Keymap::default();
         assert_eq!(map.help_rows(READER).len(), READER.len());
         assert!(map.hints(READER).iter().any(|(k, _)| k == "?"));
     }

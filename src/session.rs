@@ -1,33 +1,31 @@
-//! The interactive reader (`briefing open`): state, keys, update, views,
-//! and the run loop; `open` ties them to a real terminal.
-
-pub mod action;
-pub mod app;
-pub mod doc;
-pub mod input;
-pub mod keymap;
-pub mod keyparse;
-pub mod keys;
-pub mod panes;
-pub mod reload;
-pub mod run;
-pub mod terminal;
-pub mod theme;
-pub mod update;
-pub mod view;
-pub mod watch;
-pub mod wire;
+//! A full-screen session (`briefing open`, `briefing present`): the
+//! terminal taken, the briefings loaded, and the reader and the slides run
+//! in turn on it until one of them quits.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
-use crate::cli::{AmbiguousWidth, Look};
-use crate::commands::{INVALID, OK, USAGE, load_library};
+use crate::exit::{INVALID, OK, USAGE};
 use crate::i18n::{subst, t};
+use crate::library::load_library;
 use crate::present::state::{PresentExit, Presenter};
-use app::{App, Exit};
+use crate::reader::state::{App, Exit};
+use crate::screen::keymap::Keymap;
+use crate::screen::theme::Theme;
+use crate::screen::{input, reload, run, terminal, watch, wire};
+use crate::settings::{AmbiguousWidth, ColorMode, ThemeName};
+
+/// How the full-screen modes look.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Look {
+    pub theme: ThemeName,
+    pub color: ColorMode,
+    pub ambiguous_width: AmbiguousWidth,
+    /// The user's key overrides from the config.
+    pub keys: Keymap,
+}
 
 /// Refuse to start a full-screen mode without a terminal on both ends.
 pub fn require_terminal(command: &str) -> Result<(), u8> {
@@ -38,7 +36,6 @@ pub fn require_terminal(command: &str) -> Result<(), u8> {
     Err(USAGE)
 }
 
-/// Where a session starts.
 /// How `present` runs: the presenter's view, following a presenter.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SlidesOptions {
@@ -51,7 +48,8 @@ pub struct SlidesOptions {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Screen {
+/// What the session shows.
+enum Showing {
     Reader,
     /// Slides from this section; Esc returns to the reader when it came from there.
     Slides {
@@ -62,11 +60,11 @@ enum Screen {
 }
 
 pub fn open(paths: &[PathBuf], look: &Look, watch: bool) -> u8 {
-    session(paths, look, "open", Screen::Reader, watch)
+    session(paths, look, "open", Showing::Reader, watch)
 }
 
 pub fn present(paths: &[PathBuf], look: &Look, options: SlidesOptions, watch: bool) -> u8 {
-    let start = Screen::Slides {
+    let start = Showing::Slides {
         section: None,
         from_reader: false,
         options,
@@ -74,7 +72,7 @@ pub fn present(paths: &[PathBuf], look: &Look, options: SlidesOptions, watch: bo
     session(paths, look, "present", start, watch)
 }
 
-fn session(paths: &[PathBuf], look: &Look, command: &str, start: Screen, watch: bool) -> u8 {
+fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch: bool) -> u8 {
     if let Err(code) = require_terminal(command) {
         return code;
     }
@@ -84,9 +82,9 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Screen, watch: 
     };
     // The organisation of the first file named, all its periods; the newest opens.
     let group = library.group_of(files.first().map(PathBuf::as_path));
-    let theme = theme::Theme::choose(&look.theme, look.color);
+    let theme = Theme::choose(look.theme, look.color);
     // crossterm drops colours by itself under NO_COLOR; `always` means always.
-    if look.color == crate::cli::ColorMode::Always {
+    if look.color == ColorMode::Always {
         crossterm::style::force_color_output(true);
     }
     let mut session = match terminal::enter() {
@@ -144,10 +142,10 @@ fn switch(
     terminal: &mut terminal::Term,
     input: &mut input::Source,
     group: Vec<crate::model::Briefing>,
-    theme: theme::Theme,
-    start: Screen,
+    theme: Theme,
+    start: Showing,
     reload: Option<reload::Reload>,
-    keymap: keymap::Keymap,
+    keymap: Keymap,
 ) -> Result<(), run::RunError> {
     use terminal::Session;
     let area = |t: &terminal::Term| {
@@ -161,7 +159,7 @@ fn switch(
     let mut screen = start;
     loop {
         match screen.clone() {
-            Screen::Reader => {
+            Showing::Reader => {
                 reader.area = area(terminal);
                 reader.sync();
                 match run::run(terminal, &mut reader, |deadline| {
@@ -169,7 +167,7 @@ fn switch(
                 })? {
                     Exit::Quit => return Ok(()),
                     Exit::Present(section) => {
-                        screen = Screen::Slides {
+                        screen = Showing::Slides {
                             section: Some(section),
                             from_reader: true,
                             options: SlidesOptions::default(),
@@ -177,7 +175,7 @@ fn switch(
                     }
                 }
             }
-            Screen::Slides {
+            Showing::Slides {
                 section,
                 from_reader,
                 options,
@@ -210,7 +208,7 @@ fn switch(
                             reader.reloaded(r.read());
                         }
                         reader.show_section(section);
-                        screen = Screen::Reader;
+                        screen = Showing::Reader;
                     }
                 }
             }
