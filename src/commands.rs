@@ -214,7 +214,7 @@ fn print(names: &[PathBuf], width: Option<usize>, notes: bool) -> u8 {
     let width = width.unwrap_or_else(|| {
         let stdout = std::io::stdout();
         if stdout.is_terminal() {
-            crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w))
+            crate::os::terminal_size().map_or(80, |(w, _)| usize::from(w))
         } else {
             80
         }

@@ -23,6 +23,8 @@ pub mod library;
 pub mod load;
 /// The pure data of a briefing: no I/O, no terminal.
 pub mod model;
+/// The operating system: poll, the terminal size, signals; the only `unsafe`.
+pub mod os;
 /// The slides and the presenter's view (`briefing present`).
 pub mod present;
 /// `briefing print`: the whole briefing as plain text.

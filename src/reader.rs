@@ -29,6 +29,11 @@ impl Mode for App {
         }
     }
 
+    fn resize(&mut self, area: ratatui::layout::Rect) -> Step<Exit> {
+        self.resize(area);
+        Step::Changed
+    }
+
     fn draw(&self, frame: &mut ratatui::Frame) {
         view::draw(frame, self);
     }

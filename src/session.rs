@@ -110,8 +110,12 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch:
             return INVALID;
         }
     };
-    if let Some(w) = &watching {
-        input.watch(w.wake_fd());
+    if let Some(w) = &watching
+        && let Err(e) = input.watch(w.wake_fd())
+    {
+        drop(session);
+        eprintln!("{}", subst(t("m.cannot_watch"), &[&e.to_string()]));
+        return INVALID;
     }
     let reload = watching
         .as_ref()
@@ -237,7 +241,7 @@ fn link(
             .filter_map(|share| socket_path(channel.as_deref(), &hash, share).ok())
             .collect();
         let subscriber = Subscriber::start(paths, &hash)?;
-        input.watch(subscriber.wake_fd());
+        input.watch(subscriber.wake_fd())?;
         slides.follow = Some(crate::present::state::Follow::new(subscriber));
     }
     Ok(())

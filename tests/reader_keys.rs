@@ -192,7 +192,7 @@ fn a_resize_lays_out_again_at_once() {
     let mut a = app(Y2023, 120, 40);
     press(&mut a, "1");
     let wide = a.doc.width;
-    update(&mut a, Action::Resize(50, 20));
+    a.resize(ratatui::layout::Rect::new(0, 0, 50, 20));
     assert!(a.doc.width < wide);
     assert!(
         a.doc

@@ -181,7 +181,7 @@ fn a_resize_keeps_the_place() {
     let mut p = presenter(Y2023, 160, 45);
     press(&mut p, "3<Right><Right>");
     let before = p.slide().clone();
-    p.update(briefing::screen::action::Action::Resize(80, 24));
+    p.resize(ratatui::layout::Rect::new(0, 0, 80, 24));
     assert_eq!(
         (p.slide().section, p.slide().item),
         (before.section, before.item)

@@ -119,7 +119,7 @@ fn check<M: Mode>(mut mode: M, w: u16, h: u16, script: &str, resize_to: Option<(
         );
     }
     if let Some((nw, nh)) = resize_to {
-        mode.handle(&crossterm::event::Event::Resize(nw, nh));
+        mode.resize(Rect::new(0, 0, nw, nh));
         terminal.backend_mut().set_fixed_size(Size::new(nw, nh));
         terminal.resize(Rect::new(0, 0, nw, nh)).unwrap();
         vt.screen_mut().set_size(

@@ -6,7 +6,7 @@
 //! happens: a place to publish, a peer, a line, or the end.
 
 use std::io::{self, Read, Write};
-use std::os::fd::{AsRawFd, RawFd};
+use std::os::fd::{AsFd, BorrowedFd};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
@@ -16,11 +16,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::protocol::{MAX_LINE, Place, decode, encode};
+use crate::os::{PollFd, poll, readable};
 
 /// The directory of the channels: private to the user (0700), or shared.
 fn channel_dir(share: bool) -> io::Result<PathBuf> {
-    // SAFETY: getuid cannot fail.
-    let uid = unsafe { libc::getuid() };
+    let uid = crate::os::uid();
     let dir = if share {
         PathBuf::from("/tmp/briefing-shared")
     } else if let Some(run) = std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
@@ -51,29 +51,6 @@ pub fn socket_path(channel: Option<&str>, hash: &str, share: bool) -> io::Result
         Some(c) if c.contains('/') => Ok(PathBuf::from(c)),
         Some(c) => Ok(channel_dir(share)?.join(format!("{c}.sock"))),
         None => Ok(channel_dir(share)?.join(format!("{hash}.sock"))),
-    }
-}
-
-/// Wait until one of `fds` is ready or `timeout_ms` passes (-1: no limit).
-fn wait(fds: &mut [libc::pollfd], timeout_ms: i32) -> io::Result<()> {
-    loop {
-        // SAFETY: `fds` is a valid, initialised slice of pollfd for its length.
-        let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout_ms) };
-        if n >= 0 {
-            return Ok(());
-        }
-        let e = io::Error::last_os_error();
-        if e.kind() != io::ErrorKind::Interrupted {
-            return Err(e);
-        }
-    }
-}
-
-fn readable(fd: RawFd) -> libc::pollfd {
-    libc::pollfd {
-        fd,
-        events: libc::POLLIN,
-        revents: 0,
     }
 }
 
@@ -191,24 +168,18 @@ fn serve(
         .unwrap_or_else(Instant::now);
     let mut changed = false;
     loop {
-        let mut fds: Vec<libc::pollfd> = [inbox.woken.as_raw_fd(), listener.as_raw_fd()]
+        let mut fds: Vec<PollFd<'_>> = [readable(&inbox.woken), readable(&listener)]
             .into_iter()
-            .chain(peers.iter().map(AsRawFd::as_raw_fd))
-            .map(readable)
+            .chain(peers.iter().map(readable))
             .collect();
-        let timeout = if changed {
-            // Rounded up: poll's milliseconds must not wake it early and spin.
-            MIN_GAP
-                .saturating_sub(sent.elapsed())
-                .as_micros()
-                .div_ceil(1000) as i32
-        } else {
-            -1
-        };
-        if wait(&mut fds, timeout).is_err() || stop.load(Ordering::Relaxed) {
+        // poll(2) takes the timeout in full: it never wakes early and spins.
+        let timeout = changed.then(|| MIN_GAP.saturating_sub(sent.elapsed()));
+        if poll(&mut fds, timeout).is_err() || stop.load(Ordering::Relaxed) {
             return;
         }
-        if fds[0].revents != 0 {
+        let ready: Vec<bool> = fds.iter().map(|f| !f.revents().is_empty()).collect();
+        drop(fds);
+        if ready[0] {
             drain(&inbox.woken);
             loop {
                 match inbox.rx.try_recv() {
@@ -231,9 +202,9 @@ fn serve(
         let before = peers.len();
         let mut i = 2;
         peers.retain(|peer| {
-            let ready = fds.get(i).is_some_and(|f| f.revents != 0);
+            let has_news = ready.get(i).copied().unwrap_or(false);
             i += 1;
-            !ready || drain(peer)
+            !has_news || drain(peer)
         });
         changed |= peers.len() != before;
         if changed && sent.elapsed() >= MIN_GAP {
@@ -299,7 +270,7 @@ impl Subscriber {
                     }
                 }
                 // No presenter yet: look again in a while (or stop at once).
-                let _ = wait(&mut [readable(halted.as_raw_fd())], RETRY_MS);
+                let _ = poll(&mut [readable(&halted)], Some(RETRY));
             }
         });
         Ok(Subscriber {
@@ -311,8 +282,8 @@ impl Subscriber {
     }
 
     /// The fd that becomes readable when something arrived.
-    pub fn wake_fd(&self) -> RawFd {
-        self.wake.as_raw_fd()
+    pub fn wake_fd(&self) -> BorrowedFd<'_> {
+        self.wake.as_fd()
     }
 
     pub fn snapshot(&self) -> (RemoteState, usize, u64) {
@@ -329,7 +300,7 @@ impl Drop for Subscriber {
 }
 
 /// How often a follower with no presenter looks for one.
-const RETRY_MS: i32 = 200;
+const RETRY: Duration = Duration::from_millis(200);
 
 fn set(shared: &Mutex<Remote>, notify: &UnixStream, f: impl FnOnce(&mut Remote)) {
     {
@@ -355,8 +326,8 @@ fn listen(
     let mut skipping = false;
     let mut chunk = [0u8; 4096];
     loop {
-        let mut fds = [readable(stream.as_raw_fd()), readable(halted.as_raw_fd())];
-        if wait(&mut fds, -1).is_err() || fds[1].revents != 0 {
+        let mut fds = [readable(&stream), readable(halted)];
+        if poll(&mut fds, None).is_err() || !fds[1].revents().is_empty() {
             return;
         }
         let n = match stream.read(&mut chunk) {

@@ -31,6 +31,16 @@ impl Mode for Presenter {
         step
     }
 
+    fn resize(&mut self, area: Rect) -> Step<PresentExit> {
+        self.clock.now = std::time::Instant::now();
+        let before = self.place();
+        Presenter::resize(self, area);
+        if self.place() != before {
+            self.announce();
+        }
+        Step::Changed
+    }
+
     fn draw(&self, frame: &mut Frame) {
         draw(frame, self);
     }
@@ -73,7 +83,8 @@ fn draw(frame: &mut Frame, p: &Presenter) {
         // Blank means blank: an empty frame, and nothing after it until unblanked.
         return;
     }
-    let area = frame.area();
+    // The area the state was laid out for (the frame is the same size).
+    let area = p.area;
     if let Some(report) = &p.errors {
         // A watched file with errors: the report, on the whole screen, until it is fixed.
         fill(frame.buffer_mut(), area, p.theme.text);

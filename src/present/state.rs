@@ -170,8 +170,7 @@ impl Presenter {
     pub fn with_presenter_view(mut self, minutes: Option<f64>) -> Presenter {
         self.presenter_view = true;
         self.minutes = minutes;
-        let (w, h) = (self.area.width, self.area.height);
-        self.resize(w, h);
+        self.resize(self.area);
         self
     }
 
@@ -215,9 +214,10 @@ impl Presenter {
             .unwrap_or(0)
     }
 
-    fn resize(&mut self, w: u16, h: u16) {
+    /// Lay the deck out again for a screen of `area`, at the same place.
+    pub fn resize(&mut self, area: Rect) {
         let here = self.place();
-        self.area = Rect::new(0, 0, w, h);
+        self.area = area;
         self.relayout(here, 0);
     }
 
@@ -258,10 +258,6 @@ impl Presenter {
 
     pub fn update(&mut self, action: Action) -> Step<PresentExit> {
         match action {
-            Action::Resize(w, h) => {
-                self.resize(w, h);
-                Step::Changed
-            }
             Action::Command(c) => self.command(c),
             _ => Step::Ignored,
         }

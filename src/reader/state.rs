@@ -205,6 +205,13 @@ impl App {
         self.sync();
     }
 
+    /// Lay out for a screen of `area` (the reading place stays).
+    pub fn resize(&mut self, area: Rect) {
+        self.message = None;
+        self.area = area;
+        self.sync();
+    }
+
     /// Scroll the text pane to `line`, and remember the place it shows.
     pub fn set_scroll(&mut self, line: usize) {
         self.scroll = line;

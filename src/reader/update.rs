@@ -1,7 +1,6 @@
 //! The one function that turns actions into changes of the reader's state.
 
 use crate::i18n::{subst, t as tr};
-use ratatui::layout::Rect;
 
 use super::doc::paragraphs;
 use super::panes::{Focus, arrangement, focusable};
@@ -13,7 +12,6 @@ use crate::screen::action::{Action, Command};
 pub fn update(app: &mut App, action: Action) {
     app.message = None;
     match action {
-        Action::Resize(w, h) => app.area = Rect::new(0, 0, w, h),
         Action::Command(c) => command(app, c),
         Action::Input(c) => {
             if let Some(p) = &mut app.search.prompt {

@@ -18,7 +18,8 @@ use crate::screen::paint::put;
 use crate::screen::tables::READER;
 
 pub fn draw(frame: &mut Frame, app: &App) {
-    let area = frame.area();
+    // The area the state was laid out for (the frame is the same size).
+    let area = app.area;
     let p = panes(area, app.focus);
     let Some(status_area) = p.status else {
         too_small(frame, area);

@@ -53,5 +53,4 @@ pub enum Action {
     Backspace,
     Submit,
     Cancel,
-    Resize(u16, u16),
 }

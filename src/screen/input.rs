@@ -9,10 +9,13 @@
 
 use crossterm::event::Event;
 use std::io::{self, Read};
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::os;
 
 use super::keyparse::Parser;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
@@ -27,6 +30,8 @@ pub enum Input {
     Suspend,
     /// SIGCONT: the terminal may have been used meanwhile; draw everything again.
     Resume,
+    /// SIGWINCH: the terminal has a new size.
+    Resize,
     /// The deadline passed with no input.
     Tick,
     /// A watched fd (a follower's link) has news.
@@ -38,12 +43,12 @@ pub enum Input {
 const WATCHED: [i32; 6] = [SIGTERM, SIGINT, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT];
 
 /// How long to wait for the rest of a sequence before an ESC counts as the Esc key.
-const ESC_WAIT_MS: i32 = 30;
+const ESC_WAIT: Duration = Duration::from_millis(30);
 
 pub struct Source {
     parser: Parser,
     /// Other fds to wait on (a follower's link, a file watch).
-    watched: Vec<std::os::fd::RawFd>,
+    watched: Vec<OwnedFd>,
     wake: UnixStream,
     flags: Vec<(i32, Arc<AtomicBool>)>,
     ids: Vec<signal_hook::SigId>,
@@ -57,7 +62,7 @@ impl Source {
         let mut flags = Vec::new();
         let mut ids = Vec::new();
         for sig in WATCHED {
-            if sig == SIGHUP && ignored(sig) {
+            if sig == SIGHUP && os::signal_ignored(sig) {
                 // Started under nohup or a wrapper that ignores hang-ups: keep it so.
                 continue;
             }
@@ -100,8 +105,7 @@ impl Source {
             return Some(Input::Resume);
         }
         if self.take(SIGWINCH) {
-            let (w, h) = super::wire::terminal_size().map_or((0, 0), |s| (s.width, s.height));
-            return Some(Input::Event(Event::Resize(w, h)));
+            return Some(Input::Resize);
         }
         None
     }
@@ -116,7 +120,7 @@ impl Source {
     }
 
     /// Wait for the next input.
-    pub fn wait(&mut self, deadline: Option<std::time::Instant>) -> io::Result<Input> {
+    pub fn wait(&mut self, deadline: Option<Instant>) -> io::Result<Input> {
         loop {
             // Signals first: they must be answered even while keys keep coming.
             if let Some(input) = self.signal() {
@@ -125,103 +129,100 @@ impl Source {
             if let Some(event) = self.parsed(false) {
                 return Ok(Input::Event(event));
             }
-            let fds = [
-                libc::pollfd {
-                    fd: libc::STDIN_FILENO,
-                    events: libc::POLLIN,
-                    revents: 0,
-                },
-                libc::pollfd {
-                    fd: self.wake.as_raw_fd(),
-                    events: libc::POLLIN,
-                    revents: 0,
-                },
-            ];
-            let mut fds: Vec<libc::pollfd> = fds
-                .into_iter()
-                .chain(self.watched.iter().map(|&fd| libc::pollfd {
-                    fd,
-                    events: libc::POLLIN,
-                    revents: 0,
-                }))
-                .collect();
-            // An unfinished sequence waits a moment for its rest; otherwise wait for ever.
-            let until_deadline = deadline.map(|d| {
-                let left = d.saturating_duration_since(std::time::Instant::now());
-                i32::try_from(left.as_millis()).unwrap_or(i32::MAX)
-            });
-            let timeout = match (self.parser.pending(), until_deadline) {
-                (true, Some(d)) => d.min(ESC_WAIT_MS),
-                (true, None) => ESC_WAIT_MS,
-                (false, Some(d)) => d,
-                (false, None) => -1,
-            };
-            // SAFETY: `fds` is a valid array of two pollfd for the duration of the call.
-            let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
-            if n < 0 {
-                let err = io::Error::last_os_error();
-                if err.kind() == io::ErrorKind::Interrupted {
-                    continue;
+            match self.ready(deadline)? {
+                Ready::Nothing => {
+                    if let Some(event) = self.parsed(true) {
+                        return Ok(Input::Event(event));
+                    }
+                    if deadline.is_some_and(|d| Instant::now() >= d) {
+                        return Ok(Input::Tick);
+                    }
                 }
-                return Err(err);
-            }
-            if n == 0 {
-                if let Some(event) = self.parsed(true) {
-                    return Ok(Input::Event(event));
+                Ready::Signal => {}
+                Ready::Watched(i) => {
+                    let mut sink = [0u8; 64];
+                    while matches!(os::read(self.watched[i].as_fd(), &mut sink), Ok(n) if n > 0) {}
+                    return Ok(Input::Wake);
                 }
-                if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
-                    return Ok(Input::Tick);
+                Ready::Terminal => {
+                    if let Some(input) = self.read_terminal() {
+                        return Ok(input);
+                    }
                 }
-                continue;
+                Ready::HangUp => return Ok(Input::HangUp),
             }
-            if let Some(w) = fds[2..].iter().find(|w| w.revents & libc::POLLIN != 0) {
-                let mut sink = [0u8; 64];
-                // SAFETY: reading into a valid buffer from the watched fd.
-                while unsafe { libc::read(w.fd, sink.as_mut_ptr().cast(), sink.len()) } > 0 {}
-                return Ok(Input::Wake);
+        }
+    }
+
+    /// Sleep in poll(2) until the terminal, the signal pipe or a watched fd
+    /// is ready; an unfinished sequence waits only a moment for its rest.
+    fn ready(&self, deadline: Option<Instant>) -> io::Result<Ready> {
+        let stdin = io::stdin();
+        let mut fds: Vec<os::PollFd<'_>> = [os::readable(&stdin), os::readable(&self.wake)]
+            .into_iter()
+            .chain(self.watched.iter().map(os::readable))
+            .collect();
+        let until_deadline = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        let timeout = match (self.parser.pending(), until_deadline) {
+            (true, Some(d)) => Some(d.min(ESC_WAIT)),
+            (true, None) => Some(ESC_WAIT),
+            (false, d) => d,
+        };
+        if os::poll(&mut fds, timeout)? == 0 {
+            return Ok(Ready::Nothing);
+        }
+        if let Some(i) = fds[2..].iter().position(os::is_readable) {
+            return Ok(Ready::Watched(i));
+        }
+        if os::is_readable(&fds[0]) {
+            return Ok(Ready::Terminal);
+        }
+        if os::is_gone(&fds[0]) {
+            return Ok(Ready::HangUp);
+        }
+        Ok(Ready::Signal)
+    }
+
+    /// Read what the terminal sent into the parser; `HangUp` at its end.
+    fn read_terminal(&mut self) -> Option<Input> {
+        let mut buf = [0u8; 4096];
+        match os::read(io::stdin().as_fd(), &mut buf) {
+            Ok(got) if got > 0 => {
+                self.parser.feed(&buf[..got]);
+                None
             }
-            let term = fds[0].revents;
-            if term & libc::POLLIN != 0 {
-                let mut buf = [0u8; 4096];
-                // SAFETY: reading into a valid buffer of its length.
-                let got =
-                    unsafe { libc::read(libc::STDIN_FILENO, buf.as_mut_ptr().cast(), buf.len()) };
-                if got > 0 {
-                    self.parser.feed(&buf[..got as usize]);
-                    continue;
-                }
-                let err = io::Error::last_os_error();
-                if got < 0
-                    && matches!(
-                        err.kind(),
-                        io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock
-                    )
-                {
-                    continue;
-                }
-                // End of file, or EIO: the terminal is gone.
-                return Ok(Input::HangUp);
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock
+                ) =>
+            {
+                None
             }
-            if term & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-                return Ok(Input::HangUp);
-            }
+            // End of file, or EIO: the terminal is gone.
+            _ => Some(Input::HangUp),
         }
     }
 }
 
-/// Whether `sig` is ignored (SIG_IGN inherited from the parent).
-fn ignored(sig: i32) -> bool {
-    // SAFETY: sigaction with a null new action only reads the current one.
-    unsafe {
-        let mut old: libc::sigaction = std::mem::zeroed();
-        libc::sigaction(sig, std::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_IGN
-    }
+/// What poll(2) found.
+enum Ready {
+    /// The timeout passed.
+    Nothing,
+    /// The signal pipe (handled at the top of the loop).
+    Signal,
+    /// Watched fd `i` has news.
+    Watched(usize),
+    Terminal,
+    HangUp,
 }
 
 impl Source {
-    /// Also wake for `fd` (non-blocking; it is drained when readable).
-    pub fn watch(&mut self, fd: std::os::fd::RawFd) {
-        self.watched.push(fd);
+    /// Also wake for `fd` (non-blocking; it is drained when readable). The
+    /// source keeps its own duplicate, so it lives as long as the source.
+    pub fn watch(&mut self, fd: BorrowedFd<'_>) -> io::Result<()> {
+        self.watched.push(fd.try_clone_to_owned()?);
+        Ok(())
     }
 }
 

@@ -87,7 +87,6 @@ pub fn command_for(table: &[Binding], event: &KeyEvent) -> Option<Command> {
 /// keys edit the query instead of running commands.
 pub fn action_for(table: &[Binding], event: &Event, prompt_open: bool) -> Option<Action> {
     match event {
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Paste(text) if prompt_open => Some(Action::Paste(text.clone())),
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             if prompt_open {

@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use crossterm::event::Event;
 use ratatui::backend::Backend;
+use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal};
 
 pub type RunError = Box<dyn Error + Send + Sync>;
@@ -25,6 +26,9 @@ pub enum Step<E> {
 pub trait Mode {
     type Exit;
     fn handle(&mut self, event: &Event) -> Step<Self::Exit>;
+    /// The screen is now `area` (a resize, or a return from suspension): lay
+    /// out again for it; the next draw is into it.
+    fn resize(&mut self, area: Rect) -> Step<Self::Exit>;
     fn draw(&self, frame: &mut Frame);
     /// What ends the mode when the input runs dry.
     fn end(&self) -> Self::Exit;
@@ -42,6 +46,8 @@ pub trait Mode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Incoming {
     Event(Event),
+    /// The screen's size, new or not: everything is laid out and drawn again.
+    Resize(Rect),
     /// The mode's deadline passed.
     Tick,
 }
@@ -61,14 +67,12 @@ where
     while let Some(incoming) = next_event(mode.deadline())? {
         let step = match incoming {
             Incoming::Tick => mode.tick(),
-            Incoming::Event(event) => {
-                if let Event::Resize(w, h) = event {
-                    // A new size (or a return from suspension): forget what is
-                    // on the screen and draw all of it.
-                    terminal.resize(ratatui::layout::Rect::new(0, 0, w, h))?;
-                }
-                mode.handle(&event)
+            Incoming::Resize(area) => {
+                // Forget what is on the screen and draw all of it.
+                terminal.resize(area)?;
+                mode.resize(area)
             }
+            Incoming::Event(event) => mode.handle(&event),
         };
         match step {
             Step::Ignored => {}

@@ -5,6 +5,7 @@
 //! a terminal that went away (exit at once, writing nothing to it).
 
 use std::io::{self, Stdout, Write};
+use std::os::fd::AsFd;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -14,6 +15,7 @@ use crossterm::event::{
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
+use ratatui::layout::Rect;
 
 use super::wire::{SizeSource, WireBackend};
 
@@ -74,15 +76,15 @@ fn full_screen() -> io::Result<()> {
 fn suspend() -> io::Result<()> {
     restore();
     // SIGTSTP has a handler (so that the terminal is restored first); SIGSTOP cannot.
-    // SAFETY: raising a signal in our own process.
-    unsafe { libc::raise(libc::SIGSTOP) };
+    crate::os::stop()?;
     full_screen()
 }
 
-/// An event that makes the run loop lay out and draw everything again.
-fn redraw_all() -> Event {
-    let (w, h) = super::wire::terminal_size().map_or((0, 0), |s| (s.width, s.height));
-    Event::Resize(w, h)
+/// The whole screen at its size now: a resize makes the run loop lay out
+/// and draw everything again.
+fn redraw_all() -> Incoming {
+    let (w, h) = crate::os::terminal_size().unwrap_or((0, 0));
+    Incoming::Resize(Rect::new(0, 0, w, h))
 }
 
 fn is_ctrl_z(event: &Event) -> bool {
@@ -100,21 +102,21 @@ impl Session {
         match input.wait(deadline)? {
             Input::Event(e) if is_ctrl_z(&e) => {
                 suspend()?;
-                Ok(Some(Incoming::Event(redraw_all())))
+                Ok(Some(redraw_all()))
             }
             Input::Event(e) => Ok(Some(Incoming::Event(e))),
             Input::Suspend => {
                 suspend()?;
-                Ok(Some(Incoming::Event(redraw_all())))
+                Ok(Some(redraw_all()))
             }
-            Input::Resume => Ok(Some(Incoming::Event(redraw_all()))),
+            Input::Resume | Input::Resize => Ok(Some(redraw_all())),
             Input::Tick | Input::Wake => Ok(Some(Incoming::Tick)),
             Input::Terminate(sig) => {
                 restore();
                 std::process::exit(128 + sig);
             }
             // Nothing may be written to a terminal that is gone.
-            Input::HangUp => std::process::exit(128 + libc::SIGHUP),
+            Input::HangUp => std::process::exit(128 + signal_hook::consts::SIGHUP),
         }
     }
 }
@@ -175,18 +177,13 @@ fn read_answer(timeout: std::time::Duration) -> Vec<u8> {
         if left.is_zero() {
             break;
         }
-        let mut fds = libc::pollfd {
-            fd: libc::STDIN_FILENO,
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        // SAFETY: one valid pollfd.
-        if unsafe { libc::poll(&mut fds, 1, left.as_millis() as i32) } <= 0 {
+        let stdin = io::stdin();
+        if !matches!(crate::os::poll(&mut [crate::os::readable(&stdin)], Some(left)), Ok(n) if n > 0)
+        {
             break;
         }
         let mut byte = [0u8; 1];
-        // SAFETY: reading one byte into a valid buffer.
-        if unsafe { libc::read(libc::STDIN_FILENO, byte.as_mut_ptr().cast(), 1) } != 1 {
+        if !matches!(crate::os::read(stdin.as_fd(), &mut byte), Ok(1)) {
             break;
         }
         answer.push(byte[0]);

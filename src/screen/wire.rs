@@ -314,16 +314,6 @@ impl<W: Write> WireBackend<W> {
     }
 }
 
-/// The terminal's size, from one ioctl on standard output.
-pub fn terminal_size() -> io::Result<Size> {
-    // SAFETY: TIOCGWINSZ fills a zeroed winsize.
-    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
-    if unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) } != 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(Size::new(ws.ws_col, ws.ws_row))
-}
-
 impl<W: Write> Backend for WireBackend<W> {
     type Error = io::Error;
 
@@ -415,7 +405,7 @@ impl<W: Write> Backend for WireBackend<W> {
     fn size(&self) -> io::Result<Size> {
         match self.size_source {
             SizeSource::Fixed(size) => Ok(size),
-            SizeSource::Terminal => terminal_size(),
+            SizeSource::Terminal => crate::os::terminal_size().map(|(w, h)| Size::new(w, h)),
         }
     }
 
