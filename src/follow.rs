@@ -7,4 +7,4 @@ pub mod channel;
 pub mod protocol;
 
 pub use channel::{Publisher, Remote, RemoteState, Subscriber, socket_path};
-pub use protocol::{Place, content_hash};
+pub use protocol::{Place, PlaceKind, content_hash};

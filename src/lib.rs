@@ -31,6 +31,8 @@ pub mod present;
 pub mod print;
 /// The reader (`briefing open`).
 pub mod reader;
+/// One rendering of a briefing into display text with roles.
+pub mod render;
 /// The one sanitiser: briefing text never reaches the terminal as control sequences.
 pub mod sanitize;
 /// The screen toolkit every full-screen mode is built on.

@@ -47,8 +47,8 @@ pub struct SlidesOptions {
     pub share: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
 /// What the session shows.
+#[derive(Debug, Clone, PartialEq)]
 enum Showing {
     Reader,
     /// Slides from this section; Esc returns to the reader when it came from there.
@@ -83,6 +83,12 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch:
     // The organisation of the first file named, all its periods; the newest opens.
     let group = library.group_of(files.first().map(PathBuf::as_path));
     let theme = Theme::choose(look.theme, look.color);
+    let Some(mut reader) = App::with_periods(group, Rect::default(), theme) else {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("{}", subst(t("m.list_none"), &[&names.join(", ")]));
+        return INVALID;
+    };
+    reader.keymap = look.keys.clone();
     // crossterm drops colours by itself under NO_COLOR; `always` means always.
     if look.color == ColorMode::Always {
         crossterm::style::force_color_output(true);
@@ -100,35 +106,19 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch:
     // Asked after the probe, which reads its own answer; this one comes in
     // with the keys, whenever it comes.
     terminal::ask(wire::ASK_SYNCHRONIZED);
-    let terminal::Session { terminal, input } = &mut session;
     // With --watch, the files named are read again when they change.
-    let watching = match watch.then(|| watch::Watch::start(&files)).transpose() {
-        Ok(w) => w,
-        Err(e) => {
+    let watching = match watch.then(|| watch_files(&mut session.input, paths, &files)) {
+        Some(Ok(w)) => Some(w),
+        None => None,
+        Some(Err(e)) => {
             drop(session);
             eprintln!("{}", subst(t("m.cannot_watch"), &[&e.to_string()]));
             return INVALID;
         }
     };
-    if let Some(w) = &watching
-        && let Err(e) = input.watch(w.wake_fd())
-    {
-        drop(session);
-        eprintln!("{}", subst(t("m.cannot_watch"), &[&e.to_string()]));
-        return INVALID;
-    }
-    let reload = watching
-        .as_ref()
-        .map(|w| reload::Reload::new(paths.to_vec(), w.changes()));
-    let result = switch(
-        terminal,
-        input,
-        group,
-        theme,
-        start,
-        reload,
-        look.keys.clone(),
-    );
+    reader.reload = watching.as_ref().map(|(_, r)| r.clone());
+    let terminal::Session { terminal, input } = &mut session;
+    let result = switch(terminal, input, reader, start);
     drop(session);
     match result {
         Ok(()) => OK,
@@ -139,85 +129,102 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch:
     }
 }
 
+/// Watch `files` (the names on the command line resolved) and wake `input`
+/// when they change; the reload that reads `names` again.
+fn watch_files(
+    input: &mut input::Source,
+    names: &[PathBuf],
+    files: &[PathBuf],
+) -> std::io::Result<(watch::Watch, reload::Reload)> {
+    let w = watch::Watch::start(files)?;
+    input.watch(w.wake_fd())?;
+    let reload = reload::Reload::new(names.to_vec(), w.changes());
+    Ok((w, reload))
+}
+
+/// The terminal's whole screen.
+fn screen_area(t: &terminal::Term) -> Rect {
+    t.size()
+        .map(|s| Rect::new(0, 0, s.width, s.height))
+        .unwrap_or_default()
+}
+
 /// Run the reader and the slides in turn until one of them quits. No clear
 /// between them: ratatui draws the difference from what is on the screen,
 /// and `Terminal::clear` would ask the terminal for the cursor position.
 fn switch(
     terminal: &mut terminal::Term,
     input: &mut input::Source,
-    group: Vec<crate::model::Briefing>,
-    theme: Theme,
+    mut reader: App,
     start: Showing,
-    reload: Option<reload::Reload>,
-    keymap: Keymap,
 ) -> Result<(), run::RunError> {
-    use terminal::Session;
-    let area = |t: &terminal::Term| {
-        t.size()
-            .map(|s| Rect::new(0, 0, s.width, s.height))
-            .unwrap_or_default()
-    };
-    let mut reader = App::with_periods(group, area(terminal), theme.clone());
-    reader.reload = reload;
-    reader.keymap = keymap;
-    let mut screen = start;
+    let mut showing = start;
     loop {
-        match screen.clone() {
+        showing = match showing {
             Showing::Reader => {
-                reader.area = area(terminal);
-                reader.sync();
-                match run::run(terminal, &mut reader, |deadline| {
-                    Session::next_event(input, deadline)
+                reader.resize(screen_area(terminal));
+                match run::run(terminal, &mut reader, |d| {
+                    terminal::Session::next_event(input, d)
                 })? {
                     Exit::Quit => return Ok(()),
-                    Exit::Present(section) => {
-                        screen = Showing::Slides {
-                            section: Some(section),
-                            from_reader: true,
-                            options: SlidesOptions::default(),
-                        }
-                    }
+                    Exit::Present(section) => Showing::Slides {
+                        section: Some(section),
+                        from_reader: true,
+                        options: SlidesOptions::default(),
+                    },
                 }
             }
             Showing::Slides {
                 section,
                 from_reader,
                 options,
-            } => {
-                let mut slides =
-                    Presenter::new(reader.briefing.clone(), area(terminal), theme.clone());
-                if let Some(minutes) = options.presenter {
-                    slides = slides.with_presenter_view(minutes);
+            } => match slides(terminal, input, &mut reader, section, from_reader, &options)? {
+                PresentExit::Quit => return Ok(()),
+                PresentExit::Back(section) => {
+                    reader.show_section(section);
+                    Showing::Reader
                 }
-                if let Some(section) = section {
-                    slides = slides.at_section(section);
-                }
-                slides.keymap = reader.keymap.clone();
-                slides.errors = reader.errors.clone();
-                // The watch goes with the screen shown.
-                slides.reload = reader.reload.take();
-                link(&mut slides, input, &options)?;
-                slides.from_reader = from_reader;
-                let exit = run::run(terminal, &mut slides, |deadline| {
-                    Session::next_event(input, deadline)
-                })?;
-                reader.reload = slides.reload.take();
-                match exit {
-                    PresentExit::Quit => return Ok(()),
-                    PresentExit::Back(section) => {
-                        if slides.reloaded
-                            && let Some(r) = &reader.reload
-                        {
-                            // The files changed while the slides were shown.
-                            reader.reloaded(r.read());
-                        }
-                        reader.show_section(section);
-                        screen = Showing::Reader;
-                    }
-                }
-            }
-        }
+            },
+        };
     }
+}
+
+/// Show the reader's briefing as slides (from `section`, when given) until
+/// they end; the watch goes with the screen shown, and comes back with what
+/// it read meanwhile.
+fn slides(
+    terminal: &mut terminal::Term,
+    input: &mut input::Source,
+    reader: &mut App,
+    section: Option<usize>,
+    from_reader: bool,
+    options: &SlidesOptions,
+) -> Result<PresentExit, run::RunError> {
+    let area = screen_area(terminal);
+    let mut slides = Presenter::new(reader.briefing().clone(), area, reader.theme.clone());
+    if let Some(minutes) = options.presenter {
+        slides = slides.with_presenter_view(minutes);
+    }
+    if let Some(section) = section {
+        slides = slides.at_section(section);
+    }
+    slides.keymap = reader.keymap.clone();
+    slides.errors = reader.errors.clone();
+    slides.reload = reader.reload.take();
+    link(&mut slides, input, options)?;
+    slides.from_reader = from_reader;
+    let exit = run::run(terminal, &mut slides, |d| {
+        terminal::Session::next_event(input, d)
+    })?;
+    reader.reload = slides.reload.take();
+    if exit != PresentExit::Quit
+        && slides.reloaded
+        && let Some(r) = &reader.reload
+    {
+        // The files changed while the slides were shown.
+        reader.reloaded(r.read());
+    }
+    Ok(exit)
 }
 
 /// Join the follow channel: publish as the presenter, or subscribe as a follower.

@@ -18,7 +18,7 @@ const DIR: &str = "tests/fixtures/harbour";
 fn reader(w: u16, h: u16) -> App {
     let (lib, files) = briefing::library::load_library(&[PathBuf::from(DIR)]).unwrap();
     let group = lib.group_of(files.first().map(PathBuf::as_path));
-    App::with_periods(group, Rect::new(0, 0, w, h), Theme::dark())
+    App::with_periods(group, Rect::new(0, 0, w, h), Theme::dark()).expect("a group")
 }
 
 fn press(app: &mut App, script: &str) {
@@ -30,9 +30,9 @@ fn press(app: &mut App, script: &str) {
 #[test]
 fn the_newest_opens_and_series_are_real_points_in_period_order() {
     let app = reader(100, 30);
-    assert_eq!(app.briefing.period.to_string(), "2024-H1");
-    let ind = app.briefing.indicator("drunk-driving").unwrap();
-    let s = series(ind, app.briefing.period, &app.others("drunk-driving")).unwrap();
+    assert_eq!(app.briefing().period.to_string(), "2024-H1");
+    let ind = app.briefing().indicator("drunk-driving").unwrap();
+    let s = series(ind, app.briefing().period, &app.others("drunk-driving")).unwrap();
     assert_eq!(s.kind, SeriesKind::Real);
     let points: Vec<(String, f64, bool)> = s
         .points
@@ -48,8 +48,8 @@ fn the_newest_opens_and_series_are_real_points_in_period_order() {
         ]
     );
     // peak-speed has no history: its series comes from the other files alone.
-    let speed = app.briefing.indicator("peak-speed").unwrap();
-    let s = series(speed, app.briefing.period, &app.others("peak-speed")).unwrap();
+    let speed = app.briefing().indicator("peak-speed").unwrap();
+    let s = series(speed, app.briefing().period, &app.others("peak-speed")).unwrap();
     assert_eq!(
         s.points.iter().map(|p| p.value).collect::<Vec<_>>(),
         [25.0, 26.3, 28.4]
@@ -60,22 +60,23 @@ fn the_newest_opens_and_series_are_real_points_in_period_order() {
 fn switching_periods_keeps_the_section() {
     let mut app = reader(100, 30);
     press(&mut app, "2");
-    assert_eq!(app.briefing.sections[app.section].id, "flow");
+    assert_eq!(app.briefing().sections[app.section].id, "flow");
     press(&mut app, "<");
-    assert_eq!(app.briefing.period.to_string(), "2023-H2");
-    assert_eq!(app.briefing.sections[app.section].id, "flow");
+    assert_eq!(app.briefing().period.to_string(), "2023-H2");
+    assert_eq!(app.briefing().sections[app.section].id, "flow");
     press(&mut app, "<");
-    assert_eq!(app.briefing.period.to_string(), "2023-H1");
+    assert_eq!(app.briefing().period.to_string(), "2023-H1");
     assert_eq!(
-        app.briefing.sections[app.section].id, "flow",
+        app.briefing().sections[app.section].id,
+        "flow",
         "flow is the first section of 2023-H1"
     );
     press(&mut app, "<");
     assert!(app.message.as_deref().unwrap().contains("最早"));
     press(&mut app, ">>");
-    assert_eq!(app.briefing.period.to_string(), "2024-H1");
+    assert_eq!(app.briefing().period.to_string(), "2024-H1");
     press(&mut app, "]");
-    assert_eq!(app.briefing.sections[app.section].id, "staff");
+    assert_eq!(app.briefing().sections[app.section].id, "staff");
     press(&mut app, "<");
     assert_eq!(
         app.section, 0,

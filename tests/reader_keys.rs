@@ -18,7 +18,7 @@ fn press(app: &mut App, script: &str) {
 }
 
 fn title(app: &App) -> &str {
-    &app.briefing.sections[app.section].title
+    &app.briefing().sections[app.section].title
 }
 
 #[test]

@@ -3,8 +3,9 @@
 
 mod common;
 
-use briefing::present::slides::{Body, LineKind};
+use briefing::present::slides::Body;
 use briefing::present::state::{PresentExit, Presenter};
+use briefing::render::Role;
 use briefing::screen::run::{Mode, Step};
 use common::{HARBOUR, Y2023, draw, keys, presenter, press};
 
@@ -44,7 +45,7 @@ fn no_text_lost(path: &str, width: u16, height: u16) {
         p.current = i;
         let screen = draw(&p, width, height);
         if let Body::Text(lines) = &p.slides[i].body {
-            for line in lines.iter().filter(|l| l.kind == LineKind::Text) {
+            for line in lines.iter().filter(|l| l.role == Role::Body) {
                 assert!(
                     screen.contains(line.text.as_str()),
                     "slide {} at {width}×{height} cut {:?}",

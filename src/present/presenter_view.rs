@@ -9,11 +9,12 @@ use ratatui::style::Style;
 
 use super::clock::{Clock, Pace, format_duration};
 use super::metrics::{PRESENTER_MIN_HEIGHT, PRESENTER_MIN_WIDTH, preview_size};
-use super::slides::{Body, LineKind};
+use super::slides::Body;
 use super::state::Presenter;
 use super::view::{counter, slide_into};
 use crate::layout::symbols::vline;
 use crate::layout::wrap_lines;
+use crate::render::Role;
 use crate::screen::overlay::too_small_for;
 use crate::screen::paint::{fill, put, put_spans};
 
@@ -61,7 +62,7 @@ fn side(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
                 // Its opening, wrapped anew to this column.
                 let opening: String = lines
                     .iter()
-                    .filter(|l| l.kind == LineKind::Text)
+                    .filter(|l| l.role == Role::Body)
                     .take(4)
                     .map(|l| l.text.as_str())
                     .collect();

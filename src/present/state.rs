@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::clock::Clock;
 use super::slides::{Body, Slide, build};
-use crate::follow::{Place, Publisher, RemoteState, Subscriber};
+use crate::follow::{Place, PlaceKind, Publisher, RemoteState, Subscriber};
 use crate::model::Briefing;
 use crate::screen::action::{Action, Command};
 use crate::screen::keymap::Keymap;
@@ -72,12 +72,12 @@ impl Follow {
     }
 }
 
-fn kind_of(body: &Body) -> u8 {
+fn kind_of(body: &Body) -> PlaceKind {
     match body {
-        Body::Title => 0,
-        Body::Overview(_) => 1,
-        Body::Text(_) => 2,
-        Body::End => 3,
+        Body::Title => PlaceKind::Title,
+        Body::Overview(_) => PlaceKind::Overview,
+        Body::Text(_) => PlaceKind::Text,
+        Body::End => PlaceKind::End,
     }
 }
 
@@ -265,25 +265,10 @@ impl Presenter {
 
     fn command(&mut self, c: Command) -> Step<PresentExit> {
         if self.blank {
-            // While blank only the blanking keys and quitting do anything.
-            return match c {
-                Command::Blank => {
-                    self.blank = false;
-                    Step::Changed
-                }
-                Command::Quit => Step::Exit(PresentExit::Quit),
-                _ => Step::Ignored,
-            };
+            return self.blank_command(c);
         }
         if let Some(scroll) = self.help {
-            match c {
-                Command::Next => self.help = Some(scroll + 1),
-                Command::Prev => self.help = Some(scroll.saturating_sub(1)),
-                Command::Close | Command::Help => self.help = None,
-                Command::Quit => return Step::Exit(PresentExit::Quit),
-                _ => return Step::Ignored,
-            }
-            return Step::Changed;
+            return self.help_command(scroll, c);
         }
         let navigates = matches!(
             c,
@@ -301,21 +286,10 @@ impl Presenter {
                 return Step::Changed;
             }
         }
-        let last = self.slides.len() - 1;
         let before = self.current;
         match c {
-            Command::Next => self.current = (self.current + 1).min(last),
-            Command::Prev => self.current = self.current.saturating_sub(1),
-            Command::First => self.current = 0,
-            Command::Last => self.current = last,
-            Command::Campaign(n) => {
-                let section = self.briefing.campaign_index(usize::from(n));
-                if let Some(i) = self.slides.iter().position(|s| {
-                    matches!(s.body, Body::Overview(_)) && s.section == section && section.is_some()
-                }) {
-                    self.current = i;
-                }
-            }
+            Command::Next | Command::Prev | Command::First | Command::Last => self.turn(c),
+            Command::Campaign(n) => self.go_to_campaign(n),
             Command::Blank => {
                 self.blank = true;
                 return Step::Changed;
@@ -335,6 +309,52 @@ impl Presenter {
         } else {
             self.clock.leave(before);
             Step::Changed
+        }
+    }
+
+    /// While blank only the blanking keys and quitting do anything.
+    fn blank_command(&mut self, c: Command) -> Step<PresentExit> {
+        match c {
+            Command::Blank => {
+                self.blank = false;
+                Step::Changed
+            }
+            Command::Quit => Step::Exit(PresentExit::Quit),
+            _ => Step::Ignored,
+        }
+    }
+
+    /// The help overlay takes the turning keys to scroll while it is open.
+    fn help_command(&mut self, scroll: usize, c: Command) -> Step<PresentExit> {
+        match c {
+            Command::Next => self.help = Some(scroll + 1),
+            Command::Prev => self.help = Some(scroll.saturating_sub(1)),
+            Command::Close | Command::Help => self.help = None,
+            Command::Quit => return Step::Exit(PresentExit::Quit),
+            _ => return Step::Ignored,
+        }
+        Step::Changed
+    }
+
+    /// The next, previous, first or last slide.
+    fn turn(&mut self, c: Command) {
+        let last = self.slides.len() - 1;
+        self.current = match c {
+            Command::Next => (self.current + 1).min(last),
+            Command::Prev => self.current.saturating_sub(1),
+            Command::First => 0,
+            Command::Last => last,
+            _ => self.current,
+        };
+    }
+
+    /// The overview slide of campaign `n`, if there is one.
+    fn go_to_campaign(&mut self, n: u8) {
+        let section = self.briefing.campaign_index(usize::from(n));
+        if let Some(i) = self.slides.iter().position(|s| {
+            matches!(s.body, Body::Overview(_)) && s.section == section && section.is_some()
+        }) {
+            self.current = i;
         }
     }
 }

@@ -9,11 +9,12 @@ use ratatui::style::Style;
 
 use super::bignum::{self, Scale};
 use super::metrics::Metrics;
-use super::slides::{Body, FigureRef, LineKind, Slide};
+use super::slides::{Body, FigureRef, Slide};
 use super::state::Presenter;
 use crate::follow::RemoteState;
 use crate::layout::{width::str_width, wrap_lines};
-use crate::model::{Indicator, Verdict, format_number, format_value};
+use crate::model::{Indicator, format_number, format_value};
+use crate::render::Role;
 use crate::screen::paint::{figures, fill, marked, put, put_line};
 use crate::screen::theme::Theme;
 
@@ -50,11 +51,8 @@ pub fn slide_into(buf: &mut Buffer, area: Rect, p: &Presenter) {
         Body::Text(lines) => {
             let content = heading(buf, &m, t, slide);
             for (i, line) in lines.iter().take(usize::from(content.height)).enumerate() {
-                let style = match line.kind {
-                    LineKind::Figure(v) => verdict(t, v),
-                    _ => t.text,
-                };
-                let marks: Vec<_> = if line.kind == LineKind::Text {
+                let style = t.role(line.role);
+                let marks: Vec<_> = if line.role == Role::Body {
                     figures(&line.text)
                         .into_iter()
                         .map(|r| (r, t.figure))
@@ -68,14 +66,6 @@ pub fn slide_into(buf: &mut Buffer, area: Rect, p: &Presenter) {
         }
     }
     chrome(buf, area, t, p);
-}
-
-fn verdict(t: &Theme, v: Verdict) -> Style {
-    match v {
-        Verdict::Better => t.better,
-        Verdict::Worse => t.worse,
-        Verdict::Neutral => t.neutral,
-    }
 }
 
 /// The heading block; returns the content area below it.
@@ -164,7 +154,7 @@ fn big(ind: &Indicator, t: &Theme) -> Big {
             (
                 format!("{arrow}{sign}{}", format_number(c.amount.abs())),
                 c.unit.suffix().to_string(),
-                verdict(t, ind.verdict()),
+                t.verdict(ind.verdict()),
                 Some(c.basis.label()),
             )
         }

@@ -2,22 +2,11 @@
 //! and cached. Lines are byte ranges into paragraphs, so search matches and
 //! cited sentences map straight onto screen lines.
 
-use crate::i18n::{subst, t as tr};
 use std::ops::Range;
 
-use crate::i18n::ordinal;
 use crate::layout::wrap;
-use crate::model::{Briefing, Section};
-
-/// What a paragraph is, for its style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Title,
-    Subtitle,
-    Body,
-    ItemTitle,
-    Blank,
-}
+use crate::model::Briefing;
+use crate::render::Role;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Para {
@@ -52,8 +41,8 @@ impl Doc {
         let Some(s) = briefing.sections.get(section) else {
             return doc;
         };
-        for (role, text, item) in paragraphs(briefing, section, s) {
-            doc.push(role, text, item);
+        for line in crate::render::section_text(briefing, section, s) {
+            doc.push(line.role, line.text, line.item);
         }
         doc
     }
@@ -95,37 +84,4 @@ impl Doc {
     pub fn text(&self, line: &DocLine) -> &str {
         &self.paras[line.para].text[line.range.clone()]
     }
-}
-
-/// The paragraphs of a section in reading order, with blank lines between.
-pub fn paragraphs(
-    briefing: &Briefing,
-    index: usize,
-    s: &Section,
-) -> Vec<(Role, String, Option<usize>)> {
-    let mut out = Vec::new();
-    let title = match briefing.campaign_number(index) {
-        Some(n) => format!("{n}. {}", s.title),
-        None => s.title.clone(),
-    };
-    out.push((Role::Title, title, None));
-    if let Some(sub) = &s.subtitle {
-        out.push((Role::Subtitle, sub.clone(), None));
-    }
-    for p in &s.body {
-        out.push((Role::Blank, String::new(), None));
-        out.push((Role::Body, p.clone(), None));
-    }
-    for (j, item) in s.items.iter().enumerate() {
-        out.push((Role::Blank, String::new(), Some(j)));
-        out.push((
-            Role::ItemTitle,
-            subst(tr("item_heading"), &[&ordinal(j + 1), &item.title]),
-            Some(j),
-        ));
-        for p in &item.body {
-            out.push((Role::Body, p.clone(), Some(j)));
-        }
-    }
-    out
 }

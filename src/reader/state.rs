@@ -39,7 +39,6 @@ pub enum Exit {
 
 #[derive(Debug, Clone)]
 pub struct App {
-    pub briefing: Briefing,
     pub area: Rect,
     pub theme: Theme,
     pub section: usize,
@@ -63,9 +62,9 @@ pub struct App {
     pub message: Option<String>,
     pub doc: Doc,
     pub exit: Option<Exit>,
-    /// The organisation's other periods, in period order; the slot of the
-    /// current one (`period`) is empty while it is `briefing`.
-    pub periods: Vec<Option<Briefing>>,
+    /// The organisation's briefings, one a period, in period order (never
+    /// empty); `period` is the one shown.
+    pub periods: Vec<Briefing>,
     pub period: usize,
     /// Whether the comparison table is shown in place of the text.
     pub compare: bool,
@@ -91,7 +90,6 @@ pub struct Entry {
 impl App {
     pub fn new(briefing: Briefing, area: Rect, theme: Theme) -> App {
         let mut app = App {
-            briefing,
             area,
             theme,
             section: 0,
@@ -109,59 +107,56 @@ impl App {
             exit: None,
             campaign_count: 0,
             entries: Vec::new(),
-            periods: vec![None],
+            periods: vec![briefing],
             period: 0,
             compare: false,
             reload: None,
             errors: None,
             keymap: Keymap::default(),
         };
-        app.campaign_count = app.briefing.campaigns().count();
-        app.entries = outline_entries(&app.briefing);
+        app.campaign_count = app.briefing().campaigns().count();
+        app.entries = outline_entries(app.briefing());
         app.sync();
         app
     }
 
     /// A reader on the briefings of one organisation (`group`, in period
-    /// order, not empty), opening the newest.
-    pub fn with_periods(mut group: Vec<Briefing>, area: Rect, theme: Theme) -> App {
-        let newest = group.pop().expect("at least one briefing");
+    /// order), opening the newest; `None` when the group is empty.
+    pub fn with_periods(mut group: Vec<Briefing>, area: Rect, theme: Theme) -> Option<App> {
+        let newest = group.pop()?;
         let mut app = App::new(newest, area, theme);
-        app.period = group.len();
-        app.periods = group.into_iter().map(Some).chain([None]).collect();
-        app
+        group.append(&mut app.periods);
+        app.period = group.len() - 1;
+        app.periods = group;
+        app.sync();
+        Some(app)
+    }
+
+    /// The briefing shown.
+    pub fn briefing(&self) -> &Briefing {
+        &self.periods[self.period]
     }
 
     /// Every period's briefing, in order, the current one included.
     pub fn all_periods(&self) -> impl Iterator<Item = &Briefing> {
-        self.periods.iter().enumerate().map(|(i, b)| {
-            if i == self.period {
-                &self.briefing
-            } else {
-                b.as_ref().expect("other periods are kept")
-            }
-        })
+        self.periods.iter()
     }
 
     /// The values of indicator `id` in the other periods.
     pub fn others(&self, id: &str) -> Vec<(crate::model::Period, f64)> {
-        crate::model::values_elsewhere(self.periods.iter().flatten(), self.briefing.period, id)
+        crate::model::values_elsewhere(&self.periods, self.briefing().period, id)
     }
 
     /// Take in the watched files as read again: the briefings, at the same
     /// place, or the report of their errors (the last good briefing stays
     /// underneath).
     pub fn reloaded(&mut self, read: Result<Vec<Briefing>, String>) {
-        let Some((mut group, at)) =
-            crate::screen::reload::take_in(read, self.briefing.period, &mut self.errors)
+        let Some((group, at)) =
+            crate::screen::reload::take_in(read, self.briefing().period, &mut self.errors)
         else {
             return;
         };
-        let (_, same) = self.adopt(group.remove(at));
-        let mut periods: Vec<Option<Briefing>> = group.into_iter().map(Some).collect();
-        periods.insert(at, None);
-        self.periods = periods;
-        self.period = at;
+        let same = self.adopt(Some(group), at);
         if let Some(i) = same {
             self.section = i;
         }
@@ -169,23 +164,24 @@ impl App {
         self.sync();
     }
 
-    /// Put `next` in place of the current briefing, which is returned, with
-    /// everything derived from it; also the index in `next` of the current
-    /// section's id, when it has one.
-    fn adopt(&mut self, next: Briefing) -> (Briefing, Option<usize>) {
+    /// Show period `at` (of `periods` when given, read anew), with everything
+    /// derived from it; the index in it of the current section's id, when it has one.
+    fn adopt(&mut self, periods: Option<Vec<Briefing>>, at: usize) -> Option<usize> {
         let id = self
-            .briefing
+            .briefing()
             .sections
             .get(self.section)
             .map(|s| s.id.clone());
-        let before = std::mem::replace(&mut self.briefing, next);
-        self.campaign_count = self.briefing.campaigns().count();
-        self.entries = outline_entries(&self.briefing);
+        if let Some(periods) = periods.filter(|p| !p.is_empty()) {
+            self.periods = periods;
+        }
+        self.period = at.min(self.periods.len().saturating_sub(1));
+        self.campaign_count = self.briefing().campaigns().count();
+        self.entries = outline_entries(self.briefing());
         self.search.matches.clear();
         self.search.current = None;
         self.doc = Doc::default();
-        let same = id.and_then(|id| self.briefing.sections.iter().position(|s| s.id == id));
-        (before, same)
+        id.and_then(|id| self.briefing().sections.iter().position(|s| s.id == id))
     }
 
     /// Show period `to`, keeping the section when it has one with the same id.
@@ -193,10 +189,7 @@ impl App {
         if to == self.period || to >= self.periods.len() {
             return;
         }
-        let next = self.periods[to].take().expect("other periods are kept");
-        let (before, same) = self.adopt(next);
-        self.periods[self.period] = Some(before);
-        self.period = to;
+        let same = self.adopt(None, to);
         self.section = same.unwrap_or(0);
         self.set_scroll(0);
         self.item = None;
@@ -254,11 +247,11 @@ impl App {
     pub fn sync(&mut self) {
         self.section = self
             .section
-            .min(self.briefing.sections.len().saturating_sub(1));
+            .min(self.briefing().sections.len().saturating_sub(1));
         let width = usize::from(self.text_area().width);
         if self.doc.section != self.section || self.doc.width != width || self.doc.paras.is_empty()
         {
-            self.doc = Doc::build(&self.briefing, self.section, width);
+            self.doc = Doc::build(self.briefing(), self.section, width);
         }
         // The place is kept by the anchor; the line follows from it and the size.
         let (para, offset) = self.anchor;
@@ -276,7 +269,7 @@ impl App {
             .outline_cursor
             .min(self.outline().len().saturating_sub(1));
         let items = self
-            .briefing
+            .briefing()
             .sections
             .get(self.section)
             .map_or(0, |s| s.items.len());
@@ -285,7 +278,7 @@ impl App {
 
     /// The indicators of the current section with the item that holds each.
     pub fn indicators(&self) -> Vec<(Option<usize>, &Indicator)> {
-        let Some(s) = self.briefing.sections.get(self.section) else {
+        let Some(s) = self.briefing().sections.get(self.section) else {
             return Vec::new();
         };
         s.indicators
@@ -327,7 +320,7 @@ impl App {
         let (item, ind) = list.get(self.indicator)?;
         let cite = ind.cite.as_deref()?;
         self.doc.paras.iter().enumerate().find_map(|(p, para)| {
-            (para.item == *item && para.role == super::doc::Role::Body)
+            (para.item == *item && para.role == crate::render::Role::Body)
                 .then(|| crate::model::find::find_ignoring_space(&para.text, cite))
                 .flatten()
                 .map(|r| (p, r))

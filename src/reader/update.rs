@@ -2,10 +2,10 @@
 
 use crate::i18n::{subst, t as tr};
 
-use super::doc::paragraphs;
 use super::panes::{Focus, arrangement, focusable};
 use super::state::{App, Exit, Match};
 use crate::model::find::find_all;
+use crate::render::section_text;
 use crate::sanitize::visible;
 use crate::screen::action::{Action, Command};
 
@@ -42,82 +42,18 @@ pub fn update(app: &mut App, action: Action) {
 
 fn command(app: &mut App, c: Command) {
     if let Some(scroll) = app.help {
-        // The help overlay takes the scrolling keys while it is open.
-        match c {
-            Command::Down => app.help = Some(scroll + 1),
-            Command::Up => app.help = Some(scroll.saturating_sub(1)),
-            Command::Close | Command::Help => app.help = None,
-            Command::Quit => app.exit = Some(Exit::Quit),
-            _ => {}
-        }
+        help_command(app, scroll, c);
         return;
     }
     match c {
         Command::Quit => app.exit = Some(Exit::Quit),
         Command::Present => app.exit = Some(Exit::Present(app.section)),
         Command::Help => app.help = Some(0),
-        Command::PrevPeriod => match app.period.checked_sub(1) {
-            Some(to) => app.switch_period(to),
-            None if app.periods.len() > 1 => app.message = Some(tr("earliest").into()),
-            None => app.message = Some(tr("one_period").into()),
-        },
-        Command::NextPeriod => {
-            if app.period + 1 < app.periods.len() {
-                app.switch_period(app.period + 1);
-            } else if app.periods.len() > 1 {
-                app.message = Some(tr("latest").into());
-            } else {
-                app.message = Some(tr("one_period").into());
-            }
-        }
+        Command::PrevPeriod => step_period(app, false),
+        Command::NextPeriod => step_period(app, true),
         Command::Compare => app.compare = !app.compare,
-        Command::Close => {
-            if app.compare {
-                app.compare = false;
-            } else if app.detail {
-                app.detail = false;
-            } else {
-                app.search.matches.clear();
-                app.search.current = None;
-            }
-        }
-        Command::Down => move_by(app, 1),
-        Command::Up => move_by(app, -1),
-        Command::PageDown => move_by(app, app.page() as isize),
-        Command::PageUp => move_by(app, -(app.page() as isize)),
-        Command::Top => move_by(app, isize::MIN / 2),
-        Command::Bottom => move_by(app, isize::MAX / 2),
-        Command::Campaign(n) => match app.briefing.campaign_index(usize::from(n)) {
-            Some(i) => go_to(app, i),
-            None => app.message = Some(subst(tr("no_campaign"), &[&n.to_string()])),
-        },
-        Command::NextSection => {
-            if app.section + 1 < app.briefing.sections.len() {
-                go_to(app, app.section + 1);
-            }
-        }
-        Command::PrevSection => {
-            if app.scroll > 0 {
-                app.set_scroll(0);
-            } else if app.section > 0 {
-                go_to(app, app.section - 1);
-            }
-        }
-        Command::NextItem => next_item(app),
-        Command::PrevItem => prev_item(app),
-        Command::FocusNext | Command::FocusPrev => {
-            let order = focusable(arrangement(app.area));
-            let at = order.iter().position(|f| *f == app.focus).unwrap_or(0);
-            let next = if c == Command::FocusNext {
-                (at + 1) % order.len()
-            } else {
-                (at + order.len() - 1) % order.len()
-            };
-            app.focus = order[next];
-            if app.focus == Focus::Outline {
-                app.outline_cursor = app.current_entry();
-            }
-        }
+        Command::Close => close(app),
+        Command::FocusNext | Command::FocusPrev => cycle_focus(app, c == Command::FocusNext),
         Command::Select => select(app),
         Command::Search => app.search.prompt = Some(String::new()),
         Command::NextMatch => step_match(app, true),
@@ -129,6 +65,84 @@ fn command(app: &mut App, c: Command) {
         | Command::Last
         | Command::Blank
         | Command::Follow => {}
+        moving => move_command(app, moving),
+    }
+}
+
+/// The help overlay takes the scrolling keys while it is open.
+fn help_command(app: &mut App, scroll: usize, c: Command) {
+    match c {
+        Command::Down => app.help = Some(scroll + 1),
+        Command::Up => app.help = Some(scroll.saturating_sub(1)),
+        Command::Close | Command::Help => app.help = None,
+        Command::Quit => app.exit = Some(Exit::Quit),
+        _ => {}
+    }
+}
+
+/// The previous or next period, or why there is none.
+fn step_period(app: &mut App, forward: bool) {
+    let to = if forward {
+        Some(app.period + 1).filter(|&p| p < app.periods.len())
+    } else {
+        app.period.checked_sub(1)
+    };
+    match to {
+        Some(to) => app.switch_period(to),
+        None if app.periods.len() > 1 => {
+            app.message = Some(tr(if forward { "latest" } else { "earliest" }).into())
+        }
+        None => app.message = Some(tr("one_period").into()),
+    }
+}
+
+/// Esc: close the comparison, else the detail, else forget the matches.
+fn close(app: &mut App) {
+    if app.compare {
+        app.compare = false;
+    } else if app.detail {
+        app.detail = false;
+    } else {
+        app.search.matches.clear();
+        app.search.current = None;
+    }
+}
+
+fn cycle_focus(app: &mut App, forward: bool) {
+    let order = focusable(arrangement(app.area));
+    let at = order.iter().position(|f| *f == app.focus).unwrap_or(0);
+    let next = if forward {
+        (at + 1) % order.len()
+    } else {
+        (at + order.len() - 1) % order.len()
+    };
+    app.focus = order[next];
+    if app.focus == Focus::Outline {
+        app.outline_cursor = app.current_entry();
+    }
+}
+
+/// The commands that move: by lines and pages, by sections and items.
+fn move_command(app: &mut App, c: Command) {
+    match c {
+        Command::Down => move_by(app, 1),
+        Command::Up => move_by(app, -1),
+        Command::PageDown => move_by(app, app.page() as isize),
+        Command::PageUp => move_by(app, -(app.page() as isize)),
+        Command::Top => move_by(app, isize::MIN / 2),
+        Command::Bottom => move_by(app, isize::MAX / 2),
+        Command::Campaign(n) => match app.briefing().campaign_index(usize::from(n)) {
+            Some(i) => go_to(app, i),
+            None => app.message = Some(subst(tr("no_campaign"), &[&n.to_string()])),
+        },
+        Command::NextSection if app.section + 1 < app.briefing().sections.len() => {
+            go_to(app, app.section + 1);
+        }
+        Command::PrevSection if app.scroll > 0 => app.set_scroll(0),
+        Command::PrevSection if app.section > 0 => go_to(app, app.section - 1),
+        Command::NextItem => next_item(app),
+        Command::PrevItem => prev_item(app),
+        _ => {}
     }
 }
 
@@ -176,13 +190,13 @@ fn go_to_item(app: &mut App, item: Option<usize>) {
 }
 
 fn next_item(app: &mut App) {
-    let items = app.briefing.sections[app.section].items.len();
+    let items = app.briefing().sections[app.section].items.len();
     let next = app.item.map_or(0, |j| j + 1);
     if next < items {
         go_to_item(app, Some(next));
-    } else if app.section + 1 < app.briefing.sections.len() {
+    } else if app.section + 1 < app.briefing().sections.len() {
         go_to(app, app.section + 1);
-        let first = (!app.briefing.sections[app.section].items.is_empty()).then_some(0);
+        let first = (!app.briefing().sections[app.section].items.is_empty()).then_some(0);
         go_to_item(app, first);
     }
 }
@@ -194,7 +208,7 @@ fn prev_item(app: &mut App) {
         None if app.scroll > 0 => app.set_scroll(0),
         None if app.section > 0 => {
             go_to(app, app.section - 1);
-            let last = app.briefing.sections[app.section]
+            let last = app.briefing().sections[app.section]
                 .items
                 .len()
                 .checked_sub(1);
@@ -248,17 +262,18 @@ fn search(app: &mut App, query: String) {
     if query.is_empty() {
         return;
     }
-    for (s, section) in app.briefing.sections.iter().enumerate() {
-        for (p, (_, text, _)) in paragraphs(&app.briefing, s, section).iter().enumerate() {
-            app.search
-                .matches
-                .extend(find_all(text, &query).into_iter().map(|range| Match {
-                    section: s,
-                    para: p,
-                    range,
-                }));
+    let b = &app.periods[app.period];
+    let mut matches = Vec::new();
+    for (s, section) in b.sections.iter().enumerate() {
+        for (p, line) in section_text(b, s, section).iter().enumerate() {
+            matches.extend(find_all(&line.text, &query).into_iter().map(|range| Match {
+                section: s,
+                para: p,
+                range,
+            }));
         }
     }
+    app.search.matches = matches;
     if app.search.matches.is_empty() {
         app.message = Some(subst(tr("not_found"), &[&query]));
         return;

@@ -3,6 +3,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::model::Verdict;
+use crate::render::Role;
 use crate::settings::{ColorMode, ThemeName};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -171,6 +173,28 @@ impl Theme {
             ThemeName::Dark => Theme::dark(),
             ThemeName::Light => Theme::light(),
             ThemeName::Projector => Theme::projector(),
+        }
+    }
+
+    /// The style of a verdict: better, worse, neither. The one place it is decided.
+    pub fn verdict(&self, v: Verdict) -> Style {
+        match v {
+            Verdict::Better => self.better,
+            Verdict::Worse => self.worse,
+            Verdict::Neutral => self.neutral,
+        }
+    }
+
+    /// The style of a piece of rendered text.
+    pub fn role(&self, role: Role) -> Style {
+        match role {
+            Role::Title => self.title,
+            Role::Subtitle => self.subtitle,
+            Role::ItemTitle => self.item_title,
+            Role::Body | Role::Blank => self.text,
+            Role::Figure(v) => self.verdict(v),
+            Role::Detail => self.dim,
+            Role::Cite => self.cite,
         }
     }
 

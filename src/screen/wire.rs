@@ -12,6 +12,7 @@
 //!
 //! It never asks the terminal anything (no cursor-position queries).
 
+mod plan;
 mod sgr;
 pub mod shift;
 
@@ -23,6 +24,7 @@ use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use unicode_width::UnicodeWidthStr;
 
+use plan::RowPlan;
 use sgr::{Pen, transition};
 
 /// Where the size comes from: the real terminal, or a fixed one (tests, benchmarks).
@@ -61,7 +63,7 @@ pub struct WireBackend<W: Write> {
     pub synchronized: bool,
 }
 
-fn symbol_width(cell: &Cell) -> usize {
+pub(crate) fn symbol_width(cell: &Cell) -> usize {
     cell.symbol().width().max(1)
 }
 
@@ -169,77 +171,14 @@ impl<W: Write> WireBackend<W> {
         })
     }
 
-    /// Which glyphs of row `y` to send: the changed ones, and the neighbours of
-    /// an old wide character that a write cuts in half (the terminal erases all
-    /// of it). Returns the glyph starts, their flags, and the blank tail.
-    fn plan_row(&self, next: &[Cell], y: usize) -> (Vec<usize>, Vec<bool>, usize, bool) {
-        let (w, row) = (self.width, y * self.width);
-        let mut starts = Vec::new();
-        let mut x = 0;
-        while x < w {
-            starts.push(x);
-            x += symbol_width(&next[row + x]);
-        }
-        // The blank tail, from a glyph start on.
-        let mut tail = w;
-        for &s in starts.iter().rev() {
-            if next[row + s..row + w].iter().all(|c| *c == Cell::default()) {
-                tail = s;
-            } else {
-                break;
-            }
-        }
-        let differs = |x: usize| self.screen[row + x].as_ref() != Some(&next[row + x]);
-        let mut tail_dirty = (tail..w).any(differs);
-        let mut dirty: Vec<bool> = starts.iter().map(|&s| s < tail && differs(s)).collect();
-        let old_wide = |x: usize| {
-            self.screen[row + x]
-                .as_ref()
-                .is_some_and(|c| symbol_width(c) > 1)
-        };
-        let start_of = |x: usize| starts.iter().rposition(|&s| s <= x).unwrap_or(0);
-        loop {
-            let mut changed = false;
-            for k in 0..starts.len() {
-                let s = starts[k];
-                let written = if s >= tail { tail_dirty } else { dirty[k] };
-                if !written {
-                    continue;
-                }
-                let e = if s >= tail {
-                    w
-                } else {
-                    s + symbol_width(&next[row + s])
-                };
-                let mut mark = |x: usize| {
-                    let j = start_of(x);
-                    if starts[j] >= tail {
-                        changed |= !tail_dirty;
-                        tail_dirty = true;
-                    } else if !dirty[j] {
-                        dirty[j] = true;
-                        changed = true;
-                    }
-                };
-                // An old wide character starting just before this glyph loses its right half.
-                if s > 0 && old_wide(s - 1) {
-                    mark(s - 1);
-                }
-                // One starting at the glyph's last cell loses its left half.
-                if e < w && old_wide(e - 1) {
-                    mark(e);
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
-        (starts, dirty, tail, tail_dirty)
-    }
-
     fn draw_row(&mut self, next: &[Cell], y: usize) {
         let row = y * self.width;
-        let (starts, dirty, tail, tail_dirty) = self.plan_row(next, y);
+        let RowPlan {
+            starts,
+            dirty,
+            tail,
+            tail_dirty,
+        } = plan::plan_row(&self.screen, self.width, next, y);
         // From the row above, CNL and a few unchanged blank cells are shorter than a CUP.
         if let Some(k) = dirty.iter().position(|&d| d)
             && let Some((_, cy)) = self.cursor

@@ -16,7 +16,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let t = &app.theme;
     let periods: Vec<&crate::model::Briefing> = app.all_periods().collect();
-    let Some(section) = app.briefing.sections.get(app.section) else {
+    let Some(section) = app.briefing().sections.get(app.section) else {
         return;
     };
     put(

@@ -7,11 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::sparkline::spark;
-use crate::layout::symbols::arrow;
 use crate::layout::width::str_width;
-use crate::model::{Indicator, Verdict, format_change, format_value, series};
+use crate::model::{Indicator, format_value, series};
 use crate::reader::panes::Focus;
 use crate::reader::state::App;
+use crate::render::{Figure, cite_line, note_line};
 use crate::screen::paint::{put, put_spans};
 use crate::screen::theme::Theme;
 
@@ -83,34 +83,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn verdict_style(t: &Theme, ind: &Indicator) -> Style {
-    match ind.verdict() {
-        Verdict::Better => t.better,
-        Verdict::Worse => t.worse,
-        Verdict::Neutral => t.neutral,
-    }
-}
-
 /// `0.11%  ▼−6.32% 同比  ⣿⣀`
 fn figure_spans(t: &Theme, app: &App, ind: &Indicator) -> Vec<(String, Style)> {
     let mut spans = Vec::new();
-    if let Some(v) = ind.value {
-        spans.push((format_value(v, ind.unit.as_deref()), t.figure));
+    let figure = Figure::of(ind);
+    if let Some(value) = &figure.value {
+        spans.push((value.clone(), t.figure));
         spans.push(("  ".into(), t.text));
     }
-    if let Some(c) = &ind.change {
-        spans.push((
-            format!(
-                "{}{} {}",
-                arrow(c.amount),
-                format_change(c),
-                c.basis.label()
-            ),
-            verdict_style(t, ind),
-        ));
+    if let Some(change) = figure.change_tight() {
+        spans.push((change, t.verdict(figure.verdict)));
         spans.push(("  ".into(), t.text));
     }
-    if let Some(s) = series(ind, app.briefing.period, &app.others(&ind.id)) {
+    if let Some(s) = series(ind, app.briefing().period, &app.others(&ind.id)) {
         for cell in &spark(&s, 1, 12)[0] {
             spans.push((
                 cell.ch.to_string(),
@@ -136,7 +121,7 @@ fn detail(app: &App, ind: &Indicator, area: Rect, buf: &mut Buffer) {
     let w = area.width.saturating_sub(2);
     let mut rows: Vec<Row> = wrapped(&ind.label, t.title, w);
     rows.push(figure_spans(t, app, ind).into_iter().take(4).collect());
-    if let Some(s) = series(ind, app.briefing.period, &app.others(&ind.id)) {
+    if let Some(s) = series(ind, app.briefing().period, &app.others(&ind.id)) {
         rows.push(Vec::new());
         for row in spark(&s, 2, usize::from(w)) {
             rows.push(
@@ -184,11 +169,13 @@ fn detail(app: &App, ind: &Indicator, area: Rect, buf: &mut Buffer) {
     }
     if let Some(note) = &ind.note {
         rows.push(Vec::new());
-        rows.extend(wrapped(&subst(tr("note_line"), &[note]), t.dim, w));
+        let line = note_line(note);
+        rows.extend(wrapped(&line.text, t.role(line.role), w));
     }
     if let Some(cite) = &ind.cite {
         rows.push(Vec::new());
-        rows.extend(wrapped(&subst(tr("cite_line"), &[cite]), t.cite, w));
+        let line = cite_line(cite);
+        rows.extend(wrapped(&line.text, t.role(line.role), w));
     }
     for (i, row) in rows.iter().take(usize::from(area.height)).enumerate() {
         put_spans(buf, area.x + 1, area.y + i as u16, w, row);

@@ -22,7 +22,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         area.x,
         area.y,
         area.width,
-        &subst(tr("outline_header"), &[&app.briefing.title]),
+        &subst(tr("outline_header"), &[&app.briefing().title]),
         header,
     );
     let entries = app.outline();
@@ -37,9 +37,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .take(rows)
         .enumerate()
     {
-        let section = &app.briefing.sections[e.section];
+        let section = &app.briefing().sections[e.section];
         let label = match e.item {
-            None => match app.briefing.campaign_number(e.section) {
+            None => match app.briefing().campaign_number(e.section) {
                 Some(n) => format!("{n} {}", section.title),
                 None => section.title.clone(),
             },

@@ -14,10 +14,10 @@ use crate::screen::tables::READER;
 
 /// Where the reader is: `2/3 “四大创新”`, or the section's title.
 pub fn place(app: &App) -> String {
-    let Some(section) = app.briefing.sections.get(app.section) else {
+    let Some(section) = app.briefing().sections.get(app.section) else {
         return String::new();
     };
-    match app.briefing.campaign_number(app.section) {
+    match app.briefing().campaign_number(app.section) {
         Some(n) => format!("{n}/{} {}", app.campaign_count, section.title),
         None => section.title.clone(),
     }
@@ -68,9 +68,9 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
             left.push((label, style));
         }
     } else {
-        left.push((app.briefing.period.to_string(), t.status));
+        left.push((app.briefing().period.to_string(), t.status));
     }
-    if let Some(c) = &app.briefing.classification {
+    if let Some(c) = &app.briefing().classification {
         left.push((sep.clone(), t.status));
         left.push((format!(" {c} "), t.classification));
     }
@@ -78,12 +78,12 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
     // One column of margin each side and two between the halves.
     let room = usize::from(area.width).saturating_sub(fixed + 4);
     // The title first (at least a recognisable start of it), then the hints.
-    let title_w = str_width(&app.briefing.title);
+    let title_w = str_width(&app.briefing().title);
     let title_room = title_w.min(room.saturating_sub(str_width(&right)).max(room.min(12)));
     let right = truncate(&right, room.saturating_sub(title_room));
     if title_room >= 3 {
         left.insert(0, (sep, t.status));
-        left.insert(0, (truncate(&app.briefing.title, title_room), t.status));
+        left.insert(0, (truncate(&app.briefing().title, title_room), t.status));
     }
     let buf = frame.buffer_mut();
     put_spans(buf, area.x + 1, area.y, area.width.saturating_sub(1), &left);
@@ -105,9 +105,9 @@ pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     // Only the tabs that can be on screen: a window around the current one.
     let window = app.section.saturating_sub(usize::from(area.width) / 4)
-        ..(app.section + usize::from(area.width) / 2).min(app.briefing.sections.len());
+        ..(app.section + usize::from(area.width) / 2).min(app.briefing().sections.len());
     let offset = window.start;
-    let labels: Vec<String> = app.briefing.sections[window]
+    let labels: Vec<String> = app.briefing().sections[window]
         .iter()
         .enumerate()
         .map(|(i, s)| (i + offset, s))

@@ -4,8 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::reader::doc::Role;
 use crate::reader::state::App;
+use crate::render::Role;
 use crate::screen::paint::{figures, marked, put_line};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -22,11 +22,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let para = &doc.paras[line.para];
         let text = doc.text(line);
         let base = match para.role {
-            Role::Title => t.title,
-            Role::Subtitle => t.subtitle,
             Role::ItemTitle if para.item == app.item => t.item_title.patch(t.selected),
-            Role::ItemTitle => t.item_title,
-            Role::Body | Role::Blank => t.text,
+            role => t.role(role),
         };
         let shift = |r: &std::ops::Range<usize>| {
             r.start.saturating_sub(line.range.start)
