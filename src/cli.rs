@@ -58,6 +58,8 @@ pub enum Command {
         follow: Option<String>,
         #[arg(long)]
         share: bool,
+        #[arg(long, value_name = "USER", requires = "follow")]
+        from: Option<String>,
         #[arg(long)]
         watch: bool,
     },
@@ -73,7 +75,10 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     Man,
-    Schema,
+    Schema {
+        #[arg(long)]
+        export: bool,
+    },
     List {
         dirs: Vec<PathBuf>,
     },
@@ -84,6 +89,16 @@ pub enum Command {
         width: Option<u16>,
         #[arg(long)]
         notes: bool,
+    },
+    Export {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, short, value_enum)]
+        format: crate::export::Format,
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        no_bom: bool,
     },
 }
 

@@ -53,7 +53,38 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             clap_complete::generate(shell, &mut crate::cli::command(), "briefing", &mut script);
             emit(&script)
         }
-        Command::Schema => emit(SCHEMA.as_bytes()),
+        Command::Schema { export } => emit(if export {
+            crate::export::json::SCHEMA.as_bytes()
+        } else {
+            SCHEMA.as_bytes()
+        }),
+        Command::Export {
+            paths,
+            format,
+            output,
+            no_bom,
+        } => match load_library(&paths) {
+            Ok((lib, paths)) => {
+                let options = crate::export::Options { bom: !no_bom };
+                let bytes = crate::export::render(
+                    format,
+                    &lib,
+                    paths.first().map(|p| p.as_path()),
+                    options,
+                );
+                match output {
+                    None => emit(&bytes),
+                    Some(out) => crate::export::save(&out, &bytes).map_or_else(
+                        |e| {
+                            eprintln!("{e}");
+                            INVALID
+                        },
+                        |()| OK,
+                    ),
+                }
+            }
+            Err(code) => code,
+        },
         Command::Man => {
             let mut page = Vec::new();
             match clap_mangen::Man::new(crate::cli::command()).render(&mut page) {
@@ -76,17 +107,30 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             minutes,
             follow,
             share,
+            from,
             watch,
-        } => crate::session::present(
-            &paths,
-            &look(theme),
-            crate::session::SlidesOptions {
-                presenter: presenter.then_some(minutes),
-                follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
-                share,
-            },
-            watch,
-        ),
+        } => {
+            // The user to follow, when not this one: a name or a uid.
+            let from = match from.map(|user| (crate::follow::users::uid_of(&user), user)) {
+                None => None,
+                Some((Some(uid), _)) => Some(uid),
+                Some((None, user)) => {
+                    eprintln!("{}", subst(t("m.unknown_user"), &[&user]));
+                    return USAGE;
+                }
+            };
+            crate::session::present(
+                &paths,
+                &look(theme),
+                crate::session::SlidesOptions {
+                    presenter: presenter.then_some(minutes),
+                    follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
+                    share,
+                    from,
+                },
+                watch,
+            )
+        }
     }
 }
 

@@ -5,6 +5,9 @@
 
 pub mod channel;
 pub mod protocol;
+pub mod room;
+pub mod users;
 
-pub use channel::{Publisher, Remote, RemoteState, Subscriber, socket_path};
+pub use channel::{MAX_PEERS, Publisher, Remote, RemoteState, Subscriber, socket_path};
 pub use protocol::{Place, PlaceKind, content_hash};
+pub use room::Trouble;

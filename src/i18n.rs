@@ -35,6 +35,7 @@ pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
 
 mod cli;
 mod diagnostics;
+mod export;
 mod toml_syntax;
 mod ui;
 
@@ -44,6 +45,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     diagnostics::STRINGS,
     toml_syntax::STRINGS,
     cli::STRINGS,
+    export::STRINGS,
 ];
 
 fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {

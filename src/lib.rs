@@ -1,7 +1,7 @@
 //! briefing: read and present structured work briefings in the terminal.
 //!
-//! The modules from the bottom up; each imports only from those above it in
-//! this list (`ARCHITECTURE.md` draws the map, `tests/architecture.rs` keeps it).
+//! One line a module. Their layer order (who may import whom) is in
+//! `ARCHITECTURE.md`, and `tests/architecture.rs` keeps it.
 
 /// The command line.
 pub mod cli;
@@ -11,6 +11,8 @@ pub mod commands;
 pub mod config;
 /// The process's exit codes.
 pub mod exit;
+/// `briefing export`: CSV, JSON and one HTML page.
+pub mod export;
 /// Audience follow: the presenter's place over a Unix socket.
 pub mod follow;
 /// Every interface string, in Chinese and English; ordinals.

@@ -10,16 +10,23 @@ use std::time::{Duration, SystemTime};
 
 pub use rustix::event::{PollFd, PollFlags};
 
-/// The largest terminal drawn into: a size beyond it is taken as this (a
-/// hostile or broken terminal cannot make a frame of any size).
-pub const MAX_COLUMNS: u16 = 1000;
-pub const MAX_ROWS: u16 = 500;
+/// The largest drawing area, in cells: a terminal reported larger is drawn
+/// as at this size, in its top-left corner. Every buffer of a frame is
+/// bounded by it (a 65535×65535 report would need gigabytes).
+pub const MAX_COLUMNS: u16 = 500;
+pub const MAX_ROWS: u16 = 250;
 
-/// The terminal's size (columns, rows), from standard output: the one
-/// place the program asks it.
+/// `columns`×`rows` within the largest drawing area.
+pub fn clamp_size(columns: u16, rows: u16) -> (u16, u16) {
+    (columns.min(MAX_COLUMNS), rows.min(MAX_ROWS))
+}
+
+/// The terminal's size (columns, rows), from standard output, within the
+/// largest drawing area: the one place the program asks it (start,
+/// SIGWINCH, SIGCONT, print's width).
 pub fn terminal_size() -> io::Result<(u16, u16)> {
     let ws = rustix::termios::tcgetwinsize(io::stdout().as_fd())?;
-    Ok((ws.ws_col.min(MAX_COLUMNS), ws.ws_row.min(MAX_ROWS)))
+    Ok(clamp_size(ws.ws_col, ws.ws_row))
 }
 
 /// Wait until one of `fds` is ready or `timeout` passes (`None`: no limit);

@@ -43,8 +43,10 @@ pub struct SlidesOptions {
     pub presenter: Option<Option<f64>>,
     /// Follow a presenter, on a named channel or the briefing's own.
     pub follow: Option<Option<String>>,
-    /// Let other users follow.
+    /// Let other users follow; a follower looks in the shared directory too.
     pub share: bool,
+    /// Follow this user's presenter (by default only one's own).
+    pub from: Option<u32>,
 }
 
 /// What the session shows.
@@ -237,17 +239,24 @@ fn link(
     let hash = content_hash(&slides.briefing);
     if options.presenter.is_some() {
         // Without a channel the talk goes on; the view says that no one can follow.
-        let published = socket_path(None, &hash, options.share)
-            .and_then(|path| Publisher::start(&path, &hash, options.share, slides.place()));
-        slides.publisher = published.ok().map(std::sync::Arc::new);
+        match socket_path(None, &hash, options.share)
+            .and_then(|path| Publisher::start(&path, &hash, options.share, slides.place()))
+        {
+            Ok(publisher) => slides.publisher = Some(std::sync::Arc::new(publisher)),
+            Err(trouble) => slides.no_channel = Some(std::sync::Arc::new(trouble)),
+        }
     }
     if let Some(channel) = &options.follow {
-        // The user's own channels first, then the shared ones.
-        let paths: Vec<PathBuf> = [false, true]
-            .into_iter()
-            .filter_map(|share| socket_path(channel.as_deref(), &hash, share).ok())
-            .collect();
-        let subscriber = Subscriber::start(paths, &hash)?;
+        // The user's own channels first, then (with --share only) the shared ones.
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for share in [false, options.share] {
+            if let Ok(path) = socket_path(channel.as_deref(), &hash, share)
+                && !paths.contains(&path)
+            {
+                paths.push(path);
+            }
+        }
+        let subscriber = Subscriber::start(paths, &hash, options.from)?;
         input.watch(subscriber.wake_fd())?;
         slides.follow = Some(crate::present::state::Follow::new(subscriber));
     }

@@ -17,7 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["load"],
     &["library"],
     &["render"],
-    &["print"],
+    &["print", "export"],
     &["follow"],
     &["screen"],
     &["config"],

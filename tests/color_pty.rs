@@ -42,8 +42,7 @@ fn session_colours(args: &[&str], env: &[(&str, &str)]) -> (Vec<String>, Vec<u8>
     s.wait_for("1/6 枫桥", T);
     s.send(b"?");
     s.wait_for("帮助", T);
-    s.send(b"\x1b");
-    s.settle(Duration::from_millis(50));
+    s.esc_closes("帮助 · 按键", T);
     s.send(b"p");
     s.wait_for("2  “四大创新”", T);
     s.send(b"q");

@@ -21,8 +21,7 @@ fn overridden_keys_act_and_the_help_follows() {
     s.send(b"?");
     s.wait_for("Space PgDn Ctrl-D", Duration::from_secs(10));
     assert!(s.screen().contains("q Ctrl-C x"), "{}", s.screen());
-    s.send(b"\x1b");
-    s.settle(Duration::from_millis(100));
+    s.esc_closes("Space PgDn Ctrl-D", Duration::from_secs(10));
     s.send(b"x");
     assert_eq!(s.wait_exit(Duration::from_secs(10)), 0);
 }

@@ -9,6 +9,7 @@ use std::os::unix::net::{UnixListener, UnixStream};
 use std::time::{Duration, Instant};
 
 use briefing::follow::protocol::{decode, encode};
+use briefing::follow::users::{me, name_of};
 use briefing::follow::{Place, Publisher, RemoteState, Subscriber};
 use common::pty::Session;
 
@@ -86,7 +87,7 @@ fn the_subscriber_survives_a_hostile_presenter_and_reattaches() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.sock");
     let listener = UnixListener::bind(&path).unwrap();
-    let sub = Subscriber::start(vec![path.clone()], HASH).unwrap();
+    let sub = Subscriber::start(vec![path.clone()], HASH, None).unwrap();
     let (mut peer, _) = listener.accept().unwrap();
     peer.write_all(b"hello\n\xff\xfe garbage\n").unwrap();
     peer.write_all(&vec![b'y'; 1 << 20]).unwrap();
@@ -141,8 +142,10 @@ fn a_presenter_and_two_followers() {
     presenter.wait_for("0 人跟随", T);
     let mut a = Session::spawn(&["present", "--follow", file], 80, 24, &env);
     let mut b = Session::spawn(&["present", "--follow", file], 60, 20, &env);
-    a.wait_for("跟随演示者", T);
-    b.wait_for("跟随演示者", T);
+    // Each names whose presentation it follows.
+    let following = format!("跟随 {} 的演示", name_of(me()));
+    a.wait_for(&following, T);
+    b.wait_for(&following, T);
     presenter.wait_for("2 人跟随", T);
     // → on the presenter moves both followers within half a second.
     presenter.send(b"\x1b[C\x1b[C");
@@ -182,4 +185,27 @@ fn a_presenter_and_two_followers() {
         s.send(b"q");
         assert_eq!(s.wait_exit(T), 0);
     }
+}
+
+#[test]
+fn a_follower_that_never_reads_is_dropped_after_a_bounded_backlog() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sock");
+    let publisher = Publisher::start(&path, HASH, false, place(0)).unwrap();
+    let silent = UnixStream::connect(&path).unwrap();
+    wait_until("the follower counted", || publisher.followers() == 1);
+    // One message per place (they are further apart than the server's 20 ms).
+    let mut sent = 0;
+    while publisher.followers() == 1 {
+        assert!(sent < 1000, "still served after {sent} unread messages");
+        publisher.publish(place(sent % 5 + 1));
+        sent += 1;
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    eprintln!("dropped after {sent} unread messages");
+    // What waits for it is what it missed, and no more than the bound.
+    silent.set_nonblocking(true).unwrap();
+    let mut unread = Vec::new();
+    let _ = (&silent).read_to_end(&mut unread);
+    assert!(unread.len() <= 64 * 1024, "{} bytes", unread.len());
 }

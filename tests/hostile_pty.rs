@@ -134,3 +134,46 @@ fn no_field_talks_to_the_terminal() {
         );
     }
 }
+
+#[test]
+fn an_unfinished_paste_ends_and_q_and_ctrl_c_still_quit() {
+    // The start of a paste and nothing more: `q` 300 ms later quits.
+    let mut s = Session::spawn(&["open", "briefings/2023.toml"], 80, 24, &[]);
+    s.wait_for("综述", T);
+    s.send(b"\x1b[200~");
+    std::thread::sleep(Duration::from_millis(300));
+    s.send(b"q");
+    assert_eq!(s.wait_exit(T), 0);
+    assert!(s.termios_sane());
+
+    // Ctrl-C in the middle of a paste quits at once.
+    let mut s = Session::spawn(&["open", "briefings/2023.toml"], 80, 24, &[]);
+    s.wait_for("综述", T);
+    s.send(b"\x1b[200~abc\x03");
+    assert_eq!(s.wait_exit(T), 0);
+    assert!(s.termios_sane());
+}
+
+#[test]
+fn a_paste_over_64_kib_is_cut_with_a_message() {
+    for (lang, message) in [("zh", "粘贴内容过长"), ("en", "The paste was too long")] {
+        let mut s = Session::spawn(
+            &["open", "--lang", lang, "briefings/2023.toml"],
+            120,
+            40,
+            &[],
+        );
+        s.wait_for(if lang == "zh" { "目录" } else { "Contents" }, T);
+        s.send(b"/");
+        s.settle(Duration::from_millis(100));
+        s.send(b"\x1b[200~");
+        for _ in 0..100 {
+            s.send(&[b'x'; 1024]);
+        }
+        s.send(b"\x1b[201~");
+        s.wait_for(message, T);
+        s.esc_closes(message, T);
+        s.send(b"q");
+        assert_eq!(s.wait_exit(T), 0);
+    }
+}

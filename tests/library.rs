@@ -241,3 +241,62 @@ fn open_finds_the_name_along_briefing_path() {
     s.send(b"q");
     assert_eq!(s.wait_exit(Duration::from_secs(10)), 0);
 }
+
+#[test]
+fn the_comparison_table_finds_ids_anywhere_and_builds_only_the_rows_that_fit() {
+    let (lib, files) = briefing::library::load_library(&[PathBuf::from(DIR)]).unwrap();
+    let mut group = lib.group_of(files.first().map(PathBuf::as_path));
+    // 2023-H1 states `peak-speed` in another section, after other figures.
+    let h1 = &mut group[0];
+    let from = h1
+        .sections
+        .iter()
+        .position(|s| s.indicators.iter().any(|i| i.id == "peak-speed"))
+        .unwrap();
+    let at = h1.sections[from]
+        .indicators
+        .iter()
+        .position(|i| i.id == "peak-speed")
+        .unwrap();
+    let moved = h1.sections[from].indicators.remove(at);
+    let to = (from + 1) % h1.sections.len();
+    h1.sections[to].indicators.push(moved);
+    // 2024-H1's section grows by 5 000 figures after its own.
+    let newest = group.last_mut().unwrap();
+    let section = newest
+        .sections
+        .iter_mut()
+        .find(|s| s.indicators.iter().any(|i| i.id == "peak-speed"))
+        .unwrap();
+    let model = section.indicators[0].clone();
+    section
+        .indicators
+        .extend((0..5000).map(|i| briefing::model::Indicator {
+            id: format!("extra-{i}"),
+            label: format!("附加{i}"),
+            value: Some(i as f64),
+            ..model.clone()
+        }));
+    let mut app =
+        App::with_periods(group, Rect::new(0, 0, 100, 30), Theme::dark()).expect("a group");
+    press(&mut app, "2c");
+    let screen = draw(&app, 100, 30);
+    let speed = screen
+        .lines()
+        .find(|l| l.contains("高峰平均车速") && l.contains("km/h"))
+        .expect("a row");
+    assert!(
+        speed.contains("25km/h")
+            && speed.contains("26.3km/h (+1.3)")
+            && speed.contains("28.4km/h (+2.1)"),
+        "{speed}"
+    );
+    let extras = screen.lines().filter(|l| l.contains("附加")).count();
+    assert!(extras > 10, "the table fills the screen: {screen}");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("附加0") && l.contains("— ")),
+        "a new figure has no earlier values: {screen}"
+    );
+}

@@ -67,3 +67,35 @@ fn a_character_with_thousands_of_combining_marks() {
         format!("{HEAD}[[section]]\nid = \"a\"\ntitle = \"A{marks}\"\nbody = \"e{marks}x\"\n");
     opens_small("marks.toml", &text, "T");
 }
+
+#[test]
+fn a_huge_window_is_drawn_as_at_the_cap_and_the_terminal_comes_back() {
+    let mut s = Session::spawn(&["open", "briefings/2023.toml"], 80, 24, &[]);
+    s.wait_for("综述", T);
+    // 65535×65535 reported: drawn at 500×250, the documented cap.
+    s.resize_reported(65535, 65535, (600, 300));
+    s.settle(Duration::from_millis(300));
+    s.send(b"2");
+    s.wait_for("2/3 “四大创新”", T);
+    s.settle(Duration::from_millis(200));
+    let screen = s.screen();
+    let status = screen
+        .lines()
+        .position(|l| l.contains("2/3 “四大创新”"))
+        .expect("a status line");
+    assert_eq!(status, 249, "the status line is the cap's bottom row");
+    assert!(
+        screen.lines().all(|l| l.chars().count() <= 500),
+        "nothing drawn beyond 500 columns"
+    );
+    let peak = peak_kib(s.pid());
+    eprintln!("65535×65535: peak {peak} KiB");
+    assert!(peak > 0 && peak < 64 * 1024, "65535×65535: {peak} KiB");
+    // Back to a normal size, then out with the terminal restored.
+    s.resize(80, 24);
+    s.send(b"3");
+    s.wait_for("3/3", T);
+    s.send(b"q");
+    assert_eq!(s.wait_exit(T), 0);
+    assert!(s.termios_sane());
+}

@@ -21,8 +21,7 @@ fn open_jump_search_and_quit_leave_the_terminal_as_it_was() {
     s.wait_for("1/6 枫桥", T);
     s.send(b"?");
     s.wait_for("帮助 · 按键", T);
-    s.send(b"\x1b");
-    s.settle(Duration::from_millis(100));
+    s.esc_closes("帮助 · 按键", T);
     s.send(b"q");
     assert_eq!(s.wait_exit(T), 0);
     assert!(

@@ -7,7 +7,7 @@
 
 use std::io::{self, Read, Write};
 use std::os::fd::{AsFd, BorrowedFd};
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+use std::os::unix::fs::MetadataExt;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -15,43 +15,31 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use super::protocol::{MAX_LINE, Place, decode, encode};
-use crate::os::{PollFd, poll, readable};
+use crate::os::{PollFd, PollFlags};
 
-/// The directory of the channels: private to the user (0700), or shared.
-fn channel_dir(share: bool) -> io::Result<PathBuf> {
-    let uid = crate::os::uid();
-    let dir = if share {
-        PathBuf::from("/tmp/briefing-shared")
-    } else if let Some(run) = std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
-        PathBuf::from(run).join("briefing")
-    } else {
-        PathBuf::from(format!("/tmp/briefing-{uid}"))
-    };
-    let mode = if share { 0o1777 } else { 0o700 };
-    match std::fs::DirBuilder::new().mode(mode).create(&dir) {
-        Ok(()) => std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(mode))?,
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-        Err(e) => return Err(e),
-    }
-    let meta = std::fs::symlink_metadata(&dir)?;
-    if !meta.is_dir() || (!share && (meta.uid() != uid || meta.mode() & 0o077 != 0)) {
-        return Err(io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            format!("{} is not a private directory of this user", dir.display()),
-        ));
-    }
-    Ok(dir)
-}
+use super::protocol::{MAX_LINE, Place, decode, encode};
+use super::room::{self, Trouble, channel_dir};
+use super::users::me;
 
 /// The socket of `channel` (a path when it has a `/`, else a name), by
 /// default named after the briefing's content hash.
-pub fn socket_path(channel: Option<&str>, hash: &str, share: bool) -> io::Result<PathBuf> {
+pub fn socket_path(channel: Option<&str>, hash: &str, share: bool) -> Result<PathBuf, Trouble> {
     match channel {
         Some(c) if c.contains('/') => Ok(PathBuf::from(c)),
         Some(c) => Ok(channel_dir(share)?.join(format!("{c}.sock"))),
         None => Ok(channel_dir(share)?.join(format!("{hash}.sock"))),
     }
+}
+
+/// Wait until one of `fds` is ready or `timeout` passes (None: no limit);
+/// which of them are ready (through the one poll wrapper, `os::poll`).
+fn wait(fds: &[BorrowedFd<'_>], timeout: Option<Duration>) -> io::Result<Vec<bool>> {
+    let mut polled: Vec<PollFd<'_>> = fds
+        .iter()
+        .map(|fd| PollFd::from_borrowed_fd(*fd, PollFlags::IN))
+        .collect();
+    crate::os::poll(&mut polled, timeout)?;
+    Ok(polled.iter().map(|p| !p.revents().is_empty()).collect())
 }
 
 /// Read and forget whatever is waiting on a nonblocking stream; false at its end.
@@ -85,25 +73,26 @@ pub struct Publisher {
     /// Wakes the serving thread (a place to publish, or the end).
     wake: UnixStream,
     pub path: PathBuf,
+    /// The socket's device and inode: removed at the end only if still there.
+    inode: (u64, u64),
 }
 
 impl Publisher {
     /// Listen on `path`; `share` lets other users connect.
-    pub fn start(path: &Path, hash: &str, share: bool, first: Place) -> io::Result<Publisher> {
-        if path.exists() {
-            if UnixStream::connect(path).is_ok() {
-                return Err(io::Error::new(
-                    io::ErrorKind::AddrInUse,
-                    "another presenter is on this channel",
-                ));
-            }
-            std::fs::remove_file(path)?;
-        }
-        let listener = UnixListener::bind(path)?;
-        std::fs::set_permissions(
-            path,
-            std::fs::Permissions::from_mode(if share { 0o666 } else { 0o600 }),
-        )?;
+    pub fn start(path: &Path, hash: &str, share: bool, first: Place) -> Result<Publisher, Trouble> {
+        let (dir, name) = match (path.parent(), path.file_name().and_then(|n| n.to_str())) {
+            (Some(dir), Some(name)) => (
+                if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                },
+                name,
+            ),
+            _ => return Err(Trouble::Io(io::ErrorKind::InvalidInput.into())),
+        };
+        let (listener, path) = room::bind(dir, name, if share { 0o666 } else { 0o600 })?;
+        let meta = std::fs::symlink_metadata(&path)?;
         listener.set_nonblocking(true)?;
         let (places, rx) = channel();
         let followers = Arc::new(AtomicUsize::new(0));
@@ -118,7 +107,8 @@ impl Publisher {
             followers,
             stop,
             wake,
-            path: path.to_path_buf(),
+            path,
+            inode: (meta.dev(), meta.ino()),
         };
         publisher.publish(first);
         Ok(publisher)
@@ -139,7 +129,9 @@ impl Drop for Publisher {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
         let _ = (&self.wake).write(&[1]);
-        let _ = std::fs::remove_file(&self.path);
+        if std::fs::symlink_metadata(&self.path).is_ok_and(|m| (m.dev(), m.ino()) == self.inode) {
+            let _ = std::fs::remove_file(&self.path);
+        }
     }
 }
 
@@ -148,6 +140,17 @@ struct Inbox {
     rx: Receiver<Place>,
     woken: UnixStream,
 }
+
+/// The most followers at once; more are closed as soon as they connect.
+pub const MAX_PEERS: usize = 256;
+
+/// How long the listener rests when the process is out of file descriptors
+/// (or the kernel of memory): polled meanwhile, it would be ready at once and spin.
+const ACCEPT_PAUSE: Duration = Duration::from_millis(250);
+
+/// A follower's unread messages the kernel keeps (it doubles this); a
+/// follower that falls this far behind is dropped, and comes back when it reads.
+const PEER_BUFFER: usize = 16 * 1024;
 
 fn serve(
     listener: UnixListener,
@@ -167,18 +170,30 @@ fn serve(
         .checked_sub(MIN_GAP)
         .unwrap_or_else(Instant::now);
     let mut changed = false;
+    let mut paused: Option<Instant> = None;
     loop {
-        let mut fds: Vec<PollFd<'_>> = [readable(&inbox.woken), readable(&listener)]
+        paused = paused.filter(|until| Instant::now() < *until);
+        let listening = paused.is_none();
+        let fds: Vec<BorrowedFd<'_>> = [inbox.woken.as_fd()]
             .into_iter()
-            .chain(peers.iter().map(readable))
+            .chain(listening.then(|| listener.as_fd()))
+            .chain(peers.iter().map(AsFd::as_fd))
             .collect();
-        // poll(2) takes the timeout in full: it never wakes early and spins.
-        let timeout = changed.then(|| MIN_GAP.saturating_sub(sent.elapsed()));
-        if poll(&mut fds, timeout).is_err() || stop.load(Ordering::Relaxed) {
+        // Rounded up: poll must not wake early and spin.
+        let gap =
+            changed.then(|| MIN_GAP.saturating_sub(sent.elapsed()) + Duration::from_micros(999));
+        let rest = paused.map(|until| until.saturating_duration_since(Instant::now()));
+        let timeout = match (gap, rest) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let Ok(ready) = wait(&fds, timeout) else {
+            return;
+        };
+        drop(fds);
+        if stop.load(Ordering::Relaxed) {
             return;
         }
-        let ready: Vec<bool> = fds.iter().map(|f| !f.revents().is_empty()).collect();
-        drop(fds);
         if ready[0] {
             drain(&inbox.woken);
             loop {
@@ -192,27 +207,57 @@ fn serve(
                 }
             }
         }
-        while let Ok((peer, _)) = listener.accept() {
-            if peer.set_nonblocking(true).is_ok() {
-                peers.push(peer);
-                changed = true;
-            }
-        }
+        let first_peer = if listening { 2 } else { 1 };
         // Whatever a follower sends is read and thrown away; end of file means it left.
         let before = peers.len();
-        let mut i = 2;
+        let mut i = first_peer;
         peers.retain(|peer| {
-            let has_news = ready.get(i).copied().unwrap_or(false);
+            let ready = ready.get(i).copied().unwrap_or(false);
             i += 1;
-            !has_news || drain(peer)
+            !ready || drain(peer)
         });
         changed |= peers.len() != before;
+        if listening && ready[1] {
+            changed |= accept(&listener, &mut peers, &mut paused);
+        }
         if changed && sent.elapsed() >= MIN_GAP {
             let line = encode(&hash, place, peers.len());
             peers.retain_mut(|peer| send(peer, &line));
             count.store(peers.len(), Ordering::Relaxed);
             sent = Instant::now();
             changed = false;
+        }
+    }
+}
+
+/// Take the followers waiting on `listener`, up to MAX_PEERS; true when one came.
+fn accept(
+    listener: &UnixListener,
+    peers: &mut Vec<UnixStream>,
+    paused: &mut Option<Instant>,
+) -> bool {
+    let mut came = false;
+    loop {
+        match listener.accept() {
+            Ok((peer, _)) if peers.len() >= MAX_PEERS => drop(peer),
+            Ok((peer, _)) => {
+                let _ = rustix::net::sockopt::set_socket_send_buffer_size(&peer, PEER_BUFFER);
+                if peer.set_nonblocking(true).is_ok() {
+                    peers.push(peer);
+                    came = true;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return came,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::Interrupted | io::ErrorKind::ConnectionAborted
+                ) => {}
+            Err(_) => {
+                // EMFILE, ENFILE, ENOBUFS, ENOMEM: the peer stays queued; try again later.
+                *paused = Some(Instant::now() + ACCEPT_PAUSE);
+                return came;
+            }
         }
     }
 }
@@ -228,6 +273,8 @@ pub enum RemoteState {
     Following(Place),
     /// The presenter shows a different briefing.
     Mismatch,
+    /// The presenter on the channel is another user (this uid), not the one to follow.
+    Stranger(u32),
 }
 
 #[derive(Debug)]
@@ -236,6 +283,8 @@ pub struct Remote {
     pub followers: usize,
     /// Counts the presenter's messages, so a follower sees that something arrived.
     pub seq: u64,
+    /// The uid of the presenter followed (checked with SO_PEERCRED).
+    pub presenter: Option<u32>,
 }
 
 /// The follower's side.
@@ -249,28 +298,44 @@ pub struct Subscriber {
 }
 
 impl Subscriber {
-    /// Follow the first of `paths` that has a presenter; keep trying.
-    pub fn start(paths: Vec<PathBuf>, hash: &str) -> io::Result<Subscriber> {
+    /// Follow the first of `paths` that has a presenter of user `from` (by
+    /// default this user); keep trying.
+    pub fn start(paths: Vec<PathBuf>, hash: &str, from: Option<u32>) -> io::Result<Subscriber> {
         let (wake, notify) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         let remote = Arc::new(Mutex::new(Remote {
             state: RemoteState::Waiting,
             followers: 0,
             seq: 0,
+            presenter: None,
         }));
         let stop = Arc::new(AtomicBool::new(false));
         let (halt, halted) = waker()?;
         let (shared, stopped, hash) = (Arc::clone(&remote), Arc::clone(&stop), hash.to_string());
+        let trusted = from.unwrap_or_else(me);
         std::thread::spawn(move || {
             while !stopped.load(Ordering::Relaxed) {
+                let mut stranger = None;
                 for path in &paths {
-                    if let Ok(stream) = UnixStream::connect(path) {
-                        listen(stream, &shared, &notify, &halted, &hash);
-                        set(&shared, &notify, |r| r.state = RemoteState::Waiting);
+                    let Ok(stream) = UnixStream::connect(path) else {
+                        continue;
+                    };
+                    match rustix::net::sockopt::socket_peercred(&stream) {
+                        Ok(cred) if cred.uid.as_raw() == trusted => {
+                            set(&shared, &notify, |r| r.presenter = Some(trusted));
+                            listen(stream, &shared, &notify, &halted, &hash);
+                            set(&shared, &notify, |r| r.state = RemoteState::Waiting);
+                        }
+                        Ok(cred) => stranger = stranger.or(Some(cred.uid.as_raw())),
+                        Err(_) => {}
                     }
                 }
+                let state = stranger.map_or(RemoteState::Waiting, RemoteState::Stranger);
+                if current(&shared) != state {
+                    set(&shared, &notify, |r| r.state = state);
+                }
                 // No presenter yet: look again in a while (or stop at once).
-                let _ = poll(&mut [readable(&halted)], Some(RETRY));
+                let _ = wait(&[halted.as_fd()], Some(RETRY));
             }
         });
         Ok(Subscriber {
@@ -290,6 +355,14 @@ impl Subscriber {
         let r = self.remote.lock().unwrap_or_else(|e| e.into_inner());
         (r.state, r.followers, r.seq)
     }
+
+    /// The uid of the presenter followed, once one was found.
+    pub fn presenter(&self) -> Option<u32> {
+        self.remote
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .presenter
+    }
 }
 
 impl Drop for Subscriber {
@@ -301,6 +374,10 @@ impl Drop for Subscriber {
 
 /// How often a follower with no presenter looks for one.
 const RETRY: Duration = Duration::from_millis(200);
+
+fn current(shared: &Mutex<Remote>) -> RemoteState {
+    shared.lock().unwrap_or_else(|e| e.into_inner()).state
+}
 
 fn set(shared: &Mutex<Remote>, notify: &UnixStream, f: impl FnOnce(&mut Remote)) {
     {
@@ -326,9 +403,9 @@ fn listen(
     let mut skipping = false;
     let mut chunk = [0u8; 4096];
     loop {
-        let mut fds = [readable(&stream), readable(halted)];
-        if poll(&mut fds, None).is_err() || !fds[1].revents().is_empty() {
-            return;
+        match wait(&[stream.as_fd(), halted.as_fd()], None) {
+            Ok(ready) if !ready[1] => {}
+            _ => return,
         }
         let n = match stream.read(&mut chunk) {
             Ok(0) => return,

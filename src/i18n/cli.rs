@@ -92,8 +92,13 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "cli.present.share",
-        "与 --presenter 同用：让本机其他用户也能跟随（频道对所有人开放）",
-        "With --presenter: let other users on this host follow (the channel is open to all)",
+        "让本机其他用户也能跟随（频道在 /tmp/briefing-shared，对所有人开放）；与 --follow 同用：也在共享目录里找演示者",
+        "Let other users on this host follow (the channel is in /tmp/briefing-shared, open to all); with --follow: look for the presenter there too",
+    ),
+    (
+        "cli.present.from",
+        "与 --follow 同用：跟随这个用户（名称或 uid）的演示；默认只跟随自己的",
+        "With --follow: follow this user's (name or uid) presentation; by default only your own",
     ),
     (
         "cli.present.watch",
@@ -135,6 +140,11 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "输出简报格式的 JSON Schema，供编辑器在输入时检查 TOML",
         "Print a JSON Schema of the briefing format, for editors that check TOML as it is typed",
     ),
+    (
+        "cli.schema.export",
+        "改为输出 `briefing export --format json` 所写文件的 JSON Schema",
+        "Print the JSON Schema of what `briefing export --format json` writes instead",
+    ),
     // list
     (
         "cli.list",
@@ -157,5 +167,26 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "cli.print.notes",
         "包括演讲备注（默认不包括）",
         "Include the speaker notes (left out by default)",
+    ),
+    // export
+    (
+        "cli.export",
+        "把简报导出为表格（CSV）、数据（JSON）或可离线阅读的网页（HTML）",
+        "Export briefings as a spreadsheet (CSV), data (JSON) or a self-contained web page (HTML)",
+    ),
+    (
+        "cli.export.format",
+        "格式：csv（每期每个指标一行）、json（校验后的模型）或 html（一个自带样式和图表的网页，最新一期）",
+        "Format: csv (a row per indicator per period), json (the checked model) or html (one self-contained page, the newest period)",
+    ),
+    (
+        "cli.export.output",
+        "写到这个文件（完整写好后才替换；默认：标准输出）",
+        "Write to this file (replaced only once complete; default: standard output)",
+    ),
+    (
+        "cli.export.no_bom",
+        "CSV 开头不加字节顺序标记（BOM 让 Excel 正确识别中文）",
+        "Leave out the byte order mark at the start of a CSV file (it lets Excel read the Chinese)",
     ),
 ];

@@ -307,6 +307,11 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "{}: error: cannot create: {}",
     ),
     (
+        "m.unknown_user",
+        "briefing: 没有用户 `{}`（--from 要用户名或 uid）",
+        "briefing: no user `{}` (--from takes a user name or uid)",
+    ),
+    (
         "m.needs_terminal",
         "briefing: `{}` 需要标准输入和标准输出都是终端；要把简报输出为文本，请用 `briefing print 文件`",
         "briefing: `{}` needs a terminal on standard input and output; to write a briefing as text, use `briefing print FILE`",

@@ -65,6 +65,11 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "The file has errors; fix and save it to come back:",
     ),
     ("earliest", "已是最早一期", "This is the earliest period"),
+    (
+        "paste_cut",
+        "粘贴内容过长，只取前 {} KiB",
+        "The paste was too long: only its first {} KiB were kept",
+    ),
     ("latest", "已是最新一期", "This is the latest period"),
     (
         "one_period",
@@ -92,17 +97,37 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("talk_budget", "  全程 {} / {}", "  Talk {} / {}"),
     ("followers", "  {} 人跟随", "  {} following"),
     ("no_channel", "  无跟随通道", "  no follow channel"),
+    (
+        "channel_taken",
+        "  无跟随通道：频道名已被用户 {} 占用",
+        "  no follow channel: user {} holds its name",
+    ),
+    (
+        "channel_unsafe",
+        "  无跟随通道：{} 其他用户可改动，不安全",
+        "  no follow channel: others can change {}",
+    ),
+    (
+        "channel_busy",
+        "  无跟随通道：已有演示者在此频道",
+        "  no follow channel: another presenter is on it",
+    ),
     ("waiting", "等待演示者…", "Waiting for the presenter…"),
     (
         "mismatch",
         "演示者放映的简报与此不同，未跟随",
         "The presenter shows a different briefing; not following",
     ),
-    ("following", "跟随演示者", "Following the presenter"),
+    ("following", "跟随 {} 的演示", "Following {}'s presentation"),
     (
         "detached",
-        "自行浏览 · f 回到演示者",
-        "Browsing on your own · f follows again",
+        "自行浏览 · f 回到 {} 的演示",
+        "Browsing on your own · f follows {} again",
+    ),
+    (
+        "stranger",
+        "演示者是用户 {}，未跟随（--from {} 才跟随）",
+        "The presenter is user {}: not followed (use --from {})",
     ),
     // Keys: the reader.
     ("k.campaign", "第 n 个战役章节", "campaign section n"),

@@ -137,7 +137,7 @@ fn clock_row(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
             subst(tr("followers"), &[&publisher.followers().to_string()]),
             t.dim,
         )),
-        None => spans.push((tr("no_channel").into(), t.dim)),
+        None => spans.push((no_channel(p.no_channel.as_deref()), t.dim)),
     }
     put_spans(
         buf,
@@ -146,4 +146,17 @@ fn clock_row(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
         area.width.saturating_sub(1),
         &spans,
     );
+}
+
+/// Why no one can follow, in a few words.
+fn no_channel(trouble: Option<&crate::follow::Trouble>) -> String {
+    use crate::follow::Trouble;
+    match trouble {
+        Some(Trouble::Taken(uid)) => {
+            subst(tr("channel_taken"), &[&crate::follow::users::name_of(*uid)])
+        }
+        Some(Trouble::Unsafe(dir)) => subst(tr("channel_unsafe"), &[&dir.display().to_string()]),
+        Some(Trouble::Busy) => tr("channel_busy").into(),
+        Some(Trouble::Io(_)) | None => tr("no_channel").into(),
+    }
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::clock::Clock;
 use super::slides::{Body, Slide, build};
-use crate::follow::{Place, PlaceKind, Publisher, RemoteState, Subscriber};
+use crate::follow::{Place, PlaceKind, Publisher, RemoteState, Subscriber, Trouble};
 use crate::model::Briefing;
 use crate::screen::action::{Action, Command};
 use crate::screen::keymap::Keymap;
@@ -41,6 +41,8 @@ pub struct Presenter {
     pub minutes: Option<f64>,
     /// The presenter's channel, when it publishes its place.
     pub publisher: Option<Arc<Publisher>>,
+    /// Why the presenter has no channel.
+    pub no_channel: Option<Arc<Trouble>>,
     /// Following a presenter.
     pub follow: Option<Follow>,
     /// The user's key overrides.
@@ -98,6 +100,7 @@ impl Presenter {
             clock,
             minutes: None,
             publisher: None,
+            no_channel: None,
             follow: None,
             keymap: Keymap::default(),
             reload: None,

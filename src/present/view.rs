@@ -2,7 +2,7 @@
 //! numbers, text, end), and the chrome: a slide counter, the classification
 //! mark and a thin progress line, nothing else.
 
-use crate::i18n::t as tr;
+use crate::i18n::{subst, t as tr};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -277,18 +277,29 @@ fn chrome(buf: &mut Buffer, area: Rect, t: &Theme, p: &Presenter) {
     }
     if let Some(f) = &p.follow {
         // A follower always knows whether the presenter moves its screen.
+        let whose = || {
+            crate::follow::users::name_of(
+                f.subscriber
+                    .presenter()
+                    .unwrap_or_else(crate::follow::users::me),
+            )
+        };
         let status = match (f.subscriber.snapshot().0, f.attached) {
-            (RemoteState::Waiting, _) => tr("waiting"),
-            (RemoteState::Mismatch, _) => tr("mismatch"),
-            (RemoteState::Following(_), true) => tr("following"),
-            (RemoteState::Following(_), false) => tr("detached"),
+            (RemoteState::Waiting, _) => tr("waiting").to_string(),
+            (RemoteState::Mismatch, _) => tr("mismatch").to_string(),
+            (RemoteState::Stranger(uid), _) => {
+                let name = crate::follow::users::name_of(uid);
+                subst(tr("stranger"), &[&name, &name])
+            }
+            (RemoteState::Following(_), true) => subst(tr("following"), &[&whose()]),
+            (RemoteState::Following(_), false) => subst(tr("detached"), &[&whose()]),
         };
         x += put(
             buf,
             x,
             y,
             area.width.saturating_sub(x + cw + 2),
-            status,
+            &status,
             t.header,
         ) + 1;
     }

@@ -19,6 +19,12 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Paste(text) => {
+            if crate::screen::input::take_paste_cut() {
+                app.message = Some(subst(
+                    tr("paste_cut"),
+                    &[&(crate::screen::keyparse::PASTE_MAX / 1024).to_string()],
+                ));
+            }
             if let Some(p) = &mut app.search.prompt {
                 // A query is one line: the paste's line breaks become spaces.
                 let line = text.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -40,10 +40,18 @@ pub enum Input {
     HangUp,
 }
 
+/// The last paste from the terminal was cut to `keyparse::PASTE_MAX` bytes.
+static PASTE_CUT: AtomicBool = AtomicBool::new(false);
+
+/// Whether the paste being handled was cut (once: the flag is cleared).
+pub fn take_paste_cut() -> bool {
+    PASTE_CUT.swap(false, Ordering::Relaxed)
+}
+
 const WATCHED: [i32; 6] = [SIGTERM, SIGINT, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT];
 
 /// How long to wait for the rest of a sequence before an ESC counts as the Esc key.
-const ESC_WAIT: Duration = Duration::from_millis(30);
+const ESC_WAIT_MS: i32 = 30;
 
 pub struct Source {
     parser: Parser,
@@ -116,6 +124,9 @@ impl Source {
         if let Some(sync) = self.parser.synchronized.take() {
             super::wire::set_terminal_synchronizes(sync);
         }
+        if std::mem::take(&mut self.parser.cut) {
+            PASTE_CUT.store(true, Ordering::Relaxed);
+        }
         event
     }
 
@@ -163,10 +174,13 @@ impl Source {
             .chain(self.watched.iter().map(os::readable))
             .collect();
         let until_deadline = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-        let timeout = match (self.parser.pending(), until_deadline) {
-            (true, Some(d)) => Some(d.min(ESC_WAIT)),
-            (true, None) => Some(ESC_WAIT),
-            (false, d) => d,
+        let pending = self
+            .parser
+            .wait_ms(ESC_WAIT_MS)
+            .map(|ms| Duration::from_millis(u64::from(ms.unsigned_abs())));
+        let timeout = match (pending, until_deadline) {
+            (Some(w), Some(d)) => Some(d.min(w)),
+            (w, d) => w.or(d),
         };
         if os::poll(&mut fds, timeout)? == 0 {
             return Ok(Ready::Nothing);

@@ -1,16 +1,30 @@
 //! Terminal input bytes to events: keys (UTF-8 text, control keys, CSI and
-//! SS3 sequences), bracketed paste; a lone ESC is the Esc key once no more
+//! SS3 sequences), bracketed paste (bounded: at most `PASTE_MAX` bytes kept,
+//! ended by `PASTE_WAIT_MS` without bytes, and Ctrl-C inside it is Ctrl-C);
+//! a lone ESC is the Esc key once no more
 //! bytes follow. The answer to the query for synchronized output (DEC 2026)
 //! is kept for the caller; other replies (cursor reports) and unknown
 //! sequences are dropped.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use std::time::{Duration, Instant};
+
+/// The most of a paste that is kept; the rest is dropped, with a message.
+pub const PASTE_MAX: usize = 64 * 1024;
+/// A paste without its end marker ends after this long without bytes.
+pub const PASTE_WAIT_MS: i32 = 200;
 
 #[derive(Debug, Default)]
 pub struct Parser {
     buf: Vec<u8>,
     /// Inside a bracketed paste: what has arrived of it.
     paste: Option<Vec<u8>>,
+    /// When bytes last came (for the end of a paste that never ends).
+    fed: Option<Instant>,
+    /// The paste being read went over `PASTE_MAX`: the rest is dropped.
+    cutting: bool,
+    /// The last paste returned was cut to `PASTE_MAX` bytes; taken by the caller.
+    pub cut: bool,
     /// What the terminal answered to DECRQM 2026: whether it does
     /// synchronized output on request; taken by the caller.
     pub synchronized: Option<bool>,
@@ -47,34 +61,84 @@ enum Parsed {
 impl Parser {
     pub fn feed(&mut self, bytes: &[u8]) {
         self.buf.extend_from_slice(bytes);
+        self.fed = Some(Instant::now());
     }
 
     /// Whether bytes are waiting that may complete with more input.
     pub fn pending(&self) -> bool {
-        !self.buf.is_empty()
+        !self.buf.is_empty() || self.paste.is_some()
+    }
+
+    /// How long to wait for more input before `next(true)`, when something
+    /// is pending: a paste waits longer than an escape sequence.
+    pub fn wait_ms(&self, esc_wait_ms: i32) -> Option<i32> {
+        if self.paste.is_some() {
+            // What is left of the quiet time since the last bytes, and a
+            // millisecond more, so that the wake finds it over.
+            let since = self.fed.map_or(0, |t| t.elapsed().as_millis());
+            let left = u128::from(PASTE_WAIT_MS.unsigned_abs()).saturating_sub(since);
+            Some(i32::try_from(left).unwrap_or(PASTE_WAIT_MS) + 1)
+        } else {
+            self.pending().then_some(esc_wait_ms)
+        }
+    }
+
+    /// Add `bytes` to the paste being read, up to `PASTE_MAX`.
+    fn keep(&mut self, upto: usize) {
+        let Some(paste) = &mut self.paste else {
+            return;
+        };
+        let room = PASTE_MAX.saturating_sub(paste.len());
+        if upto > room {
+            self.cutting = true;
+        }
+        paste.extend_from_slice(&self.buf[..upto.min(room)]);
+        self.buf.drain(..upto);
+    }
+
+    /// The paste ends: what was kept of it.
+    fn end_paste(&mut self) -> Option<Event> {
+        let bytes = self.paste.take()?;
+        self.cut = std::mem::take(&mut self.cutting);
+        Some(Event::Paste(String::from_utf8_lossy(&bytes).into_owned()))
     }
 
     /// The next event. With `flush` (no more bytes came), an incomplete
     /// sequence is taken as far as it goes: a lone ESC is the Esc key.
     pub fn next(&mut self, flush: bool) -> Option<Event> {
         loop {
-            if let Some(paste) = &mut self.paste {
-                let Some(end) = self
+            if self.paste.is_some() {
+                let end = self
                     .buf
                     .windows(PASTE_END.len())
-                    .position(|w| w == PASTE_END)
-                else {
+                    .position(|w| w == PASTE_END);
+                // Ctrl-C before the end marker ends the paste and quits.
+                let interrupt = self.buf[..end.unwrap_or(self.buf.len())]
+                    .iter()
+                    .position(|&c| c == 0x03);
+                if let Some(at) = interrupt {
+                    self.keep(at);
+                    self.end_paste();
+                    self.buf.drain(..1);
+                    return Some(key(KeyCode::Char('c'), KeyModifiers::CONTROL));
+                }
+                let Some(end) = end else {
+                    let quiet = self
+                        .fed
+                        .is_none_or(|t| t.elapsed() >= Duration::from_millis(PASTE_WAIT_MS as u64));
+                    if flush && quiet {
+                        // No end marker came: the paste ends with what came.
+                        self.keep(self.buf.len());
+                        return self.end_paste();
+                    }
                     // Keep a possible start of the end marker for the next read.
                     let keep = self.buf.len().min(PASTE_END.len() - 1);
-                    let take = self.buf.len() - keep;
-                    paste.extend(self.buf.drain(..take));
+                    self.keep(self.buf.len() - keep);
                     return None;
                 };
-                paste.extend(self.buf.drain(..end));
+                self.keep(end);
                 self.buf.drain(..PASTE_END.len());
-                let text =
-                    String::from_utf8_lossy(&self.paste.take().unwrap_or_default()).into_owned();
-                return Some(Event::Paste(text));
+                return self.end_paste();
             }
             if self.buf.is_empty() {
                 return None;
@@ -315,6 +379,53 @@ mod tests {
         p.feed(b"1~q");
         assert_eq!(p.next(false), Some(Event::Paste("枫\n桥".into())));
         assert_eq!(p.next(false), Some(k(KeyCode::Char('q'))));
+    }
+
+    #[test]
+    fn a_paste_over_the_limit_is_cut_and_says_so() {
+        let mut p = Parser::default();
+        p.feed(b"\x1b[200~");
+        for _ in 0..100 {
+            p.feed(&[b'x'; 1024]);
+            assert_eq!(p.next(false), None);
+        }
+        assert!(p.paste.as_ref().is_some_and(|b| b.len() <= PASTE_MAX));
+        p.feed(b"\x1b[201~j");
+        assert_eq!(p.next(false), Some(Event::Paste("x".repeat(PASTE_MAX))));
+        assert!(std::mem::take(&mut p.cut));
+        assert_eq!(p.next(false), Some(k(KeyCode::Char('j'))));
+        p.feed(b"\x1b[200~short\x1b[201~");
+        assert_eq!(p.next(false), Some(Event::Paste("short".into())));
+        assert!(!p.cut);
+    }
+
+    #[test]
+    fn ctrl_c_inside_a_paste_is_ctrl_c() {
+        let mut p = Parser::default();
+        p.feed(b"\x1b[200~abc\x03q");
+        assert_eq!(
+            p.next(false),
+            Some(key(KeyCode::Char('c'), KeyModifiers::CONTROL))
+        );
+        assert_eq!(p.next(false), Some(k(KeyCode::Char('q'))));
+    }
+
+    #[test]
+    fn a_paste_without_its_end_ends_after_a_quiet_while() {
+        let mut p = Parser::default();
+        p.feed(b"\x1b[200~ab");
+        assert_eq!(p.next(false), None);
+        assert!(
+            p.wait_ms(30)
+                .is_some_and(|w| w > 30 && w <= PASTE_WAIT_MS + 1)
+        );
+        // Flushed before the quiet time: still a paste.
+        assert_eq!(p.next(true), None);
+        std::thread::sleep(Duration::from_millis(PASTE_WAIT_MS as u64 + 50));
+        assert_eq!(p.next(true), Some(Event::Paste("ab".into())));
+        p.feed(b"q");
+        assert_eq!(p.next(false), Some(k(KeyCode::Char('q'))));
+        assert_eq!(p.wait_ms(30), None);
     }
 
     #[test]

@@ -343,7 +343,10 @@ impl<W: Write> Backend for WireBackend<W> {
 
     fn size(&self) -> io::Result<Size> {
         match self.size_source {
-            SizeSource::Fixed(size) => Ok(size),
+            SizeSource::Fixed(size) => {
+                let (w, h) = crate::os::clamp_size(size.width, size.height);
+                Ok(Size::new(w, h))
+            }
             SizeSource::Terminal => crate::os::terminal_size().map(|(w, h)| Size::new(w, h)),
         }
     }

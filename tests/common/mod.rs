@@ -1,6 +1,8 @@
 //! Shared test helpers: scripted keys, and the reader driven on TestBackend.
 #![allow(dead_code)]
 
+pub mod seed;
+
 use std::path::Path;
 
 use briefing::reader::state::App;

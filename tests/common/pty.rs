@@ -158,6 +158,22 @@ impl Session {
         }
     }
 
+    /// Press Esc and wait until `text` has left the screen. A lone ESC is
+    /// the Esc key only once nothing follows it for a moment; a key sent
+    /// before the program took it would make an Alt key on a busy machine.
+    pub fn esc_closes(&mut self, text: &str, timeout: Duration) {
+        self.send(b"\x1b");
+        let start = Instant::now();
+        while self.screen().contains(text) {
+            assert!(
+                start.elapsed() < timeout,
+                "{text:?} still on screen after Esc:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(20));
+        }
+    }
+
     /// Read whatever arrives within `quiet` of silence.
     pub fn settle(&mut self, quiet: Duration) {
         let before = self.raw.len();
@@ -182,6 +198,23 @@ impl Session {
         self.parser.screen_mut().set_size(
             std::num::NonZero::new(rows).expect("rows"),
             std::num::NonZero::new(cols).expect("cols"),
+        );
+    }
+
+    /// Report `cols`×`rows` to the program (SIGWINCH) while the emulator
+    /// stays at `seen` (a huge reported size need not be emulated).
+    pub fn resize_reported(&mut self, cols: u16, rows: u16, seen: (u16, u16)) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser.screen_mut().set_size(
+            std::num::NonZero::new(seen.1).expect("rows"),
+            std::num::NonZero::new(seen.0).expect("cols"),
         );
     }
 

@@ -29,7 +29,25 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
     fill(buf, area, t.status);
     if let Some(prompt) = &app.search.prompt {
         let text = format!("/{prompt}");
-        let used = put(buf, area.x, area.y, area.width, &text, t.status);
+        // A message (a paste cut short) goes at the right, when it fits.
+        let note = app
+            .message
+            .as_ref()
+            .map(|m| format!("  {m}"))
+            .filter(|m| usize::from(area.width) >= str_width(m) + 8);
+        let note_w = note.as_ref().map_or(0, |m| str_width(m) as u16);
+        let prompt_w = area.width - note_w;
+        if let Some(m) = &note {
+            put(
+                buf,
+                area.x + prompt_w,
+                area.y,
+                note_w,
+                m,
+                t.status.patch(t.title),
+            );
+        }
+        let used = put(buf, area.x, area.y, prompt_w, &text, t.status);
         // The real cursor sits at the end of the query, so input methods compose there.
         frame.set_cursor_position(Position::new(
             (area.x + used).min(area.right().saturating_sub(1)),
