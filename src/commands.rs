@@ -162,11 +162,11 @@ fn check(names: &[PathBuf]) -> u8 {
             }
         }
     }
-    let (lib, reports) = library::load_all(&paths);
-    for report in &reports {
+    // Each file's problems are printed as soon as it is checked.
+    let lib = library::load_each(&paths, |report| {
         failed |= report.has_errors();
-        let _ = stderr.write_all(report.render().as_bytes());
-    }
+        let _ = report.write_to(&mut stderr);
+    });
     for conflict in lib.conflicts() {
         let mut d = load::Diagnostic::warning(None, Some(conflict.id.clone()), conflict.message());
         d.at = Some((conflict.other.1, 1));

@@ -6,8 +6,10 @@
 pub mod channel;
 pub mod protocol;
 pub mod room;
+pub mod subscriber;
 pub mod users;
 
-pub use channel::{MAX_PEERS, Publisher, Remote, RemoteState, Subscriber, socket_path};
+pub use channel::{MAX_PEERS, Publisher, socket_path};
 pub use protocol::{Place, PlaceKind, content_hash};
 pub use room::Trouble;
+pub use subscriber::{Remote, RemoteState, Subscriber};

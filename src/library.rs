@@ -110,23 +110,30 @@ pub fn resolve_all(names: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 
 /// Load every file: the library of the valid ones, and a report for each file.
 pub fn load_all(paths: &[PathBuf]) -> (Library, Vec<Report>) {
-    let mut entries = Vec::new();
     let mut reports = Vec::new();
+    let library = load_each(paths, |report| reports.push(report));
+    (library, reports)
+}
+
+/// Load every file, handing each file's report to `report` as soon as the
+/// file is checked (`check` prints it then, not after the last file).
+pub fn load_each(paths: &[PathBuf], mut report: impl FnMut(Report)) -> Library {
+    let mut entries = Vec::new();
     for path in paths {
-        let (briefing, report) = load::check_file(path);
+        let (briefing, checked) = load::check_file(path);
         if let Some(briefing) = briefing {
             entries.push(Entry {
                 path: path.clone(),
                 briefing,
             });
         }
-        reports.push(report);
+        report(checked);
     }
     entries.sort_by(|a, b| {
         (&a.briefing.organization, a.briefing.period)
             .cmp(&(&b.briefing.organization, b.briefing.period))
     });
-    (Library { entries }, reports)
+    Library { entries }
 }
 
 /// Resolve and load `names` for a command that shows them: the library, or
@@ -141,7 +148,7 @@ pub fn load_library(names: &[PathBuf]) -> Result<(Library, Vec<PathBuf>), u8> {
     if !bad.is_empty() {
         let mut stderr = std::io::stderr().lock();
         for r in bad {
-            let _ = std::io::Write::write_all(&mut stderr, r.render().as_bytes());
+            let _ = r.write_to(&mut stderr);
         }
         return Err(crate::exit::INVALID);
     }

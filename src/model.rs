@@ -239,10 +239,15 @@ impl Section {
     }
 }
 
-/// Format a number as the briefing states it: no trailing zeros, no exponent.
+/// Format a number as the briefing states it: no trailing zeros, no
+/// exponent, except for magnitudes of 10²¹ and more or under 10⁻⁶, which are
+/// written with one (`1e308`, `1e-320`) as an author writes them, not as
+/// hundreds of digits.
 pub fn format_number(value: f64) -> String {
     if value.is_finite() && value == value.trunc() && value.abs() < 1e15 {
         format!("{}", value as i64)
+    } else if value.is_finite() && value != 0.0 && !(1e-6..1e21).contains(&value.abs()) {
+        format!("{value:e}")
     } else {
         let s = format!("{value}");
         if s.contains('e') {
@@ -288,6 +293,14 @@ mod tests {
         assert_eq!(format_number(0.11), "0.11");
         assert_eq!(format_number(-3.0), "-3");
         assert_eq!(format_number(1e20), "100000000000000000000");
+        assert_eq!(format_number(1e308), "1e308");
+        assert_eq!(
+            format_number(-1.7976931348623157e308),
+            "-1.7976931348623157e308"
+        );
+        assert_eq!(format_number(1e-320), "1e-320");
+        assert_eq!(format_number(9999999999999999999.0), "10000000000000000000");
+        assert_eq!(format_number(0.000001), "0.000001");
     }
 
     #[test]

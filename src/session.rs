@@ -85,12 +85,6 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch:
     // The organisation of the first file named, all its periods; the newest opens.
     let group = library.group_of(files.first().map(PathBuf::as_path));
     let theme = Theme::choose(look.theme, look.color);
-    let Some(mut reader) = App::with_periods(group, Rect::default(), theme) else {
-        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        eprintln!("{}", subst(t("m.list_none"), &[&names.join(", ")]));
-        return INVALID;
-    };
-    reader.keymap = look.keys.clone();
     // crossterm drops colours by itself under NO_COLOR; `always` means always.
     if look.color == ColorMode::Always {
         crossterm::style::force_color_output(true);
@@ -108,6 +102,15 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch:
     // Asked after the probe, which reads its own answer; this one comes in
     // with the keys, whenever it comes.
     terminal::ask(wire::ASK_SYNCHRONIZED);
+    // Laid out once, at the terminal's size.
+    let area = screen_area(&session.terminal);
+    let Some(mut reader) = App::with_periods(group, area, theme) else {
+        drop(session);
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("{}", subst(t("m.list_none"), &[&names.join(", ")]));
+        return INVALID;
+    };
+    reader.keymap = look.keys.clone();
     // With --watch, the files named are read again when they change.
     let watching = match watch.then(|| watch_files(&mut session.input, paths, &files)) {
         Some(Ok(w)) => Some(w),

@@ -49,7 +49,8 @@ fn modules(src: &Path) -> Modules {
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect();
-            if segs == ["lib"] || segs == ["main"] {
+            // The roots, and test modules kept in files of their own.
+            if segs == ["lib"] || segs == ["main"] || segs.last().is_some_and(|s| s == "tests") {
                 continue;
             }
             let segs = if segs.last().is_some_and(|s| s == "mod") {

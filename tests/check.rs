@@ -310,3 +310,52 @@ fn usage_errors_exit_two() {
     let out = common::briefing().arg("frobnicate").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_carriage_return_at_the_end_is_an_error_at_line_one_not_a_panic() {
+    // Issue 13: the parser points at the `\r` the snippet trimmed.
+    for name in ["lone-cr.toml", "cr-cr-lf.toml"] {
+        let path = Path::new("tests/fixtures/regressions").join(name);
+        let out = check(&path);
+        assert_eq!(out.code, 1, "{name}: {}", out.stderr);
+        assert!(
+            out.stderr.contains(&format!("{name}:1:")) && out.stderr.contains("error"),
+            "{name}: {}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn thousands_of_problems_are_capped_per_section_and_in_all() {
+    // 30 sections of 30 indicators without a value: 20 shown a section, one
+    // line for the rest of each, 200 in all and a line counting the rest.
+    let mut text = String::from(HEAD);
+    for s in 0..30 {
+        text.push_str(&format!(
+            "[[section]]\nid = \"s{s}\"\ntitle = \"A\"\nbody = \"b\"\n"
+        ));
+        for i in 0..30 {
+            text.push_str(&format!(
+                "[[section.indicator]]\nid = \"x{s}-{i}\"\nlabel = \"L\"\ncite = \"b\"\n"
+            ));
+        }
+    }
+    let (_dir, out) = check_text(text.as_bytes());
+    assert_eq!(out.code, 1);
+    let shown = out.stderr.matches(": error: ").count();
+    assert_eq!(shown, 200, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("本节另有 10 个问题未列出（10 个错误，0 个警告）"),
+        "{}",
+        out.stderr
+    );
+    // 30 × (20 + 1) found, 200 shown.
+    assert!(
+        out.stderr
+            .contains("另有 430 个问题未列出（430 个错误，0 个警告）"),
+        "{}",
+        out.stderr
+    );
+}

@@ -225,6 +225,16 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("d.file_empty", "文件是空的", "the file is empty"),
     (
+        "d.more_in_section",
+        "本节另有 {} 个问题未列出（{} 个错误，{} 个警告）；先改正上面的",
+        "{} more problems in this section not shown ({} errors, {} warnings); fix the ones above first",
+    ),
+    (
+        "d.and_more",
+        "{}: 另有 {} 个问题未列出（{} 个错误，{} 个警告）",
+        "{}: and {} more not shown ({} errors, {} warnings)",
+    ),
+    (
         "d.not_utf8",
         "文件不是 UTF-8 文本（无效字节 0x{}）；请存为 UTF-8",
         "the file is not UTF-8 text (invalid byte 0x{}); save it as UTF-8",

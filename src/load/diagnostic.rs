@@ -91,6 +91,10 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The most diagnostics of one file that are shown; the rest are counted
+/// in a last line (a file with thousands says enough with this many).
+pub const MAX_SHOWN: usize = 200;
+
 /// Every diagnostic of one file, with what is needed to show them.
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -108,15 +112,94 @@ impl Report {
 
     /// The report as text for stderr; nothing from the file is written raw.
     pub fn render(&self) -> String {
-        let mut out = String::new();
-        for d in &self.diagnostics {
-            render_one(&mut out, &self.path, self.source.as_deref(), d);
+        let mut out = Vec::new();
+        let _ = self.write_to(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Write the report to `w` one diagnostic at a time, at most
+    /// [`MAX_SHOWN`] of them, then a line counting the rest. Each costs time
+    /// in its own line's length at most, whatever the size of the file.
+    pub fn write_to(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        let mut locator = self.source.as_deref().map(Locator::new);
+        let mut one = String::new();
+        for d in self.diagnostics.iter().take(MAX_SHOWN) {
+            one.clear();
+            render_one(&mut one, &self.path, locator.as_mut(), d);
+            w.write_all(one.as_bytes())?;
         }
-        out
+        let rest = self.diagnostics.len().saturating_sub(MAX_SHOWN);
+        if rest > 0 {
+            let errors = self.diagnostics[MAX_SHOWN..]
+                .iter()
+                .filter(|d| d.is_error())
+                .count();
+            let line = crate::i18n::subst(
+                crate::i18n::t("d.and_more"),
+                &[
+                    &visible(&self.path),
+                    &rest.to_string(),
+                    &errors.to_string(),
+                    &(rest - errors).to_string(),
+                ],
+            );
+            writeln!(w, "{line}")?;
+        }
+        Ok(())
     }
 }
 
-fn render_one(out: &mut String, path: &str, source: Option<&str>, d: &Diagnostic) {
+/// Lines and columns of offsets in one text: the line by bisection in the
+/// line index, the column counted from the last place found when it is
+/// earlier on the same line (diagnostics come in file order), else from the
+/// start of the line.
+struct Locator<'a> {
+    source: &'a str,
+    lines: Lines,
+    last: Option<(usize, usize)>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(source: &'a str) -> Locator<'a> {
+        Locator {
+            source,
+            lines: Lines::new(source),
+            last: None,
+        }
+    }
+
+    /// The byte range of line `line` (1-based), without its line ending.
+    fn line_range(&self, line: usize) -> Range<usize> {
+        let start = self.lines.starts[line - 1];
+        let end = self
+            .lines
+            .starts
+            .get(line)
+            .map_or(self.source.len(), |next| next - 1);
+        let text = self.source[start..end].trim_end_matches('\r');
+        start..start + text.len()
+    }
+
+    /// Line, column and the line's byte range for `offset`, which is first
+    /// brought inside the text of its line (a parser may point at a line
+    /// ending or past the end).
+    fn locate(&mut self, offset: usize) -> (usize, usize, Range<usize>, usize) {
+        let offset = floor_char_boundary(self.source, offset.min(self.source.len()));
+        let line = self.lines.line(offset);
+        let range = self.line_range(line);
+        let offset = offset.clamp(range.start, range.end);
+        let col = match self.last {
+            Some((at, col)) if at >= range.start && at <= offset => {
+                col + self.source[at..offset].chars().count()
+            }
+            _ => self.source[range.start..offset].chars().count() + 1,
+        };
+        self.last = Some((offset, col));
+        (line, col, range, offset)
+    }
+}
+
+fn render_one(out: &mut String, path: &str, locator: Option<&mut Locator>, d: &Diagnostic) {
     let level = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -128,11 +211,12 @@ fn render_one(out: &mut String, path: &str, source: Option<&str>, d: &Diagnostic
         .as_deref()
         .map(|k| format!("{}: ", visible(k)))
         .unwrap_or_default();
-    match (source, &d.span) {
-        (Some(src), Some(span)) => {
-            let (line, col) = line_col(src, span.start);
+    match (locator, &d.span) {
+        (Some(locator), Some(span)) => {
+            let (line, col, range, start) = locator.locate(span.start);
             let _ = writeln!(out, "{path}:{line}:{col}: {level}: {key}{message}");
-            write_snippet(out, src, span.clone(), line);
+            let end = floor_char_boundary(locator.source, span.end.clamp(start, range.end));
+            write_snippet(out, locator.source, range, start..end, line);
         }
         _ => {
             let at = d.at.map(|(l, c)| format!("{l}:{c}:")).unwrap_or_default();
@@ -141,34 +225,51 @@ fn render_one(out: &mut String, path: &str, source: Option<&str>, d: &Diagnostic
     }
 }
 
-fn write_snippet(out: &mut String, src: &str, span: Range<usize>, line: usize) {
-    let start = floor_char_boundary(src, span.start.min(src.len()));
-    let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
-    let text = src[line_start..line_end].trim_end_matches('\r');
-    let end = floor_char_boundary(src, span.end.clamp(start, line_start + text.len()));
-    // Long lines are shown around the place, not whole.
-    let shown = visible(text);
-    let pad = width::str_width(&visible(&src[line_start..start]));
-    let mark = width::str_width(&visible(&src[start..end])).max(1);
-    let gutter = " ".repeat(line.to_string().len());
-    const MAX: usize = 200;
-    let (shown, pad) = if width::str_width(&shown) > MAX {
-        let skip = pad.saturating_sub(40);
-        let tail = crate::layout::skip_columns(&shown, skip);
-        let cut = crate::layout::truncate(tail, MAX);
-        let prefix = if skip > 0 { "…" } else { "" };
-        (
-            format!("{prefix}{cut}"),
-            pad - skip + width::str_width(prefix),
-        )
+/// Columns of source shown before the place, and in all, on a long line.
+const BEFORE: usize = 40;
+const WINDOW: usize = 120;
+
+/// The line `line` (bytes `text` of `src`) with a caret under `span`; a long
+/// line is shown around the place, with an ellipsis on each cut side.
+fn write_snippet(out: &mut String, src: &str, text: Range<usize>, span: Range<usize>, line: usize) {
+    let width_of = |c: char| width::str_width(&visible(c.encode_utf8(&mut [0; 4])));
+    // Back from the place while the columns before it fit.
+    let mut from = span.start;
+    let mut before = 0;
+    for (i, c) in src[text.start..span.start].char_indices().rev() {
+        let w = width_of(c);
+        if before + w > BEFORE {
+            break;
+        }
+        before += w;
+        from = text.start + i;
+    }
+    // On from there while the window is not full.
+    let mut to = span.start;
+    let mut used = before;
+    for (i, c) in src[span.start..text.end].char_indices() {
+        let w = width_of(c);
+        if used + w > WINDOW {
+            break;
+        }
+        used += w;
+        to = span.start + i + c.len_utf8();
+    }
+    let mark = crate::layout::ellipsis();
+    let (head, pad) = if from > text.start {
+        (mark, width::str_width(mark))
     } else {
-        (shown.into_owned(), pad)
+        ("", 0)
     };
-    let mark = mark.min(MAX);
+    let tail = if to < text.end { mark } else { "" };
+    let shown = visible(&src[from..to]);
+    let pad = pad + before;
+    let under = &src[span.start..span.end.min(to).max(span.start)];
+    let carets = width::str_width(&visible(under)).max(1);
+    let gutter = " ".repeat(line.to_string().len());
     let _ = writeln!(out, "{gutter} |");
-    let _ = writeln!(out, "{line} | {shown}");
-    let _ = writeln!(out, "{gutter} | {}{}", " ".repeat(pad), "^".repeat(mark));
+    let _ = writeln!(out, "{line} | {head}{shown}{tail}");
+    let _ = writeln!(out, "{gutter} | {}{}", " ".repeat(pad), "^".repeat(carets));
 }
 
 #[cfg(test)]
@@ -203,6 +304,83 @@ mod tests {
         assert_eq!(
             report.render(),
             "x.toml:2:9: error: section[0].basis: bad\n  |\n2 | basis = \"yo\"\n  |         ^^^^\n"
+        );
+    }
+
+    fn one(src: &str, span: Range<usize>) -> String {
+        Report {
+            path: "x.toml".into(),
+            source: Some(src.into()),
+            diagnostics: vec![Diagnostic::error(Some(span), None, "bad".into())],
+        }
+        .render()
+    }
+
+    #[test]
+    fn a_span_on_a_line_ending_or_past_the_end_is_brought_inside_the_line() {
+        // The parser points at the `\r` the snippet does not show (issue 13).
+        for src in ["schema = 1\r", "schema = 1\r\r\n", "a\r\n\r\n"] {
+            for start in 0..src.len() + 3 {
+                for end in [0, start, start + 1, usize::MAX] {
+                    let text = one(src, start..end);
+                    assert!(text.contains(":1:") || text.contains(":2:"), "{text}");
+                    assert!(!text.contains('\r'));
+                }
+            }
+        }
+        assert!(one("schema = 1\r", 10..11).starts_with("x.toml:1:11: error"));
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_place_with_the_cut_sides_marked() {
+        let src = format!("{}x{}\n", "甲".repeat(5000), "乙".repeat(5000));
+        let at = "甲".len() * 5000;
+        let text = one(&src, at..at + 1);
+        assert!(text.starts_with("x.toml:1:5001: error"), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        let shown = lines[2].strip_prefix("1 | ").unwrap();
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(
+            width::str_width(shown) <= WINDOW + 2,
+            "{}",
+            width::str_width(shown)
+        );
+        // The caret stands under the `x`, counted in columns (each 甲 is two).
+        let caret = lines[3].strip_prefix("  | ").unwrap();
+        let x = shown.find('x').unwrap();
+        assert_eq!(
+            caret,
+            format!("{}^", " ".repeat(width::str_width(&shown[..x])))
+        );
+    }
+
+    #[test]
+    fn many_diagnostics_are_capped_with_a_count_of_the_rest() {
+        let src = "a = 1\n".repeat(1000);
+        let diagnostics = (0..1000)
+            .map(|i| {
+                let d = if i % 2 == 0 {
+                    Diagnostic::error
+                } else {
+                    Diagnostic::warning
+                };
+                d(Some(i * 6..i * 6 + 1), None, "bad".into())
+            })
+            .collect();
+        let report = Report {
+            path: "x.toml".into(),
+            source: Some(src),
+            diagnostics,
+        };
+        let text = crate::i18n::with_lang(crate::i18n::Lang::En, || report.render());
+        assert_eq!(
+            text.matches(": error: ").count() + text.matches(": warning: ").count(),
+            MAX_SHOWN
+        );
+        assert!(text.contains("x.toml:200:1: warning"));
+        assert!(
+            text.ends_with("x.toml: and 800 more not shown (400 errors, 400 warnings)\n"),
+            "{text}"
         );
     }
 

@@ -9,12 +9,11 @@ use toml::Spanned;
 
 use super::decode::RawDoc;
 use super::diagnostic::{Diagnostic, Lines};
-use super::raw::{RawCompare, RawIndicator, RawItem, RawMeta, RawPoint, RawSection};
+use super::raw::{RawItem, RawMeta, RawSection};
 use crate::i18n::{subst, t};
-use crate::model::{
-    Basis, Briefing, Change, ChangeUnit, Comparison, Good, Indicator, Item, Period, Point, Section,
-    SectionKind, paragraphs,
-};
+use crate::model::{Briefing, Item, Period, Section, SectionKind, paragraphs};
+
+mod indicator;
 use crate::sanitize::{clean, is_suspicious, visible};
 
 type Opt<T> = Option<Spanned<T>>;
@@ -27,6 +26,8 @@ pub fn validate(doc: RawDoc, source: &str) -> (Option<Briefing>, Vec<Diagnostic>
         ids: HashMap::new(),
         indicator_ids: HashMap::new(),
         period: None,
+        in_section: 0,
+        hidden: (0, 0),
     };
     let briefing = v.document(doc);
     let ok = !v.diags.iter().any(Diagnostic::is_error);
@@ -41,7 +42,14 @@ struct Validator {
     ids: HashMap<String, Range<usize>>,
     indicator_ids: HashMap<String, Range<usize>>,
     period: Option<Period>,
+    /// Problems found so far in the section being validated, and those of
+    /// them beyond [`MAX_PER_SECTION`] (errors, warnings), which are counted only.
+    in_section: usize,
+    hidden: (usize, usize),
 }
+
+/// The most problems reported for one section; the rest are counted in one line.
+const MAX_PER_SECTION: usize = 20;
 
 fn quote(s: &str) -> String {
     const MAX: usize = 60;
@@ -65,7 +73,24 @@ fn squeeze(s: &str) -> String {
 }
 
 impl Validator {
+    /// Whether one more problem of the current section is shown, counting it.
+    fn room(&mut self, error: bool) -> bool {
+        self.in_section += 1;
+        if self.in_section <= MAX_PER_SECTION {
+            return true;
+        }
+        if error {
+            self.hidden.0 += 1;
+        } else {
+            self.hidden.1 += 1;
+        }
+        false
+    }
+
     fn error(&mut self, span: Range<usize>, key: &str, message: String) {
+        if !self.room(true) {
+            return;
+        }
         self.diags.push(Diagnostic::error(
             Some(span),
             Some(key.to_string()),
@@ -74,6 +99,9 @@ impl Validator {
     }
 
     fn warning(&mut self, span: Range<usize>, key: &str, message: String) {
+        if !self.room(false) {
+            return;
+        }
         self.diags.push(Diagnostic::warning(
             Some(span),
             Some(key.to_string()),
@@ -272,6 +300,34 @@ impl Validator {
     fn section(&mut self, s: &Spanned<RawSection>, i: usize) -> Section {
         let key = format!("section[{i}]");
         let header = s.span();
+        self.in_section = 0;
+        let section = self.section_inner(s, &key);
+        // One line for the problems of this section beyond the cap: an
+        // error when any of them is one, so that the file is still refused.
+        let (errors, warnings) = std::mem::take(&mut self.hidden);
+        if errors + warnings > 0 {
+            let message = subst(
+                t("d.more_in_section"),
+                &[
+                    &(errors + warnings).to_string(),
+                    &errors.to_string(),
+                    &warnings.to_string(),
+                ],
+            );
+            let d = if errors > 0 {
+                Diagnostic::error
+            } else {
+                Diagnostic::warning
+            };
+            self.diags.push(d(Some(header), Some(key), message));
+        }
+        self.in_section = 0;
+        section
+    }
+
+    fn section_inner(&mut self, s: &Spanned<RawSection>, key: &str) -> Section {
+        let key = key.to_string();
+        let header = s.span();
         let r = s.get_ref();
         let id = self.id(&r.id, &header, &key, false);
         let kind = match &r.kind {
@@ -327,332 +383,7 @@ impl Validator {
             indicators: self.indicators(&r.indicator, key, &r.body),
         }
     }
-
-    fn indicators(
-        &mut self,
-        list: &[Spanned<RawIndicator>],
-        holder: &str,
-        body: &Opt<String>,
-    ) -> Vec<Indicator> {
-        // Cites are compared without white space; strip the body once for all of them.
-        let body = body.as_ref().map(|b| squeeze(b.get_ref()));
-        list.iter()
-            .enumerate()
-            .map(|(k, ind)| {
-                self.indicator(
-                    ind,
-                    &format!("{holder}.indicator[{k}]"),
-                    holder,
-                    body.as_deref(),
-                )
-            })
-            .collect()
-    }
-
-    fn indicator(
-        &mut self,
-        ind: &Spanned<RawIndicator>,
-        key: &str,
-        holder: &str,
-        body: Option<&str>,
-    ) -> Indicator {
-        let header = ind.span();
-        let r = ind.get_ref();
-        let id = self.id(&r.id, &header, key, true);
-        let label = self.required(&r.label, &header, key, "label");
-        let value = self.number(&r.value, &format!("{key}.value"));
-        let unit = self.line(&r.unit, &format!("{key}.unit"));
-        let change = self.change(r, key, &header);
-        if r.value.is_none() && r.change.is_none() {
-            self.error(header.clone(), key, t("d.no_value").into());
-        }
-        let good = r.good.as_ref().and_then(|g| match g.get_ref().as_str() {
-            "up" => Some(Good::Up),
-            "down" => Some(Good::Down),
-            other => {
-                self.error(
-                    g.span(),
-                    &format!("{key}.good"),
-                    subst(t("d.bad_good"), &[&quote(other)]),
-                );
-                None
-            }
-        });
-        let history = r
-            .history
-            .iter()
-            .enumerate()
-            .filter_map(|(h, p)| self.point(p, &format!("{key}.history[{h}]")))
-            .collect::<Vec<_>>();
-        let mut seen: HashMap<Period, ()> = HashMap::new();
-        for (h, p) in history.iter().enumerate() {
-            if seen.insert(p.period, ()).is_some() {
-                self.error(
-                    r.history[h].span(),
-                    &format!("{key}.history[{h}].period"),
-                    subst(t("d.history_twice"), &[&p.period.to_string()]),
-                );
-            }
-        }
-        let compare = r
-            .compare
-            .iter()
-            .enumerate()
-            .filter_map(|(c, cmp)| self.compare(cmp, &format!("{key}.compare[{c}]")))
-            .collect();
-        let cite = self.line(&r.cite, &format!("{key}.cite"));
-        match (&r.cite, body) {
-            (None, _) => self.warning(header.clone(), key, subst(t("d.no_cite"), &[&quote(&id)])),
-            (Some(c), body) => {
-                let needle = squeeze(c.get_ref());
-                let found = body.is_some_and(|b| b.contains(&needle));
-                if needle.is_empty() || !found {
-                    self.error(
-                        c.span(),
-                        &format!("{key}.cite"),
-                        subst(t("d.cite_missing"), &[&quote(c.get_ref()), holder]),
-                    );
-                }
-            }
-        }
-        Indicator {
-            id,
-            label,
-            value,
-            unit,
-            change,
-            good,
-            history,
-            compare,
-            note: self.line(&r.note, &format!("{key}.note")),
-            cite,
-            value_line: r
-                .value
-                .as_ref()
-                .map_or(0, |v| self.lines.line(v.span().start)),
-        }
-    }
-
-    fn change(&mut self, r: &RawIndicator, key: &str, header: &Range<usize>) -> Option<Change> {
-        let Some(amount_field) = &r.change else {
-            for (field, name) in [(&r.change_unit, "change_unit"), (&r.basis, "basis")] {
-                if let Some(f) = field {
-                    self.warning(
-                        f.span(),
-                        &format!("{key}.{name}"),
-                        subst(t("d.ignored_without_change"), &[name]),
-                    );
-                }
-            }
-            return None;
-        };
-        let amount = self.number(&r.change, &format!("{key}.change"));
-        let unit = match &r.change_unit {
-            None => {
-                self.error(
-                    amount_field.span(),
-                    &format!("{key}.change_unit"),
-                    t("d.needs_change_unit").into(),
-                );
-                None
-            }
-            Some(u) => match u.get_ref().as_str() {
-                "%" => Some(ChangeUnit::Percent),
-                "pp" => {
-                    let unit_is_percent = r.unit.as_ref().is_some_and(|u| u.get_ref() == "%");
-                    if r.value.is_some() && !unit_is_percent {
-                        self.error(
-                            u.span(),
-                            &format!("{key}.change_unit"),
-                            t("d.pp_needs_percent").into(),
-                        );
-                    }
-                    Some(ChangeUnit::Points)
-                }
-                other => Some(ChangeUnit::Absolute(visible(other).into_owned())),
-            },
-        };
-        let basis = match &r.basis {
-            None => {
-                self.error(
-                    header.clone(),
-                    &format!("{key}.basis"),
-                    t("d.needs_basis").into(),
-                );
-                None
-            }
-            Some(b) => match b.get_ref().as_str() {
-                "yoy" => Some(Basis::Yoy),
-                "pop" => Some(Basis::Pop),
-                other => {
-                    self.error(
-                        b.span(),
-                        &format!("{key}.basis"),
-                        subst(t("d.bad_basis"), &[&quote(other)]),
-                    );
-                    None
-                }
-            },
-        };
-        Some(Change {
-            amount: amount?,
-            unit: unit?,
-            basis: basis?,
-        })
-    }
-
-    fn point(&mut self, p: &Spanned<RawPoint>, key: &str) -> Option<Point> {
-        let r = p.get_ref();
-        let value = match &r.value {
-            None => {
-                self.error(p.span(), key, t("d.point_needs_value").into());
-                None
-            }
-            Some(_) => self.number(&r.value, &format!("{key}.value")),
-        };
-        let period = match &r.period {
-            None => {
-                self.error(p.span(), key, t("d.point_needs_period").into());
-                None
-            }
-            Some(f) => {
-                let period = self.period(f, &format!("{key}.period"));
-                if let (Some(own), Some(this)) = (self.period, period)
-                    && !this.is_before(own)
-                {
-                    self.error(
-                        f.span(),
-                        &format!("{key}.period"),
-                        subst(
-                            t("d.history_not_earlier"),
-                            &[&this.to_string(), &own.to_string()],
-                        ),
-                    );
-                }
-                period
-            }
-        };
-        Some(Point {
-            period: period?,
-            value: value?,
-            line: self.lines.line(p.span().start),
-        })
-    }
-
-    fn compare(&mut self, c: &Spanned<RawCompare>, key: &str) -> Option<Comparison> {
-        let r = c.get_ref();
-        let label = self.required(&r.label, &c.span(), key, "label");
-        let value = match &r.value {
-            None => {
-                self.error(c.span(), key, t("d.compare_needs_value").into());
-                None
-            }
-            Some(_) => self.number(&r.value, &format!("{key}.value")),
-        };
-        Some(Comparison {
-            label,
-            value: value?,
-        })
-    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::decode::decode;
-    use super::*;
-
-    const HEAD: &str =
-        "schema = 1\n[briefing]\ntitle = \"T\"\norganization = \"O\"\nperiod = \"2023\"\n";
-
-    fn check(extra: &str) -> Vec<Diagnostic> {
-        let src = format!("{HEAD}{extra}");
-        let (raw, mut diags) = decode(&src);
-        diags.extend(validate(raw, &src).1);
-        diags
-    }
-
-    fn errors(extra: &str) -> Vec<String> {
-        check(extra)
-            .into_iter()
-            .filter(|d| d.is_error())
-            .map(|d| format!("{}: {}", d.key.unwrap_or_default(), d.message))
-            .collect()
-    }
-
-    #[test]
-    fn a_minimal_briefing_is_valid() {
-        assert!(errors("[[section]]\nid = \"a\"\ntitle = \"A\"\n").is_empty());
-    }
-
-    #[test]
-    fn every_problem_is_reported() {
-        let errs = errors(
-            "[[section]]\nid = \"A\"\ntitle = \"\"\nkind = \"x\"\n[[section]]\nid = \"b\"\ntitle = \"B\"\n[[section.item]]\nid = \"b\"\ntitle = \"i\"\n",
-        );
-        assert_eq!(errs.len(), 4, "{errs:#?}");
-        assert!(errs[0].starts_with("section[0].id"));
-    }
-
-    #[test]
-    fn change_needs_basis_and_unit() {
-        let errs = errors(
-            "[[section]]\nid = \"a\"\ntitle = \"A\"\n[[section.indicator]]\nid = \"x\"\nlabel = \"L\"\nchange = 1.0\n",
-        );
-        assert!(errs.iter().any(|e| e.contains("basis")), "{errs:?}");
-        assert!(errs.iter().any(|e| e.contains("change_unit")), "{errs:?}");
-    }
-
-    #[test]
-    fn cite_must_be_in_the_body_ignoring_white_space() {
-        let ok = "[[section]]\nid = \"a\"\ntitle = \"A\"\nbody = \"\"\"下降\n6.32%\"\"\"\n[[section.indicator]]\nid = \"x\"\nlabel = \"L\"\nvalue = 1\ncite = \"下降 6.32%\"\n";
-        assert!(errors(ok).is_empty());
-        let bad = ok.replace("下降 6.32%\"\n", "上升\"\n");
-        assert_eq!(errors(&bad).len(), 1);
-    }
-
-    #[test]
-    fn points_need_a_percent_unit() {
-        let errs = errors(
-            "[[section]]\nid = \"a\"\ntitle = \"A\"\n[[section.indicator]]\nid = \"x\"\nlabel = \"L\"\nvalue = 3\nunit = \"起\"\nchange = 1\nchange_unit = \"pp\"\nbasis = \"yoy\"\n",
-        );
-        assert_eq!(errs.len(), 1, "{errs:?}");
-    }
-
-    #[test]
-    fn history_must_be_earlier_and_unique() {
-        let errs = errors(
-            "[[section]]\nid = \"a\"\ntitle = \"A\"\n[[section.indicator]]\nid = \"x\"\nlabel = \"L\"\nvalue = 3\nhistory = [{ period = \"2023\", value = 1 }, { period = \"2022\", value = 1 }, { period = \"2022\", value = 2 }]\n",
-        );
-        assert_eq!(errs.len(), 2, "{errs:?}");
-    }
-
-    #[test]
-    fn schema_two_names_the_supported_version() {
-        let src = HEAD.replace("schema = 1", "schema = 2");
-        let src = format!("{src}[[section]]\nid = \"a\"\ntitle = \"A\"\n");
-        let (raw, _) = decode(&src);
-        let (_, diags) = validate(raw, &src);
-        assert!(diags[0].message.contains("schema 1"));
-    }
-
-    #[test]
-    fn warnings_for_controls_empty_campaigns_and_missing_cites() {
-        let diags = check(
-            "[[section]]\nid = \"a\"\nkind = \"campaign\"\ntitle = \"A\\u001b\"\n[[section.indicator]]\nid = \"x\"\nlabel = \"L\"\nvalue = 1\n",
-        );
-        let warnings: Vec<_> = diags.iter().filter(|d| !d.is_error()).collect();
-        assert_eq!(warnings.len(), 3, "{diags:#?}");
-        assert!(diags.iter().all(|d| !d.is_error()));
-    }
-
-    #[test]
-    fn model_text_is_sanitised() {
-        let src = format!(
-            "{HEAD}[[section]]\nid = \"a\"\ntitle = \"A\\u001b[2J\"\nbody = \"x\\u009b\"\n"
-        );
-        let (raw, _) = decode(&src);
-        let b = validate(raw, &src).0.unwrap();
-        assert_eq!(b.sections[0].title, "A␛[2J");
-        assert_eq!(b.sections[0].body, ["x<U+009B>"]);
-    }
-}
+mod tests;

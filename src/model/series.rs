@@ -84,7 +84,9 @@ pub fn series(indicator: &Indicator, own: Period, others: &[(Period, f64)]) -> O
                 },
             ],
         }),
-        (_, Some(value)) => Some(Series {
+        // A point worked out beyond the range of numbers is not drawn: the
+        // viewer never shows a figure the file does not give.
+        (_, Some(value)) if (value - change.amount).is_finite() => Some(Series {
             kind: SeriesKind::Derived,
             points: vec![
                 SeriesPoint {
@@ -111,7 +113,13 @@ impl Series {
             .points
             .iter()
             .map(|p| {
-                let v = format_number((p.value * 100.0).round() / 100.0);
+                // Two decimals, unless the value is too large to scale (then it has none).
+                let rounded = (p.value * 100.0).round() / 100.0;
+                let v = format_number(if rounded.is_finite() {
+                    rounded
+                } else {
+                    p.value
+                });
                 format!("{} {v}{}", p.label, if p.derived { "*" } else { "" })
             })
             .collect();
@@ -181,6 +189,21 @@ mod tests {
         assert_eq!(s.kind, SeriesKind::Derived);
         assert_eq!(s.points[0].value, 47.0);
         assert!(s.points[0].derived && !s.points[1].derived);
+    }
+
+    #[test]
+    fn figures_near_the_largest_number_print_as_stated_and_none_is_invented() {
+        let mut i = ind(Some(1e308), None);
+        i.history.push(crate::model::Point {
+            period: Period::Year(2022),
+            value: -1e308,
+            line: 0,
+        });
+        let s = series(&i, Y, &[]).unwrap();
+        assert_eq!(s.describe(), "2022 -1e308 → 2023 1e308");
+        // 1e308 − (−1e308) is past the largest number: no worked-out point.
+        let i = ind(Some(1e308), Some((-1e308, ChangeUnit::Points)));
+        assert!(series(&i, Y, &[]).is_none());
     }
 
     #[test]
