@@ -63,38 +63,8 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             format,
             output,
             no_bom,
-        } => match load_library(&paths) {
-            Ok((lib, paths)) => {
-                let options = crate::export::Options { bom: !no_bom };
-                let bytes = crate::export::render(
-                    format,
-                    &lib,
-                    paths.first().map(|p| p.as_path()),
-                    options,
-                );
-                match output {
-                    None => emit(&bytes),
-                    Some(out) => crate::export::save(&out, &bytes).map_or_else(
-                        |e| {
-                            eprintln!("{e}");
-                            INVALID
-                        },
-                        |()| OK,
-                    ),
-                }
-            }
-            Err(code) => code,
-        },
-        Command::Man => {
-            let mut page = Vec::new();
-            match clap_mangen::Man::new(crate::cli::command()).render(&mut page) {
-                Ok(()) => emit(&page),
-                Err(e) => {
-                    eprintln!("{}", subst(t("m.cannot_write"), &[&e.to_string()]));
-                    INVALID
-                }
-            }
-        }
+        } => export(&paths, format, output, no_bom),
+        Command::Man => man(),
         Command::Open {
             paths,
             theme,
@@ -130,6 +100,43 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
                 },
                 watch,
             )
+        }
+    }
+}
+
+/// `briefing export`: the files named in `format`, to standard output or `output`.
+fn export(
+    paths: &[PathBuf],
+    format: crate::export::Format,
+    output: Option<PathBuf>,
+    no_bom: bool,
+) -> u8 {
+    let (lib, paths) = match load_library(paths) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let options = crate::export::Options { bom: !no_bom };
+    let bytes = crate::export::render(format, &lib, paths.first().map(|p| p.as_path()), options);
+    match output {
+        None => emit(&bytes),
+        Some(out) => crate::export::save(&out, &bytes).map_or_else(
+            |e| {
+                eprintln!("{e}");
+                INVALID
+            },
+            |()| OK,
+        ),
+    }
+}
+
+/// `briefing man`: the manual page.
+fn man() -> u8 {
+    let mut page = Vec::new();
+    match clap_mangen::Man::new(crate::cli::command()).render(&mut page) {
+        Ok(()) => emit(&page),
+        Err(e) => {
+            eprintln!("{}", subst(t("m.cannot_write"), &[&e.to_string()]));
+            INVALID
         }
     }
 }

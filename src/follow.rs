@@ -3,10 +3,10 @@
 //! short line; each side opens the briefing itself and the presenter's
 //! content hash must match the follower's.
 
-pub mod channel;
+pub(crate) mod channel;
 pub mod protocol;
-pub mod room;
-pub mod subscriber;
+pub(crate) mod room;
+pub(crate) mod subscriber;
 pub mod users;
 
 pub use channel::{MAX_PEERS, Publisher, socket_path};

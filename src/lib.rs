@@ -8,11 +8,11 @@ pub mod cli;
 /// What each subcommand does.
 pub mod commands;
 /// The config file.
-pub mod config;
+pub(crate) mod config;
 /// The process's exit codes.
-pub mod exit;
+pub(crate) mod exit;
 /// `briefing export`: CSV, JSON and one HTML page.
-pub mod export;
+pub(crate) mod export;
 /// Audience follow: the presenter's place over a Unix socket.
 pub mod follow;
 /// Every interface string, in Chinese and English; ordinals.
@@ -26,7 +26,7 @@ pub mod load;
 /// The pure data of a briefing: no I/O, no terminal.
 pub mod model;
 /// The operating system: poll, the terminal size, signals; the only `unsafe`.
-pub mod os;
+pub(crate) mod os;
 /// The slides and the presenter's view (`briefing present`).
 pub mod present;
 /// `briefing print`: the whole briefing as plain text.
@@ -36,10 +36,10 @@ pub mod reader;
 /// One rendering of a briefing into display text with roles.
 pub mod render;
 /// The one sanitiser: briefing text never reaches the terminal as control sequences.
-pub mod sanitize;
+pub(crate) mod sanitize;
 /// The screen toolkit every full-screen mode is built on.
 pub mod screen;
 /// A full-screen session: opens a mode and switches between reader and slides.
-pub mod session;
+pub(crate) mod session;
 /// Settings enums shared by the command line, the config and the theme.
 pub mod settings;

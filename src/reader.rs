@@ -2,11 +2,11 @@
 //! changes it, the text pane's document, where the panes go, and the views
 //! that draw it. Built on the `screen` toolkit.
 
-pub mod doc;
+pub(crate) mod doc;
 pub mod panes;
 pub mod state;
 pub mod update;
-pub mod view;
+pub(crate) mod view;
 
 use crate::screen::run::{Mode, Step};
 use crate::screen::tables::READER;

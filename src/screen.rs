@@ -5,16 +5,16 @@
 //! It knows no mode: the reader and the slides are built on it.
 
 pub mod action;
-pub mod input;
-pub mod keymap;
-pub mod keyparse;
+pub(crate) mod input;
+pub(crate) mod keymap;
+pub(crate) mod keyparse;
 pub mod keys;
-pub mod overlay;
-pub mod paint;
-pub mod reload;
+pub(crate) mod overlay;
+pub(crate) mod paint;
+pub(crate) mod reload;
 pub mod run;
 pub mod tables;
 pub mod terminal;
 pub mod theme;
-pub mod watch;
+pub(crate) mod watch;
 pub mod wire;
