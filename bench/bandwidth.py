@@ -2,11 +2,14 @@
 """Measure a terminal program as an SSH user sees it: bytes and time.
 
 Runs COMMAND on a fresh pseudo-terminal of COLSxROWS, answers cursor-position
-queries, and reports as JSON: time to the first complete frame (the last byte
-before QUIET ms of silence), its bytes, the bytes and latency of each scripted
-key, bytes written while idle, and peak memory (VmHWM).
+queries, and DECRQM for the modes given with --decrqm MODE=STATE as
+/work/shared/tools/ptybench.py does (0 unknown, 1 set, 2 reset, 3/4
+permanently set/reset; other modes get no answer). Reports as JSON: time to
+the first complete frame (the last byte before QUIET ms of silence), its
+bytes, the bytes and latency of each scripted key, bytes written while idle,
+and peak memory (VmHWM).
 
-  bandwidth.py --cols 80 --rows 24 --keys 'j*10,space*3,],q' [--idle 10] -- CMD ARGS...
+  bandwidth.py --cols 80 --rows 24 --keys 'j*10,space*3,],q' [--idle 10] [--decrqm 69=2] -- CMD ARGS...
 
 Keys: a character, or one of space enter esc right left up down pgdn pgup home end,
 NAME*N repeats. Stdlib only.
@@ -39,7 +42,7 @@ def peak_kib(pid):
 
 
 class Pty:
-    def __init__(self, cmd, cols, rows):
+    def __init__(self, cmd, cols, rows, decrqm=()):
         self.t0 = time.monotonic()
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
@@ -50,6 +53,8 @@ class Pty:
             os.execvpe(cmd[0], cmd, env)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.rows, self.peak = rows, 0
+        self.decrqm = [(f"\x1b[?{m}$p".encode(), f"\x1b[?{m};{v}$y".encode())
+                       for m, _, v in (d.partition("=") for d in decrqm)]
 
     def now(self):
         return (time.monotonic() - self.t0) * 1000
@@ -65,6 +70,9 @@ class Pty:
             return b"", None
         if b"\x1b[6n" in data:
             os.write(self.fd, f"\x1b[{self.rows};1R".encode())
+        for query, answer in self.decrqm:
+            if query in data:
+                os.write(self.fd, answer)
         self.peak = max(self.peak, peak_kib(self.pid) or 0)
         return data, self.now()
 
@@ -88,9 +96,11 @@ def main():
     p.add_argument("--quiet-ms", type=float, default=200)
     p.add_argument("--idle", type=float, default=0, help="seconds of idle to measure after the keys (before the last)")
     p.add_argument("--dump", default=None, help="write all output bytes here (offsets per key are reported)")
+    p.add_argument("--decrqm", action="append", default=[], metavar="MODE=STATE",
+                   help="answer DECRQM for MODE with STATE (repeatable)")
     p.add_argument("cmd", nargs="+")
     a = p.parse_args()
-    t = Pty(a.cmd, a.cols, a.rows)
+    t = Pty(a.cmd, a.cols, a.rows, a.decrqm)
     frame, _, first_frame_ms = t.burst(a.quiet_ms, 10000)
     everything = frame
     res = {"cmd": a.cmd, "cols": a.cols, "rows": a.rows, "first_frame_ms": first_frame_ms,

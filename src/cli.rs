@@ -82,6 +82,13 @@ pub enum Command {
     List {
         dirs: Vec<PathBuf>,
     },
+    Import {
+        file: PathBuf,
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
     Print {
         #[arg(required = true)]
         paths: Vec<PathBuf>,

@@ -46,6 +46,11 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             notes,
         } => print(&paths, width.map(usize::from), notes),
         Command::List { dirs } => list(&dirs),
+        Command::Import {
+            file,
+            output,
+            force,
+        } => crate::import::run(&file, output.as_deref(), force),
         Command::New { path } => new(&path),
         Command::Themes => themes(),
         Command::Completions { shell } => {

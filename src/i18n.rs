@@ -36,6 +36,7 @@ pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
 mod cli;
 mod diagnostics;
 mod export;
+mod import;
 mod toml_syntax;
 mod ui;
 
@@ -46,6 +47,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     toml_syntax::STRINGS,
     cli::STRINGS,
     export::STRINGS,
+    import::STRINGS,
 ];
 
 fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {

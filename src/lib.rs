@@ -12,11 +12,13 @@ pub(crate) mod config;
 /// The process's exit codes.
 pub(crate) mod exit;
 /// `briefing export`: CSV, JSON and one HTML page.
-pub(crate) mod export;
+pub mod export;
 /// Audience follow: the presenter's place over a Unix socket.
 pub mod follow;
 /// Every interface string, in Chinese and English; ordinals.
 pub mod i18n;
+/// `briefing import`: a draft briefing from a work summary (.txt, .md, .docx).
+pub mod import;
 /// Measuring and wrapping text by display width, with Chinese line-breaking rules.
 pub mod layout;
 /// Several briefings: finding, loading and grouping them by organisation.

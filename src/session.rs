@@ -102,6 +102,7 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch:
     // Asked after the probe, which reads its own answer; this one comes in
     // with the keys, whenever it comes.
     terminal::ask(wire::ASK_SYNCHRONIZED);
+    terminal::ask(wire::margins::ASK_MARGINS);
     // Laid out once, at the terminal's size.
     let area = screen_area(&session.terminal);
     let Some(mut reader) = App::with_periods(group, area, theme) else {

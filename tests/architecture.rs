@@ -17,7 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["load"],
     &["library"],
     &["render"],
-    &["print", "export"],
+    &["print", "export", "import"],
     &["follow"],
     &["screen"],
     &["config"],

@@ -84,6 +84,7 @@ fn frames_are_synchronized_only_where_the_terminal_does_it() {
     // A terminal that answers nothing: frames stay wrapped.
     let before = s.raw.len();
     s.send(b"2");
+    s.wait_for("2/3 “四大创新”", T);
     s.settle(std::time::Duration::from_millis(100));
     assert_eq!(count(&s.raw[before..]), 1);
     // A terminal that says it does not know the mode: no more wrapping.
@@ -91,9 +92,85 @@ fn frames_are_synchronized_only_where_the_terminal_does_it() {
     s.settle(std::time::Duration::from_millis(100));
     let before = s.raw.len();
     s.send(b"3");
+    s.wait_for("3/3 “四大工程”", T);
     s.settle(std::time::Duration::from_millis(100));
     assert!(s.raw.len() > before, "the keys drew");
     assert_eq!(count(&s.raw[before..]), 0);
+    s.send(b"q");
+    assert_eq!(s.wait_exit(T), 0);
+}
+
+/// Whether `bytes` hold `needle`.
+fn holds(bytes: &[u8], needle: &[u8]) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn left_right_margins_only_where_the_terminal_has_them() {
+    for (answer, has) in [(&b"\x1b[?69;2$y"[..], true), (b"\x1b[?69;0$y", false)] {
+        let mut s = Session::spawn(&["open", common::Y2023], 120, 40, &[]);
+        s.wait_for("综述", T);
+        s.settle(Duration::from_millis(100));
+        assert!(holds(&s.raw, b"\x1b[?69$p"), "the program asks");
+        s.send(answer);
+        s.send(b"3");
+        s.wait_for("3/3 “四大工程”", T);
+        s.settle(Duration::from_millis(100));
+        let before = s.raw.len();
+        s.send(b"j");
+        let start = std::time::Instant::now();
+        while s.raw.len() == before {
+            assert!(start.elapsed() < T, "the key drew nothing");
+            s.settle(Duration::from_millis(50));
+        }
+        s.settle(Duration::from_millis(200));
+        let scroll = s.raw[before..].to_vec();
+        assert_eq!(holds(&scroll, b"\x1b[?69h"), has, "{answer:?}");
+        if has {
+            // The new row and the scroll, not the pane's rows.
+            assert!(scroll.len() < 400, "{} bytes", scroll.len());
+        }
+        let before = s.raw.len();
+        s.send(b"q");
+        assert_eq!(s.wait_exit(T), 0);
+        assert_eq!(holds(&s.raw[before..], b"\x1b[?69l"), has, "{answer:?}");
+    }
+}
+
+/// Ctrl-Z gives the terminal back without the mode; `fg` and the next scroll
+/// switch it on again.
+#[test]
+fn margin_mode_is_off_while_suspended_and_on_again_after() {
+    let mut s = Session::spawn(&["open", common::Y2023], 120, 40, &[]);
+    s.wait_for("综述", T);
+    s.send(b"\x1b[?69;2$y");
+    s.send(b"3");
+    s.wait_for("3/3 “四大工程”", T);
+    let scroll = |s: &mut Session| {
+        let before = s.raw.len();
+        s.send(b"j");
+        let start = std::time::Instant::now();
+        while !holds(&s.raw[before..], b"s\x1b[") {
+            assert!(start.elapsed() < T, "no scroll inside margins");
+            s.settle(Duration::from_millis(50));
+        }
+        s.raw[before..].to_vec()
+    };
+    assert!(holds(&scroll(&mut s), b"\x1b[?69h"));
+    let before = s.raw.len();
+    s.send(&[0x1a]);
+    let start = std::time::Instant::now();
+    while !holds(&s.raw[before..], b"\x1b[?1049l") {
+        assert!(start.elapsed() < T, "not suspended");
+        s.settle(Duration::from_millis(50));
+    }
+    assert!(holds(&s.raw[before..], b"\x1b[?69l"));
+    // `fg`: the shell continues the process.
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(s.pid(), libc::SIGCONT) };
+    s.wait_for("3/3 “四大工程”", T);
+    s.settle(Duration::from_millis(100));
+    assert!(holds(&scroll(&mut s), b"\x1b[?69h"));
     s.send(b"q");
     assert_eq!(s.wait_exit(T), 0);
 }

@@ -3,86 +3,18 @@
 //! beside its text with a chart of its series. Every piece of text from the
 //! file goes through [`escape`]; the only markup is this module's own.
 
-use std::fmt::Write as _;
+mod chart;
+mod page;
 
+use super::round_like;
 use crate::i18n::{Lang, lang, ordinal, subst, t as tr};
 use crate::model::{
     Briefing, Indicator, Item, Section, SectionKind, Verdict, format_change, format_value, is_cjk,
     series, values_elsewhere,
 };
 use chart::{bars, spark};
-
-/// `text` made safe in HTML text and in quoted attribute values: `& < > " '`
-/// become references; characters that HTML forbids in a document (controls,
-/// noncharacters) become U+FFFD. The loader has already made control
-/// characters visible, so the last rule is a second lock, not the first.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            c if is_forbidden(c) => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Controls other than white space, and the Unicode noncharacters.
-fn is_forbidden(c: char) -> bool {
-    let n = c as u32;
-    n < 0x20 || (0x7f..=0x9f).contains(&n) || (0xfdd0..=0xfdef).contains(&n) || n & 0xfffe == 0xfffe
-}
-
-/// The page under construction. Markup goes in only as `&'static str`
-/// (this module's own); anything else goes through [`escape`].
-struct Page {
-    out: String,
-}
-
-impl Page {
-    /// Markup written in this file.
-    fn raw(&mut self, markup: &'static str) {
-        self.out.push_str(markup);
-    }
-
-    /// Text, escaped.
-    fn text(&mut self, text: &str) {
-        self.out.push_str(&escape(text));
-    }
-
-    /// `<tag a="v" …>` with every value escaped.
-    fn open(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) {
-        self.out.push('<');
-        self.out.push_str(tag);
-        for (name, value) in attrs {
-            let _ = write!(self.out, " {name}=\"{}\"", escape(value));
-        }
-        self.out.push('>');
-    }
-
-    fn close(&mut self, tag: &'static str) {
-        let _ = write!(self.out, "</{tag}>");
-    }
-
-    /// `<tag …>text</tag>`.
-    fn element(&mut self, tag: &'static str, attrs: &[(&'static str, &str)], text: &str) {
-        self.open(tag, attrs);
-        self.text(text);
-        self.close(tag);
-    }
-
-    /// An empty SVG element, `<tag … />`.
-    fn empty(&mut self, tag: &'static str, attrs: &[(&'static str, &str)]) {
-        self.open(tag, attrs);
-        self.close(tag);
-    }
-}
+use page::Page;
+pub use page::escape;
 
 /// The page of briefing `b`; `group` is its organisation's briefings (any
 /// order, `b` among them), whose values join each indicator's series.
@@ -369,8 +301,4 @@ fn card(p: &mut Page, b: &Briefing, group: &[Briefing], ind: &Indicator) {
 /// The page's style: a reading column with the figures beside it, one
 /// column on a phone, light or dark as the reader's system is, and plain
 /// black on white on paper.
-const STYLE: &str = include_str!("html.css");
-
-mod chart;
-#[cfg(test)]
-mod tests;
+const STYLE: &str = include_str!("html/style.css");

@@ -189,4 +189,21 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "CSV 开头不加字节顺序标记（BOM 让 Excel 正确识别中文）",
         "Leave out the byte order mark at the start of a CSV file (it lets Excel read the Chinese)",
     ),
+    // import
+    (
+        "cli.import",
+        "从工作总结（.txt、.md、.docx）生成简报草稿，并列出需要核对之处",
+        "Draft a briefing from a work summary (.txt, .md, .docx) and list what to review",
+    ),
+    ("cli.import.file", "要导入的文件", "The file to import"),
+    (
+        "cli.import.output",
+        "把草稿写到这个文件（默认：标准输出）；不覆盖已有文件",
+        "Write the draft to this file (default: standard output); never over an existing one",
+    ),
+    (
+        "cli.import.force",
+        "与 -o 同用：覆盖已有的文件",
+        "With -o: overwrite an existing file",
+    ),
 ];

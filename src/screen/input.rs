@@ -127,6 +127,9 @@ impl Source {
         if std::mem::take(&mut self.parser.cut) {
             PASTE_CUT.store(true, Ordering::Relaxed);
         }
+        if let Some(yes) = self.parser.margins.take() {
+            super::wire::margins::set_terminal_margins(yes);
+        }
         event
     }
 

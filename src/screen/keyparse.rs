@@ -1,9 +1,9 @@
 //! Terminal input bytes to events: keys (UTF-8 text, control keys, CSI and
 //! SS3 sequences), bracketed paste (bounded: at most `PASTE_MAX` bytes kept,
 //! ended by `PASTE_WAIT_MS` without bytes, and Ctrl-C inside it is Ctrl-C);
-//! a lone ESC is the Esc key once no more
-//! bytes follow. The answer to the query for synchronized output (DEC 2026)
-//! is kept for the caller; other replies (cursor reports) and unknown
+//! a lone ESC is the Esc key once no more bytes follow. The answers to the
+//! queries for synchronized output (DEC 2026) and left/right margins (mode
+//! 69) are kept for the caller; other replies (cursor reports) and unknown
 //! sequences are dropped.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -28,6 +28,9 @@ pub struct Parser {
     /// What the terminal answered to DECRQM 2026: whether it does
     /// synchronized output on request; taken by the caller.
     pub synchronized: Option<bool>,
+    /// What the terminal answered to DECRQM 69: whether it has left/right
+    /// margins; taken by the caller.
+    pub margins: Option<bool>,
 }
 
 const PASTE_END: &[u8] = b"\x1b[201~";
@@ -207,8 +210,14 @@ impl Parser {
                     // DECRPM: `CSI ? mode ; state $ y`; state 1 or 2 is a
                     // mode the terminal switches (0: unknown, 3/4: fixed).
                     let reply = std::str::from_utf8(&b[3..end - 1]).unwrap_or("");
-                    if let Some(("2026", state)) = reply.split_once(';') {
-                        self.synchronized = Some(matches!(state, "1" | "2"));
+                    match reply.split_once(';') {
+                        Some(("2026", state)) => {
+                            self.synchronized = Some(matches!(state, "1" | "2"));
+                        }
+                        Some(("69", state)) => {
+                            self.margins = Some(crate::screen::wire::margins::knows_mode(state));
+                        }
+                        _ => {}
                     }
                     return Parsed::Done(None, end + 1);
                 }

@@ -1,5 +1,5 @@
 //! The terminal's lifecycle, in one place: raw mode, the alternate screen,
-//! bracketed paste; a panic hook that restores the terminal before the
+//! bracketed paste, left/right margin mode (off again if the backend used it); a panic hook that restores the terminal before the
 //! message is printed; SIGTERM/SIGINT/SIGHUP (restore, exit 128 + n);
 //! Ctrl-Z and SIGTSTP (restore, stop, and on `fg` draw everything again);
 //! a terminal that went away (exit at once, writing nothing to it).
@@ -127,6 +127,7 @@ pub fn restore() {
         return;
     }
     let mut stdout = io::stdout();
+    let _ = stdout.write_all(super::wire::margins::reset_sequence().as_bytes());
     let _ = execute!(
         stdout,
         DisableBracketedPaste,

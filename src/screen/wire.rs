@@ -2,7 +2,9 @@
 //! shows and, for each frame, sends the least it can:
 //!
 //! - rows that moved (the text scrolled) are moved by the terminal itself,
-//!   with a scroll region (DECSTBM) and SU/SD, and only the new rows are sent;
+//!   with a scroll region (DECSTBM) and SU/SD, inside left/right margins
+//!   (DECSLRM) where the terminal has them and the block is narrower than the
+//!   screen, whichever way sends the fewest bytes (`scroll`);
 //! - the cursor is moved only where the next cell is not where the last one
 //!   left it, counting wide characters as two columns;
 //! - colours and attributes change by the shortest SGR sequence, and the
@@ -12,7 +14,10 @@
 //!
 //! It never asks the terminal anything (no cursor-position queries).
 
+pub mod band;
+pub mod margins;
 mod plan;
+mod scroll;
 mod sgr;
 pub mod shift;
 
@@ -61,6 +66,11 @@ pub struct WireBackend<W: Write> {
     cursor_shown: Option<bool>,
     /// Wrap frames in DEC 2026 synchronized updates.
     pub synchronized: bool,
+    /// Scroll blocks narrower than the screen inside left/right margins:
+    /// `None` where the terminal said it can (`margins`), or fixed (tests).
+    pub margins: Option<bool>,
+    /// The `margins::epoch` in which this backend switched DECLRMM on.
+    margins_on: Option<usize>,
 }
 
 pub(crate) fn symbol_width(cell: &Cell) -> usize {
@@ -80,6 +90,8 @@ impl<W: Write> WireBackend<W> {
             pen: None,
             cursor_shown: None,
             synchronized: true,
+            margins: None,
+            margins_on: None,
         };
         if let Ok(size) = b.size() {
             b.reset_model(size, None);
@@ -225,26 +237,8 @@ impl<W: Write> WireBackend<W> {
     }
 
     fn draw_frame(&mut self, next: &[Cell]) {
-        // Let the terminal move what moved.
-        let known: Option<Vec<Cell>> = self.screen.iter().cloned().collect();
-        if let Some(old) = known
-            && let Some(s) = shift::find(&old, next, self.width, self.height)
-        {
-            let mut moved = old;
-            self.set_pen(Pen::DEFAULT);
-            let scroll = if s.up { 'S' } else { 'T' };
-            let seq = format!(
-                "\x1b[{};{}r\x1b[{}{scroll}\x1b[r",
-                s.top + 1,
-                s.bottom + 1,
-                s.lines
-            );
-            self.emit(&seq);
-            // DECSTBM homes the cursor.
-            self.cursor = Some((0, 0));
-            shift::apply(&mut moved, self.width, s);
-            self.screen = moved.into_iter().map(Some).collect();
-        }
+        // Let the terminal move what moved, the cheapest way.
+        self.scroll_cheapest(next);
         for y in 0..self.height {
             self.draw_row(next, y);
         }

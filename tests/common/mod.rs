@@ -98,6 +98,7 @@ pub fn screen(path: &str, width: u16, height: u16, script: &str) -> String {
     .unwrap();
     text(terminal.backend().buffer())
 }
+pub mod margins;
 pub mod pty;
 
 /// The presentation of `path` at `width`×`height`, after `script`.

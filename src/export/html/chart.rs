@@ -1,9 +1,9 @@
-//! The SVG charts of the HTML page: an indicator's series as a line chart,
-//! its comparisons as bars.
+//! The inline SVG charts of an indicator: its series as a line, its
+//! value beside its comparisons as bars.
 
-use super::super::round_like;
-use super::*;
-use crate::model::{Series, format_number};
+use super::Page;
+use super::round_like;
+use crate::model::{Briefing, Indicator, Series, format_number, format_value};
 
 /// Width and height of a chart's drawing, in its own units.
 const W: f64 = 240.0;

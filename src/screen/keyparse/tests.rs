@@ -156,6 +156,24 @@ fn the_answer_about_synchronized_output_is_kept() {
 }
 
 #[test]
+fn the_answer_about_margins_is_kept() {
+    for (reply, expected) in [
+        (&b"\x1b[?69;2$y"[..], Some(true)),
+        (b"\x1b[?69;1$y", Some(true)),
+        (b"\x1b[?69;3$y", Some(true)),
+        (b"\x1b[?69;0$y", Some(false)),
+        (b"\x1b[?69;4$y", Some(false)),
+        (b"\x1b[?2026;2$y", None),
+    ] {
+        let mut p = Parser::default();
+        p.feed(reply);
+        p.feed(b"j");
+        assert_eq!(p.next(true), Some(k(KeyCode::Char('j'))));
+        assert_eq!(p.margins, expected, "{reply:?}");
+    }
+}
+
+#[test]
 fn split_utf8_waits() {
     let mut p = Parser::default();
     p.feed(&"枫".as_bytes()[..2]);

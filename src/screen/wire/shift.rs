@@ -94,37 +94,6 @@ pub fn find(old: &[Cell], new: &[Cell], width: usize, height: usize) -> Option<S
     best.map(|(_, s)| s)
 }
 
-/// Apply `shift` to a model of the screen, as the terminal does: rows move
-/// within the region and the rows uncovered are blank.
-pub fn apply(screen: &mut [Cell], width: usize, shift: Shift) {
-    let Shift {
-        top,
-        bottom,
-        lines,
-        up,
-    } = shift;
-    let row = |r: usize| r * width..(r + 1) * width;
-    if up {
-        for r in top..=bottom {
-            if r + lines <= bottom {
-                let src = screen[row(r + lines)].to_vec();
-                screen[row(r)].clone_from_slice(&src);
-            } else {
-                screen[row(r)].iter_mut().for_each(Cell::reset);
-            }
-        }
-    } else {
-        for r in (top..=bottom).rev() {
-            if r >= top + lines {
-                let src = screen[row(r - lines)].to_vec();
-                screen[row(r)].clone_from_slice(&src);
-            } else {
-                screen[row(r)].iter_mut().for_each(Cell::reset);
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,7 +125,7 @@ mod tests {
             }
         );
         let mut screen = old.clone();
-        apply(&mut screen, 3, s);
+        super::super::band::apply(&mut screen, 3, super::super::band::Scroll::full(s, 3));
         assert_eq!(screen[3..12], new[3..12]);
     }
 
