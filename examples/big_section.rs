@@ -8,9 +8,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use briefing::model::{Briefing, Indicator, Point};
-use briefing::tui::app::App;
-use briefing::tui::run::Mode;
-use briefing::tui::theme::Theme;
+use briefing::reader::state::App;
+use briefing::screen::run::Mode;
+use briefing::screen::theme::Theme;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -56,10 +56,11 @@ fn main() {
     for (k, b) in group.iter_mut().enumerate() {
         grow(b, n, k as f64 * 0.5);
     }
-    let mut app = App::with_periods(group, Rect::new(0, 0, cols, rows), Theme::dark());
+    let mut app =
+        App::with_periods(group, Rect::new(0, 0, cols, rows), Theme::dark()).expect("a group");
     // Go to the grown section first.
     let target = app
-        .briefing
+        .briefing()
         .sections
         .iter()
         .position(|s| s.indicators.len() == n)

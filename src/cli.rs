@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
-use crate::i18n::{Lang, lookup, t};
+use crate::i18n::{lookup, t};
 use crate::load::Report;
+use crate::settings::{AmbiguousWidth, ColorMode, Lang, ThemeName};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,33 +30,9 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     pub ambiguous_width: Option<AmbiguousWidth>,
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<crate::i18n::Lang>,
+    pub lang: Option<Lang>,
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorMode {
-    Auto,
-    Always,
-    Never,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AmbiguousWidth {
-    Narrow,
-    Wide,
-    Auto,
-}
-
-/// How the full-screen modes look.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Look {
-    pub theme: String,
-    pub color: ColorMode,
-    pub ambiguous_width: AmbiguousWidth,
-    /// The reader's key overrides from the config.
-    pub keys: crate::tui::keymap::Keymap,
 }
 
 #[derive(Debug, Subcommand)]
@@ -65,14 +42,14 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long)]
         watch: bool,
-        #[arg(long, value_parser = ["dark", "light", "projector"])]
-        theme: Option<String>,
+        #[arg(long, value_enum)]
+        theme: Option<ThemeName>,
     },
     Present {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        #[arg(long, value_parser = ["dark", "light", "projector"])]
-        theme: Option<String>,
+        #[arg(long, value_enum)]
+        theme: Option<ThemeName>,
         #[arg(long)]
         presenter: bool,
         #[arg(long, requires = "presenter", value_parser = parse_minutes)]
@@ -196,14 +173,10 @@ fn help_id(sub: Option<&str>, arg: &str) -> Option<String> {
 pub fn parse() -> (Cli, Result<Config, Report>) {
     let args: Vec<OsString> = std::env::args_os().collect();
     let early = early_flag(&args, "config");
-    let lang = match early_flag(&args, "lang")
+    let lang = early_flag(&args, "lang")
         .as_deref()
         .and_then(|l| l.to_str())
-    {
-        Some("en") => Some(Lang::En),
-        Some("zh") => Some(Lang::Zh),
-        _ => None,
-    };
+        .and_then(|l| Lang::from_str(l, false).ok());
     // Set first, so that the config's own errors are in the flag's language.
     crate::i18n::set_lang(lang.unwrap_or(Lang::Zh));
     let config = crate::config::load(early.as_deref());

@@ -3,14 +3,15 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
+use clap::ValueEnum;
+
 use crate::cli::Command;
 use crate::i18n::{subst, t};
 use crate::{library, load};
 
-/// Exit codes.
-pub const OK: u8 = 0;
-pub const INVALID: u8 = 1;
-pub const USAGE: u8 = 2;
+use crate::exit::{INVALID, OK, USAGE};
+use crate::library::load_library;
+use crate::settings::{AmbiguousWidth, ColorMode, Lang, ThemeName};
 
 /// Run the command `cli` gives, with the config `cli::parse` read.
 pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Report>) -> u8 {
@@ -22,26 +23,21 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
         }
     };
     library::set_config_dirs(config.library.clone());
-    crate::i18n::set_lang(cli.lang.or(config.lang).unwrap_or(crate::i18n::Lang::Zh));
+    crate::i18n::set_lang(cli.lang.or(config.lang).unwrap_or(Lang::Zh));
     // Flags beat the config, the config beats the defaults.
-    let color = cli
-        .color
-        .or(config.color)
-        .unwrap_or(crate::cli::ColorMode::Auto);
+    let color = cli.color.or(config.color).unwrap_or(ColorMode::Auto);
     let ambiguous_width = cli
         .ambiguous_width
         .or(config.ambiguous_width)
-        .unwrap_or(crate::cli::AmbiguousWidth::Narrow);
-    let look = |theme: Option<String>| crate::cli::Look {
-        theme: theme
-            .or(config.theme.clone())
-            .unwrap_or_else(|| "dark".into()),
+        .unwrap_or(AmbiguousWidth::Narrow);
+    let look = |theme: Option<ThemeName>| crate::session::Look {
+        theme: theme.or(config.theme).unwrap_or(ThemeName::Dark),
         color,
         ambiguous_width,
         keys: config.keys.clone(),
     };
     // `auto` asks the terminal, which only the full-screen modes do.
-    crate::layout::width::set_ambiguous_wide(ambiguous_width == crate::cli::AmbiguousWidth::Wide);
+    crate::layout::width::set_ambiguous_wide(ambiguous_width == AmbiguousWidth::Wide);
     match cli.command {
         Command::Check { paths } => check(&paths),
         Command::Print {
@@ -56,9 +52,34 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             force,
             review,
         } => {
+            if !review {
+                return crate::import::run(&file, output.as_deref(), force, None);
+            }
+            if let Err(code) = crate::session::require_terminal("import --review") {
+                return code;
+            }
             let look = look(None);
-            let theme = review.then(|| crate::tui::theme::Theme::choose(&look.theme, look.color));
-            crate::import::run(&file, output.as_deref(), force, theme)
+            let theme = crate::screen::theme::Theme::choose(look.theme, look.color);
+            let target = output.as_ref().map_or_else(
+                || t("rev.to_stdout").to_string(),
+                |o| o.display().to_string(),
+            );
+            let mut walk = |draft: &mut crate::import::Draft| match crate::review::walk(
+                draft,
+                target.clone(),
+                theme.clone(),
+            ) {
+                Ok(true) => crate::import::Reviewed::Write,
+                Ok(false) => {
+                    eprintln!("{}", t("rev.discarded"));
+                    crate::import::Reviewed::Stop(INVALID)
+                }
+                Err(e) => {
+                    eprintln!("{}", subst(t("m.terminal_setup"), &[&e]));
+                    crate::import::Reviewed::Stop(INVALID)
+                }
+            };
+            crate::import::run(&file, output.as_deref(), force, Some(&mut walk))
         }
         Command::New { path } => new(&path),
         Command::Themes => themes(),
@@ -77,43 +98,13 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             format,
             output,
             no_bom,
-        } => match load_library(&paths) {
-            Ok((lib, paths)) => {
-                let options = crate::export::Options { bom: !no_bom };
-                let bytes = crate::export::render(
-                    format,
-                    &lib,
-                    paths.first().map(|p| p.as_path()),
-                    options,
-                );
-                match output {
-                    None => emit(&bytes),
-                    Some(out) => crate::export::save(&out, &bytes).map_or_else(
-                        |e| {
-                            eprintln!("{e}");
-                            INVALID
-                        },
-                        |()| OK,
-                    ),
-                }
-            }
-            Err(code) => code,
-        },
-        Command::Man => {
-            let mut page = Vec::new();
-            match clap_mangen::Man::new(crate::cli::command()).render(&mut page) {
-                Ok(()) => emit(&page),
-                Err(e) => {
-                    eprintln!("{}", subst(t("m.cannot_write"), &[&e.to_string()]));
-                    INVALID
-                }
-            }
-        }
+        } => export(&paths, format, output, no_bom),
+        Command::Man => man(),
         Command::Open {
             paths,
             theme,
             watch,
-        } => crate::tui::open(&paths, &look(theme), watch),
+        } => crate::session::open(&paths, &look(theme), watch),
         Command::Present {
             paths,
             theme,
@@ -133,10 +124,10 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
                     return USAGE;
                 }
             };
-            crate::tui::present(
+            crate::session::present(
                 &paths,
                 &look(theme),
-                crate::tui::SlidesOptions {
+                crate::session::SlidesOptions {
                     presenter: presenter.then_some(minutes),
                     follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
                     share,
@@ -144,6 +135,43 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
                 },
                 watch,
             )
+        }
+    }
+}
+
+/// `briefing export`: the files named in `format`, to standard output or `output`.
+fn export(
+    paths: &[PathBuf],
+    format: crate::export::Format,
+    output: Option<PathBuf>,
+    no_bom: bool,
+) -> u8 {
+    let (lib, paths) = match load_library(paths) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let options = crate::export::Options { bom: !no_bom };
+    let bytes = crate::export::render(format, &lib, paths.first().map(|p| p.as_path()), options);
+    match output {
+        None => emit(&bytes),
+        Some(out) => crate::export::save(&out, &bytes).map_or_else(
+            |e| {
+                eprintln!("{e}");
+                INVALID
+            },
+            |()| OK,
+        ),
+    }
+}
+
+/// `briefing man`: the manual page.
+fn man() -> u8 {
+    let mut page = Vec::new();
+    match clap_mangen::Man::new(crate::cli::command()).render(&mut page) {
+        Ok(()) => emit(&page),
+        Err(e) => {
+            eprintln!("{}", subst(t("m.cannot_write"), &[&e.to_string()]));
+            INVALID
         }
     }
 }
@@ -192,25 +220,6 @@ fn check(names: &[PathBuf]) -> u8 {
         let _ = stderr.write_all(report.render().as_bytes());
     }
     if failed { INVALID } else { OK }
-}
-
-/// Resolve and load `names` for a command that shows them: the library, or
-/// the exit code after the reports of the files that have errors.
-pub fn load_library(names: &[PathBuf]) -> Result<(library::Library, Vec<PathBuf>), u8> {
-    let paths = library::resolve_all(names).map_err(|e| {
-        eprintln!("{e}");
-        INVALID
-    })?;
-    let (lib, reports) = library::load_all(&paths);
-    let bad: Vec<&load::Report> = reports.iter().filter(|r| r.has_errors()).collect();
-    if !bad.is_empty() {
-        let mut stderr = std::io::stderr().lock();
-        for r in bad {
-            let _ = r.write_to(&mut stderr);
-        }
-        return Err(INVALID);
-    }
-    Ok((lib, paths))
 }
 
 /// `briefing list`: organisation, period, title and path of each briefing found.
@@ -291,7 +300,7 @@ fn print(names: &[PathBuf], width: Option<usize>, notes: bool) -> u8 {
     let width = width.unwrap_or_else(|| {
         let stdout = std::io::stdout();
         if stdout.is_terminal() {
-            crate::tui::wire::terminal_size().map_or(80, |s| usize::from(s.width))
+            crate::os::terminal_size().map_or(80, |(w, _)| usize::from(w))
         } else {
             80
         }
@@ -360,7 +369,9 @@ fn new(path: &std::path::Path) -> u8 {
 /// `briefing themes`: each theme and what it is for.
 fn themes() -> u8 {
     let mut text = String::new();
-    for (name, about) in crate::tui::theme::Theme::ABOUT {
+    for (name, about) in crate::screen::theme::Theme::ABOUT {
+        let name = name.to_possible_value().map(|v| v.get_name().to_string());
+        let name = name.unwrap_or_default();
         text.push_str(&format!("{name:<10} {}\n", t(about)));
     }
     emit(text.as_bytes())

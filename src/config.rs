@@ -5,27 +5,29 @@
 
 use std::path::{Path, PathBuf};
 
+use clap::ValueEnum;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::cli::{AmbiguousWidth, ColorMode};
 use crate::i18n::{subst, t};
 use crate::load::{Diagnostic, Report, file};
-use crate::tui::action::Command;
+use crate::screen::keymap::{KeySpec, Keymap};
+use crate::settings::{AmbiguousWidth, ColorMode, Lang, ThemeName};
 
 /// What the config file says; `None` where it says nothing.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
-    pub theme: Option<String>,
+    pub theme: Option<ThemeName>,
     pub color: Option<ColorMode>,
     pub ambiguous_width: Option<AmbiguousWidth>,
     /// Directories searched for briefings after the current one and BRIEFING_PATH.
     pub library: Vec<PathBuf>,
     /// The reader's key overrides (`[keys]`, `"ctrl-d" = "page_down"`).
-    pub keys: crate::tui::keymap::Keymap,
-    pub lang: Option<crate::i18n::Lang>,
+    pub keys: Keymap,
+    pub lang: Option<Lang>,
 }
 
+/// The file as serde reads it: the values are checked after, with their spans.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
@@ -58,151 +60,90 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
         },
     };
     let shown = path.display().to_string();
-    let source = match file::read(&path) {
-        Ok(s) => s,
-        Err(file::FileError::Empty) => return Ok(Config::default()),
-        Err(e) => {
-            return Err(Report {
-                path: shown,
-                source: None,
-                diagnostics: vec![Diagnostic::error(None, None, e.to_string())],
-            });
+    match file::read(&path) {
+        Ok(source) => parse(&source).map_err(|e| e.report(shown, source)),
+        Err(file::FileError::Empty) => Ok(Config::default()),
+        Err(e) => Err(Report {
+            path: shown,
+            source: None,
+            diagnostics: vec![Diagnostic::error(None, None, e.to_string())],
+        }),
+    }
+}
+
+/// A problem in the config text: where, the key path, what.
+struct Problem {
+    span: std::ops::Range<usize>,
+    key: Option<String>,
+    message: String,
+}
+
+impl Problem {
+    fn report(self, path: String, source: String) -> Report {
+        Report {
+            path,
+            source: Some(source),
+            diagnostics: vec![Diagnostic::error(Some(self.span), self.key, self.message)],
         }
-    };
-    let fail = |span, key: Option<&str>, message: String| Report {
-        path: shown.clone(),
-        source: Some(source.clone()),
-        diagnostics: vec![Diagnostic::error(
-            Some(span),
-            key.map(str::to_string),
-            message,
-        )],
-    };
-    let raw: Raw = toml::from_str(&source).map_err(|e| {
-        fail(
-            e.span().unwrap_or(0..0),
-            None,
-            crate::load::translate::translate(e.message().trim_end()),
-        )
+    }
+}
+
+/// The config in `source`.
+fn parse(source: &str) -> Result<Config, Problem> {
+    let raw: Raw = toml::from_str(source).map_err(|e| Problem {
+        span: e.span().unwrap_or(0..0),
+        key: None,
+        message: crate::load::translate::translate(e.message().trim_end()),
     })?;
-    let choose = |field: &Option<Spanned<String>>,
-                  key: &str,
-                  allowed: &[&str]|
-     -> Result<Option<String>, Report> {
-        match field {
-            None => Ok(None),
-            Some(v) if allowed.contains(&v.get_ref().as_str()) => Ok(Some(v.get_ref().clone())),
-            Some(v) => Err(fail(
-                v.span(),
-                Some(key),
-                subst(
-                    t("d.not_one_of"),
-                    &[
-                        &format!("{:?}", v.get_ref()),
-                        &allowed.join(t("d.list_sep")),
-                    ],
-                ),
-            )),
-        }
-    };
-    let themes: Vec<&str> = crate::tui::theme::Theme::ABOUT
-        .iter()
-        .map(|(n, _)| *n)
-        .collect();
-    let theme = choose(&raw.theme, "theme", &themes)?;
-    let color =
-        choose(&raw.color, "color", &["auto", "always", "never"])?.map(|c| match c.as_str() {
-            "always" => ColorMode::Always,
-            "never" => ColorMode::Never,
-            _ => ColorMode::Auto,
-        });
-    let ambiguous_width = choose(
-        &raw.ambiguous_width,
-        "ambiguous_width",
-        &["narrow", "wide", "auto"],
-    )?
-    .map(|a| match a.as_str() {
-        "wide" => AmbiguousWidth::Wide,
-        "auto" => AmbiguousWidth::Auto,
-        _ => AmbiguousWidth::Narrow,
-    });
-    let library = raw
-        .library
-        .iter()
-        .map(|d| expand_home(d.get_ref()))
-        .collect();
-    let mut keys = crate::tui::keymap::Keymap::default();
-    let mut spans: Vec<(crate::tui::keys::Key, std::ops::Range<usize>)> = Vec::new();
     let mut bound = raw.keys.iter().collect::<Vec<_>>();
     bound.sort_by_key(|(k, _)| k.span().start);
-    for (spec, command) in bound {
-        let key_path = format!("keys.{}", spec.get_ref());
-        let Some(key) = crate::tui::keymap::parse_key(spec.get_ref()) else {
-            return Err(fail(
-                spec.span(),
-                Some(&key_path),
-                subst(t("d.not_a_key"), &[&format!("{:?}", spec.get_ref())]),
-            ));
-        };
-        let Some(&(_, cmd)) = crate::tui::keymap::COMMAND_NAMES
-            .iter()
-            .find(|(n, _)| *n == command.get_ref())
-        else {
-            let names: Vec<&str> = crate::tui::keymap::COMMAND_NAMES
-                .iter()
-                .map(|(n, _)| *n)
-                .collect();
-            return Err(fail(
-                command.span(),
-                Some(&key_path),
-                subst(
-                    t("d.not_a_command"),
-                    &[&format!("{:?}", command.get_ref()), &names.join(", ")],
-                ),
-            ));
-        };
-        if let Some((_, first)) = spans.iter().find(|(k, _)| *k == key) {
-            let (line, _) = crate::load::diagnostic::line_col(&source, first.start);
-            return Err(fail(
-                spec.span(),
-                Some(&key_path),
-                subst(t("d.bound_twice"), &[&key.name(), &line.to_string()]),
-            ));
-        }
-        spans.push((key, spec.span()));
-        keys.overrides.push((key, cmd));
-    }
-    // A key taken from `quit` must leave it another, in the reader and in the slides.
-    for table in [crate::tui::keys::READER, crate::present::keys::PRESENT] {
-        if keys.keys_for(table, Command::Quit).is_empty()
-            && let Some((_, span)) = spans.iter().rev().find(|(k, _)| {
-                table
-                    .iter()
-                    .any(|b| b.command == Command::Quit && b.keys.contains(k))
-            })
-        {
-            let key_path = format!("keys.{}", &source[span.clone()].trim_matches('"'));
-            return Err(fail(
-                span.clone(),
-                Some(&key_path),
-                t("d.quit_keyless").to_string(),
-            ));
-        }
-    }
-    let lang = choose(&raw.lang, "lang", &["zh", "en"])?.map(|l| {
-        if l == "en" {
-            crate::i18n::Lang::En
-        } else {
-            crate::i18n::Lang::Zh
-        }
-    });
+    let specs: Vec<KeySpec<'_>> = bound
+        .iter()
+        .map(|(k, c)| KeySpec {
+            key: k.get_ref(),
+            key_span: k.span(),
+            command: c.get_ref(),
+            command_span: c.span(),
+        })
+        .collect();
+    let line_of = |at| crate::load::diagnostic::line_col(source, at).0;
+    let keys = Keymap::from_config(&specs, line_of).map_err(|e| Problem {
+        span: e.span,
+        key: Some(e.path),
+        message: e.message,
+    })?;
     Ok(Config {
-        theme,
-        color,
-        ambiguous_width,
-        library,
+        theme: choose(&raw.theme, "theme")?,
+        color: choose(&raw.color, "color")?,
+        ambiguous_width: choose(&raw.ambiguous_width, "ambiguous_width")?,
+        library: raw
+            .library
+            .iter()
+            .map(|d| expand_home(d.get_ref()))
+            .collect(),
         keys,
-        lang,
+        lang: choose(&raw.lang, "lang")?,
+    })
+}
+
+/// A value of one of `T`'s variants, by the name clap gives it.
+fn choose<T: ValueEnum>(field: &Option<Spanned<String>>, key: &str) -> Result<Option<T>, Problem> {
+    let Some(v) = field else {
+        return Ok(None);
+    };
+    if let Ok(value) = T::from_str(v.get_ref(), false) {
+        return Ok(Some(value));
+    }
+    let names: Vec<String> = T::value_variants()
+        .iter()
+        .filter_map(|x| x.to_possible_value())
+        .map(|p| p.get_name().to_string())
+        .collect();
+    let shown = format!("{:?}", v.get_ref());
+    Err(Problem {
+        span: v.span(),
+        key: Some(key.to_string()),
+        message: subst(t("d.not_one_of"), &[&shown, &names.join(t("d.list_sep"))]),
     })
 }
 
@@ -237,7 +178,7 @@ mod tests {
     #[test]
     fn every_key() {
         let c = from("theme = \"light\"\ncolor = \"never\"\nambiguous_width = \"wide\"\nlibrary = [\"/srv/briefings\"]\n").unwrap();
-        assert_eq!(c.theme.as_deref(), Some("light"));
+        assert_eq!(c.theme, Some(ThemeName::Light));
         assert_eq!(c.color, Some(ColorMode::Never));
         assert_eq!(c.ambiguous_width, Some(AmbiguousWidth::Wide));
         assert_eq!(c.library, [PathBuf::from("/srv/briefings")]);

@@ -3,11 +3,13 @@
 //! short line; each side opens the briefing itself and the presenter's
 //! content hash must match the follower's.
 
-pub mod channel;
+pub(crate) mod channel;
 pub mod protocol;
-pub mod room;
+pub(crate) mod room;
+pub(crate) mod subscriber;
 pub mod users;
 
-pub use channel::{MAX_PEERS, Publisher, Remote, RemoteState, Subscriber, socket_path};
-pub use protocol::{Place, content_hash};
+pub use channel::{MAX_PEERS, Publisher, socket_path};
+pub use protocol::{Place, PlaceKind, content_hash};
 pub use room::Trouble;
+pub use subscriber::{Remote, RemoteState, Subscriber};

@@ -3,13 +3,7 @@
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    /// 中文
-    Zh,
-    /// English
-    En,
-}
+pub use crate::settings::Lang;
 
 static LANG: AtomicU8 = AtomicU8::new(0);
 
@@ -163,10 +157,12 @@ mod tests {
 
     #[test]
     fn ordinals() {
-        assert_eq!(ordinal(1), "一");
-        assert_eq!(ordinal(10), "十");
-        assert_eq!(ordinal(12), "十二");
-        assert_eq!(ordinal(25), "25");
+        with_lang(Lang::Zh, || {
+            assert_eq!(ordinal(1), "一");
+            assert_eq!(ordinal(10), "十");
+            assert_eq!(ordinal(12), "十二");
+            assert_eq!(ordinal(25), "25");
+        });
     }
 
     #[test]

@@ -4,12 +4,12 @@
 //! said on stderr. The draft always passes `briefing check`.
 
 mod docx;
-mod emit;
+pub(crate) mod emit;
 mod figures;
 mod levels;
 mod markers;
 mod meta;
-pub mod review;
+mod scan;
 mod structure;
 mod text;
 
@@ -168,19 +168,26 @@ fn from_paras(name: &str, paras: Vec<Para>, dropped: Vec<Dropped>) -> Result<Dra
     })
 }
 
-/// `briefing import FILE [-o OUT] [--force] [--review]`: the draft to OUT
-/// (else to standard output), the review to stderr. With `review`, the
-/// candidate indicators are walked on the terminal first (`theme`), and the
-/// draft written with the author's decisions. 0, 1 on any failure, 2 for
-/// `--review` without a terminal.
-pub fn run(file: &Path, out: Option<&Path>, force: bool, review: Option<review::Theme>) -> u8 {
+/// What a step between drafting and writing (the review) came to.
+pub enum Reviewed {
+    /// Write the draft as it now is.
+    Write,
+    /// Write nothing; exit with this code (the message is already said).
+    Stop(u8),
+}
+
+/// `briefing import FILE [-o OUT] [--force]`: the draft to OUT (else to
+/// standard output), what to review to stderr. `review`, when given, sees
+/// the draft first and may change it or stop (the command's `--review`).
+/// 0, or 1 on any failure.
+pub fn run(
+    file: &Path,
+    out: Option<&Path>,
+    force: bool,
+    review: Option<&mut dyn FnMut(&mut Draft) -> Reviewed>,
+) -> u8 {
     const OK: u8 = 0;
     const FAILED: u8 = 1;
-    if review.is_some()
-        && let Err(code) = crate::tui::require_terminal("import --review")
-    {
-        return code;
-    }
     let shown = crate::sanitize::visible(&file.display().to_string()).into_owned();
     let mut draft = match import_file(file) {
         Ok(d) => d,
@@ -189,28 +196,10 @@ pub fn run(file: &Path, out: Option<&Path>, force: bool, review: Option<review::
             return FAILED;
         }
     };
-    if let Some(theme) = review {
-        let target = out.map_or_else(
-            || t("rev.to_stdout").to_string(),
-            |o| o.display().to_string(),
-        );
-        let state = review::State::new(&draft.file, target);
-        match review::run(state, theme) {
-            Ok((state, review::Outcome::Write)) => {
-                state.apply(&mut draft.file);
-                state.settle(&mut draft.review);
-                draft.indicators = state.kept();
-                draft.toml = emit::to_toml(&draft.file);
-            }
-            Ok((_, review::Outcome::Discard)) => {
-                eprintln!("{}", t("rev.discarded"));
-                return FAILED;
-            }
-            Err(e) => {
-                eprintln!("{}", subst(t("m.terminal_setup"), &[&e]));
-                return FAILED;
-            }
-        }
+    if let Some(review) = review
+        && let Reviewed::Stop(code) = review(&mut draft)
+    {
+        return code;
     }
     if draft.toml.len() as u64 > crate::load::file::MAX_BYTES {
         eprintln!(

@@ -1,21 +1,49 @@
 //! briefing: read and present structured work briefings in the terminal.
 //!
-//! `model` holds the pure data; `load` turns a file into it; `layout` measures
-//! and wraps text; `print` writes plain text; `tui` is the interactive reader;
-//! `import` drafts a briefing from a work summary (.txt, .md, .docx).
+//! One line a module. Their layer order (who may import whom) is in
+//! `ARCHITECTURE.md`, and `tests/architecture.rs` keeps it.
 
+/// The command line.
 pub mod cli;
+/// What each subcommand does.
 pub mod commands;
-pub mod config;
+/// The config file.
+pub(crate) mod config;
+/// The process's exit codes.
+pub(crate) mod exit;
+/// `briefing export`: CSV, JSON and one HTML page.
 pub mod export;
+/// Audience follow: the presenter's place over a Unix socket.
 pub mod follow;
+/// Every interface string, in Chinese and English; ordinals.
 pub mod i18n;
+/// `briefing import`: a draft briefing from a work summary (.txt, .md, .docx).
 pub mod import;
+/// Measuring and wrapping text by display width, with Chinese line-breaking rules.
 pub mod layout;
+/// Several briefings: finding, loading and grouping them by organisation.
 pub mod library;
+/// Reading a file into the model, with diagnostics at file:line:col.
 pub mod load;
+/// The pure data of a briefing: no I/O, no terminal.
 pub mod model;
+/// The operating system: poll, the terminal size, signals; the only `unsafe`.
+pub(crate) mod os;
+/// The slides and the presenter's view (`briefing present`).
 pub mod present;
+/// `briefing print`: the whole briefing as plain text.
 pub mod print;
-pub mod sanitize;
-pub mod tui;
+/// The reader (`briefing open`).
+pub mod reader;
+pub mod render;
+/// One rendering of a briefing into display text with roles.
+/// `import --review`: the full-screen walk through a draft's indicators.
+pub mod review;
+/// The one sanitiser: briefing text never reaches the terminal as control sequences.
+pub(crate) mod sanitize;
+/// The screen toolkit every full-screen mode is built on.
+pub mod screen;
+/// A full-screen session: opens a mode and switches between reader and slides.
+pub(crate) mod session;
+/// Settings enums shared by the command line, the config and the theme.
+pub mod settings;

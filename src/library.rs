@@ -136,6 +136,25 @@ pub fn load_each(paths: &[PathBuf], mut report: impl FnMut(Report)) -> Library {
     Library { entries }
 }
 
+/// Resolve and load `names` for a command that shows them: the library, or
+/// the exit code after the reports of the files that have errors.
+pub fn load_library(names: &[PathBuf]) -> Result<(Library, Vec<PathBuf>), u8> {
+    let paths = resolve_all(names).map_err(|e| {
+        eprintln!("{e}");
+        crate::exit::INVALID
+    })?;
+    let (lib, reports) = load_all(&paths);
+    let bad: Vec<&load::Report> = reports.iter().filter(|r| r.has_errors()).collect();
+    if !bad.is_empty() {
+        let mut stderr = std::io::stderr().lock();
+        for r in bad {
+            let _ = r.write_to(&mut stderr);
+        }
+        return Err(crate::exit::INVALID);
+    }
+    Ok((lib, paths))
+}
+
 /// Two files that give different values for one indicator and period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {

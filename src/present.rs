@@ -1,11 +1,11 @@
-//! Presentation mode (`briefing present`): the briefing as slides, sharing
-//! the reader's text layout, themes, key tables and run loop.
+//! Presentation mode (`briefing present`): the briefing as slides, and the
+//! presenter's view; built on the `screen` toolkit, as the reader is.
 
-pub mod bignum;
+pub(crate) mod bignum;
 pub mod clock;
-pub mod keys;
-pub mod metrics;
-pub mod presenter_view;
+pub(crate) mod metrics;
+pub(crate) mod mode;
+pub(crate) mod presenter_view;
 pub mod slides;
 pub mod state;
-pub mod view;
+pub(crate) mod view;

@@ -3,14 +3,8 @@
 
 use crate::i18n::{subst, t as tr};
 use crate::layout::{pad_right, width::str_width, wrap_lines};
-use crate::model::{
-    Briefing, Indicator, Item, Section, SectionKind, format_change, format_value, series,
-    values_elsewhere,
-};
-
-use crate::layout::symbols::arrow;
-
-pub use crate::i18n::ordinal;
+use crate::model::{Briefing, Indicator, Item, Section};
+use crate::render::{Figure, Numbering, details, item_heading, section_heading};
 
 struct Out<'a> {
     text: String,
@@ -88,10 +82,7 @@ pub fn render(b: &Briefing, group: &[Briefing], width: usize, notes: bool) -> St
 }
 
 fn section_text(out: &mut Out<'_>, b: &Briefing, index: usize, s: &Section) {
-    let heading = match (s.kind, b.campaign_number(index)) {
-        (SectionKind::Campaign, Some(n)) => format!("{n}. {}", s.title),
-        _ => s.title.clone(),
-    };
+    let heading = section_heading(b, index, Numbering::Dotted);
     out.para(&heading, 0);
     out.para(&"=".repeat(str_width(&heading).min(out.width)), 0);
     if let Some(sub) = &s.subtitle {
@@ -105,12 +96,12 @@ fn section_text(out: &mut Out<'_>, b: &Briefing, index: usize, s: &Section) {
     indicators(out, b, &s.indicators, 0);
     for (j, item) in s.items.iter().enumerate() {
         out.blank();
-        item_text(out, b, j + 1, item);
+        item_text(out, b, j, item);
     }
 }
 
-fn item_text(out: &mut Out<'_>, b: &Briefing, n: usize, item: &Item) {
-    out.para(&subst(tr("item_heading"), &[&ordinal(n), &item.title]), 0);
+fn item_text(out: &mut Out<'_>, b: &Briefing, j: usize, item: &Item) {
+    out.para(&item_heading(j, item), 0);
     for p in &item.body {
         out.blank();
         out.para(p, 2);
@@ -120,44 +111,13 @@ fn item_text(out: &mut Out<'_>, b: &Briefing, n: usize, item: &Item) {
 }
 
 /// The cells of one indicator row: label, value, change.
-pub fn cells(ind: &Indicator) -> [String; 3] {
-    let value = ind
-        .value
-        .map(|v| format_value(v, ind.unit.as_deref()))
-        .unwrap_or_default();
-    let change = ind
-        .change
-        .as_ref()
-        .map(|c| {
-            format!(
-                "{} {} {}",
-                arrow(c.amount),
-                format_change(c),
-                c.basis.label()
-            )
-        })
-        .unwrap_or_default();
-    [ind.label.clone(), value, change]
-}
-
-/// The detail lines of one indicator: comparisons, series, note.
-pub fn details(b: &Briefing, group: &[Briefing], ind: &Indicator) -> Vec<String> {
-    let mut lines = Vec::new();
-    if !ind.compare.is_empty() {
-        let parts: Vec<String> = ind
-            .compare
-            .iter()
-            .map(|c| format!("{} {}", c.label, format_value(c.value, ind.unit.as_deref())))
-            .collect();
-        lines.push(subst(tr("compare_line"), &[&parts.join(tr("list_sep"))]));
-    }
-    if let Some(s) = series(ind, b.period, &values_elsewhere(group, b.period, &ind.id)) {
-        lines.push(subst(tr("series_line"), &[&s.describe()]));
-    }
-    if let Some(note) = &ind.note {
-        lines.push(subst(tr("note_line"), &[note]));
-    }
-    lines
+fn cells(ind: &Indicator) -> [String; 3] {
+    let f = Figure::of(ind);
+    [
+        ind.label.clone(),
+        f.value.clone().unwrap_or_default(),
+        f.change_text().unwrap_or_default(),
+    ]
 }
 
 fn indicators(out: &mut Out<'_>, b: &Briefing, list: &[Indicator], indent: usize) {
@@ -185,7 +145,7 @@ fn indicators(out: &mut Out<'_>, b: &Briefing, list: &[Indicator], indent: usize
             out.para(figures.trim(), indent + 4);
         }
         for d in details(b, out.group, ind) {
-            out.para(&d, indent + 4);
+            out.para(&d.text, indent + 4);
         }
     }
 }

@@ -37,7 +37,7 @@ fn themes_are_listed_and_usable() {
     assert_eq!(code, 0);
     for name in ["dark", "light", "projector"] {
         assert!(out.lines().any(|l| l.starts_with(name)), "{out}");
-        assert!(briefing::tui::theme::Theme::by_name(name).is_some());
+        assert!(<briefing::settings::ThemeName as clap::ValueEnum>::from_str(name, false).is_ok());
     }
 }
 

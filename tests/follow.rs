@@ -20,7 +20,7 @@ fn place(section: usize) -> Place {
     Place {
         section: Some(section),
         item: None,
-        kind: 1,
+        kind: briefing::follow::PlaceKind::Overview,
         page: 0,
     }
 }

@@ -7,18 +7,18 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use briefing::model::{SeriesKind, series};
-use briefing::tui::app::App;
-use briefing::tui::run::Mode;
-use briefing::tui::theme::Theme;
+use briefing::reader::state::App;
+use briefing::screen::run::Mode;
+use briefing::screen::theme::Theme;
 use common::{draw, keys};
 use ratatui::layout::Rect;
 
 const DIR: &str = "tests/fixtures/harbour";
 
 fn reader(w: u16, h: u16) -> App {
-    let (lib, files) = briefing::commands::load_library(&[PathBuf::from(DIR)]).unwrap();
+    let (lib, files) = briefing::library::load_library(&[PathBuf::from(DIR)]).unwrap();
     let group = lib.group_of(files.first().map(PathBuf::as_path));
-    App::with_periods(group, Rect::new(0, 0, w, h), Theme::dark())
+    App::with_periods(group, Rect::new(0, 0, w, h), Theme::dark()).expect("a group")
 }
 
 fn press(app: &mut App, script: &str) {
@@ -30,9 +30,9 @@ fn press(app: &mut App, script: &str) {
 #[test]
 fn the_newest_opens_and_series_are_real_points_in_period_order() {
     let app = reader(100, 30);
-    assert_eq!(app.briefing.period.to_string(), "2024-H1");
-    let ind = app.briefing.indicator("drunk-driving").unwrap();
-    let s = series(ind, app.briefing.period, &app.others("drunk-driving")).unwrap();
+    assert_eq!(app.briefing().period.to_string(), "2024-H1");
+    let ind = app.briefing().indicator("drunk-driving").unwrap();
+    let s = series(ind, app.briefing().period, &app.others("drunk-driving")).unwrap();
     assert_eq!(s.kind, SeriesKind::Real);
     let points: Vec<(String, f64, bool)> = s
         .points
@@ -48,8 +48,8 @@ fn the_newest_opens_and_series_are_real_points_in_period_order() {
         ]
     );
     // peak-speed has no history: its series comes from the other files alone.
-    let speed = app.briefing.indicator("peak-speed").unwrap();
-    let s = series(speed, app.briefing.period, &app.others("peak-speed")).unwrap();
+    let speed = app.briefing().indicator("peak-speed").unwrap();
+    let s = series(speed, app.briefing().period, &app.others("peak-speed")).unwrap();
     assert_eq!(
         s.points.iter().map(|p| p.value).collect::<Vec<_>>(),
         [25.0, 26.3, 28.4]
@@ -60,22 +60,23 @@ fn the_newest_opens_and_series_are_real_points_in_period_order() {
 fn switching_periods_keeps_the_section() {
     let mut app = reader(100, 30);
     press(&mut app, "2");
-    assert_eq!(app.briefing.sections[app.section].id, "flow");
+    assert_eq!(app.briefing().sections[app.section].id, "flow");
     press(&mut app, "<");
-    assert_eq!(app.briefing.period.to_string(), "2023-H2");
-    assert_eq!(app.briefing.sections[app.section].id, "flow");
+    assert_eq!(app.briefing().period.to_string(), "2023-H2");
+    assert_eq!(app.briefing().sections[app.section].id, "flow");
     press(&mut app, "<");
-    assert_eq!(app.briefing.period.to_string(), "2023-H1");
+    assert_eq!(app.briefing().period.to_string(), "2023-H1");
     assert_eq!(
-        app.briefing.sections[app.section].id, "flow",
+        app.briefing().sections[app.section].id,
+        "flow",
         "flow is the first section of 2023-H1"
     );
     press(&mut app, "<");
     assert!(app.message.as_deref().unwrap().contains("最早"));
     press(&mut app, ">>");
-    assert_eq!(app.briefing.period.to_string(), "2024-H1");
+    assert_eq!(app.briefing().period.to_string(), "2024-H1");
     press(&mut app, "]");
-    assert_eq!(app.briefing.sections[app.section].id, "staff");
+    assert_eq!(app.briefing().sections[app.section].id, "staff");
     press(&mut app, "<");
     assert_eq!(
         app.section, 0,
@@ -243,7 +244,7 @@ fn open_finds_the_name_along_briefing_path() {
 
 #[test]
 fn the_comparison_table_finds_ids_anywhere_and_builds_only_the_rows_that_fit() {
-    let (lib, files) = briefing::commands::load_library(&[PathBuf::from(DIR)]).unwrap();
+    let (lib, files) = briefing::library::load_library(&[PathBuf::from(DIR)]).unwrap();
     let mut group = lib.group_of(files.first().map(PathBuf::as_path));
     // 2023-H1 states `peak-speed` in another section, after other figures.
     let h1 = &mut group[0];
@@ -276,7 +277,8 @@ fn the_comparison_table_finds_ids_anywhere_and_builds_only_the_rows_that_fit() {
             value: Some(i as f64),
             ..model.clone()
         }));
-    let mut app = App::with_periods(group, Rect::new(0, 0, 100, 30), Theme::dark());
+    let mut app =
+        App::with_periods(group, Rect::new(0, 0, 100, 30), Theme::dark()).expect("a group");
     press(&mut app, "2c");
     let screen = draw(&app, 100, 30);
     let speed = screen

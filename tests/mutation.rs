@@ -15,8 +15,8 @@ use std::sync::LazyLock;
 
 use briefing::load;
 use briefing::present::state::Presenter;
-use briefing::tui::app::App;
-use briefing::tui::theme::Theme;
+use briefing::reader::state::App;
+use briefing::screen::theme::Theme;
 use proptest::prelude::*;
 use ratatui::layout::Rect;
 

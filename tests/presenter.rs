@@ -6,8 +6,8 @@ mod common;
 use std::time::Duration;
 
 use briefing::present::state::Presenter;
-use briefing::tui::run::Mode;
-use briefing::tui::wire::{SizeSource, WireBackend};
+use briefing::screen::run::Mode;
+use briefing::screen::wire::{SizeSource, WireBackend};
 use common::{HARBOUR, draw, keys, presenter};
 use ratatui::Terminal;
 use ratatui::layout::Size;

@@ -2,11 +2,11 @@
 
 mod common;
 
-use briefing::tui::action::Action;
-use briefing::tui::app::{App, Exit};
-use briefing::tui::keys::{READER, action_for};
-use briefing::tui::panes::Focus;
-use briefing::tui::update::update;
+use briefing::reader::panes::Focus;
+use briefing::reader::state::{App, Exit};
+use briefing::reader::update::update;
+use briefing::screen::action::Action;
+use briefing::screen::{keys::action_for, tables::READER};
 use common::{HARBOUR, Y2023, app, keys};
 
 fn press(app: &mut App, script: &str) {
@@ -18,7 +18,7 @@ fn press(app: &mut App, script: &str) {
 }
 
 fn title(app: &App) -> &str {
-    &app.briefing.sections[app.section].title
+    &app.briefing().sections[app.section].title
 }
 
 #[test]
@@ -192,7 +192,7 @@ fn a_resize_lays_out_again_at_once() {
     let mut a = app(Y2023, 120, 40);
     press(&mut a, "1");
     let wide = a.doc.width;
-    update(&mut a, Action::Resize(50, 20));
+    a.resize(ratatui::layout::Rect::new(0, 0, 50, 20));
     assert!(a.doc.width < wide);
     assert!(
         a.doc

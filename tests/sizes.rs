@@ -9,13 +9,10 @@ use briefing::model::{
     SectionKind,
 };
 use briefing::present::state::Presenter;
-use briefing::tui::action::Action;
-use briefing::tui::app::App;
-use briefing::tui::run::Mode;
-use briefing::tui::theme::Theme;
-use briefing::tui::update::update;
+use briefing::reader::state::App;
+use briefing::screen::run::Mode;
+use briefing::screen::theme::Theme;
 use common::{draw, keys, screen};
-use crossterm::event::Event;
 use proptest::prelude::*;
 use ratatui::layout::Rect;
 
@@ -210,7 +207,7 @@ proptest! {
             app.handle(&event);
             app.exit = None;
         }
-        update(&mut app, Action::Resize(w, h));
+        app.resize(Rect::new(0, 0, w, h));
         draw(&app, w, h);
     }
 
@@ -220,7 +217,7 @@ proptest! {
         for event in keys(&script) {
             p.handle(&event);
         }
-        p.update(Action::Resize(w, h));
+        p.resize(Rect::new(0, 0, w, h));
         draw(&p, w, h);
     }
 }
@@ -273,11 +270,12 @@ fn a_resize_storm_ends_with_the_right_screen() {
     for _ in 0..2000 {
         seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
         let (w, h) = ((seed >> 8) % 301, (seed >> 20) % 101);
-        app.handle(&Event::Resize(w as u16, h as u16));
-        p.handle(&Event::Resize(w as u16, h as u16));
+        let area = Rect::new(0, 0, w as u16, h as u16);
+        Mode::resize(&mut app, area);
+        Mode::resize(&mut p, area);
     }
-    app.handle(&Event::Resize(80, 24));
-    p.handle(&Event::Resize(80, 24));
+    Mode::resize(&mut app, Rect::new(0, 0, 80, 24));
+    Mode::resize(&mut p, Rect::new(0, 0, 80, 24));
     assert_eq!(draw(&app, 80, 24), screen(common::Y2023, 80, 24, "2}"));
     let mut fresh = common::presenter(common::Y2023, 80, 24);
     fresh.current = p.current;

@@ -3,9 +3,10 @@
 
 mod common;
 
-use briefing::present::slides::{Body, LineKind};
+use briefing::present::slides::Body;
 use briefing::present::state::{PresentExit, Presenter};
-use briefing::tui::run::{Mode, Step};
+use briefing::render::Role;
+use briefing::screen::run::{Mode, Step};
 use common::{HARBOUR, Y2023, draw, keys, presenter, press};
 
 fn squeeze(s: &str) -> String {
@@ -44,7 +45,7 @@ fn no_text_lost(path: &str, width: u16, height: u16) {
         p.current = i;
         let screen = draw(&p, width, height);
         if let Body::Text(lines) = &p.slides[i].body {
-            for line in lines.iter().filter(|l| l.kind == LineKind::Text) {
+            for line in lines.iter().filter(|l| l.role == Role::Body) {
                 assert!(
                     screen.contains(line.text.as_str()),
                     "slide {} at {width}×{height} cut {:?}",
@@ -156,7 +157,7 @@ fn help_lists_every_key_and_q_quits() {
     let mut p = presenter(Y2023, 80, 24);
     press(&mut p, "?");
     let screen = draw(&p, 80, 24);
-    for b in briefing::present::keys::PRESENT {
+    for b in briefing::screen::tables::PRESENT {
         let help = briefing::i18n::t(b.help);
         assert!(screen.contains(help), "{help} missing");
     }
@@ -181,7 +182,7 @@ fn a_resize_keeps_the_place() {
     let mut p = presenter(Y2023, 160, 45);
     press(&mut p, "3<Right><Right>");
     let before = p.slide().clone();
-    p.update(briefing::tui::action::Action::Resize(80, 24));
+    p.resize(ratatui::layout::Rect::new(0, 0, 80, 24));
     assert_eq!(
         (p.slide().section, p.slide().item),
         (before.section, before.item)

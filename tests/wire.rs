@@ -5,8 +5,8 @@
 
 mod common;
 
-use briefing::tui::run::Mode;
-use briefing::tui::wire::{SizeSource, WireBackend};
+use briefing::screen::run::Mode;
+use briefing::screen::wire::{SizeSource, WireBackend};
 use common::keys;
 use common::margins::Emulator;
 use ratatui::Terminal;
@@ -150,7 +150,7 @@ fn check<M: Mode>(
         );
     }
     if let Some((nw, nh)) = resize_to {
-        mode.handle(&crossterm::event::Event::Resize(nw, nh));
+        mode.resize(Rect::new(0, 0, nw, nh));
         terminal.backend_mut().set_fixed_size(Size::new(nw, nh));
         terminal.resize(Rect::new(0, 0, nw, nh)).unwrap();
         vt.set_size(nh, nw);

@@ -1,25 +1,23 @@
-//! The socket: where it lives, the presenter's publisher and the follower's
-//! subscriber. Neither side ever blocks on the other: the publisher writes
-//! without waiting and drops a peer it cannot write to; the subscriber reads
-//! in its own thread, takes only well-formed lines, and reconnects when the
-//! presenter comes back. Both threads sleep in poll(2) until something
-//! happens: a place to publish, a peer, a line, or the end.
+//! The socket: where it lives, and the presenter's publisher (the
+//! follower's side is `subscriber`). Neither side ever blocks on the other:
+//! the publisher writes without waiting and drops a peer it cannot write to.
+//! Its thread sleeps in poll(2) until something happens: a place to
+//! publish, a peer, or the end.
 
 use std::io::{self, Read, Write};
-use std::os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd};
+use std::os::fd::{AsFd, BorrowedFd};
 use std::os::unix::fs::MetadataExt;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use rustix::event::{PollFd, PollFlags, Timespec};
+use crate::os::{PollFd, PollFlags};
 
-use super::protocol::{MAX_LINE, Place, decode, encode};
+use super::protocol::{Place, encode};
 use super::room::{self, Trouble, channel_dir};
-use super::users::me;
 
 /// The socket of `channel` (a path when it has a `/`, else a name), by
 /// default named after the briefing's content hash.
@@ -32,27 +30,18 @@ pub fn socket_path(channel: Option<&str>, hash: &str, share: bool) -> Result<Pat
 }
 
 /// Wait until one of `fds` is ready or `timeout` passes (None: no limit);
-/// which of them are ready.
-fn wait(fds: &[BorrowedFd<'_>], timeout: Option<Duration>) -> io::Result<Vec<bool>> {
+/// which of them are ready (through the one poll wrapper, `os::poll`).
+pub(super) fn wait(fds: &[BorrowedFd<'_>], timeout: Option<Duration>) -> io::Result<Vec<bool>> {
     let mut polled: Vec<PollFd<'_>> = fds
         .iter()
         .map(|fd| PollFd::from_borrowed_fd(*fd, PollFlags::IN))
         .collect();
-    let timeout = timeout.map(|t| Timespec {
-        tv_sec: t.as_secs().min(i64::MAX as u64) as i64,
-        tv_nsec: i64::from(t.subsec_nanos()),
-    });
-    loop {
-        match rustix::event::poll(&mut polled, timeout.as_ref()) {
-            Ok(_) => return Ok(polled.iter().map(|p| !p.revents().is_empty()).collect()),
-            Err(rustix::io::Errno::INTR) => continue,
-            Err(e) => return Err(e.into()),
-        }
-    }
+    crate::os::poll(&mut polled, timeout)?;
+    Ok(polled.iter().map(|p| !p.revents().is_empty()).collect())
 }
 
 /// Read and forget whatever is waiting on a nonblocking stream; false at its end.
-fn drain(mut stream: &UnixStream) -> bool {
+pub(super) fn drain(mut stream: &UnixStream) -> bool {
     let mut scratch = [0u8; 4096];
     loop {
         match stream.read(&mut scratch) {
@@ -66,7 +55,7 @@ fn drain(mut stream: &UnixStream) -> bool {
 }
 
 /// A pipe that wakes a thread out of poll: one end writes a byte, the other is polled.
-fn waker() -> io::Result<(UnixStream, UnixStream)> {
+pub(super) fn waker() -> io::Result<(UnixStream, UnixStream)> {
     let (a, b) = UnixStream::pair()?;
     a.set_nonblocking(true)?;
     b.set_nonblocking(true)?;
@@ -273,186 +262,3 @@ fn accept(
 
 /// The least time between two messages to the followers.
 const MIN_GAP: Duration = Duration::from_millis(20);
-
-/// What a follower knows of the presenter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RemoteState {
-    /// No presenter on the channel (yet, or any more).
-    Waiting,
-    Following(Place),
-    /// The presenter shows a different briefing.
-    Mismatch,
-    /// The presenter on the channel is another user (this uid), not the one to follow.
-    Stranger(u32),
-}
-
-#[derive(Debug)]
-pub struct Remote {
-    pub state: RemoteState,
-    pub followers: usize,
-    /// Counts the presenter's messages, so a follower sees that something arrived.
-    pub seq: u64,
-    /// The uid of the presenter followed (checked with SO_PEERCRED).
-    pub presenter: Option<u32>,
-}
-
-/// The follower's side.
-#[derive(Debug)]
-pub struct Subscriber {
-    pub remote: Arc<Mutex<Remote>>,
-    wake: UnixStream,
-    stop: Arc<AtomicBool>,
-    /// Wakes the listening thread to end it.
-    halt: UnixStream,
-}
-
-impl Subscriber {
-    /// Follow the first of `paths` that has a presenter of user `from` (by
-    /// default this user); keep trying.
-    pub fn start(paths: Vec<PathBuf>, hash: &str, from: Option<u32>) -> io::Result<Subscriber> {
-        let (wake, notify) = UnixStream::pair()?;
-        wake.set_nonblocking(true)?;
-        let remote = Arc::new(Mutex::new(Remote {
-            state: RemoteState::Waiting,
-            followers: 0,
-            seq: 0,
-            presenter: None,
-        }));
-        let stop = Arc::new(AtomicBool::new(false));
-        let (halt, halted) = waker()?;
-        let (shared, stopped, hash) = (Arc::clone(&remote), Arc::clone(&stop), hash.to_string());
-        let trusted = from.unwrap_or_else(me);
-        std::thread::spawn(move || {
-            while !stopped.load(Ordering::Relaxed) {
-                let mut stranger = None;
-                for path in &paths {
-                    let Ok(stream) = UnixStream::connect(path) else {
-                        continue;
-                    };
-                    match rustix::net::sockopt::socket_peercred(&stream) {
-                        Ok(cred) if cred.uid.as_raw() == trusted => {
-                            set(&shared, &notify, |r| r.presenter = Some(trusted));
-                            listen(stream, &shared, &notify, &halted, &hash);
-                            set(&shared, &notify, |r| r.state = RemoteState::Waiting);
-                        }
-                        Ok(cred) => stranger = stranger.or(Some(cred.uid.as_raw())),
-                        Err(_) => {}
-                    }
-                }
-                let state = stranger.map_or(RemoteState::Waiting, RemoteState::Stranger);
-                if current(&shared) != state {
-                    set(&shared, &notify, |r| r.state = state);
-                }
-                // No presenter yet: look again in a while (or stop at once).
-                let _ = wait(&[halted.as_fd()], Some(RETRY));
-            }
-        });
-        Ok(Subscriber {
-            remote,
-            wake,
-            stop,
-            halt,
-        })
-    }
-
-    /// The fd that becomes readable when something arrived.
-    pub fn wake_fd(&self) -> RawFd {
-        self.wake.as_raw_fd()
-    }
-
-    pub fn snapshot(&self) -> (RemoteState, usize, u64) {
-        let r = self.remote.lock().unwrap_or_else(|e| e.into_inner());
-        (r.state, r.followers, r.seq)
-    }
-
-    /// The uid of the presenter followed, once one was found.
-    pub fn presenter(&self) -> Option<u32> {
-        self.remote
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .presenter
-    }
-}
-
-impl Drop for Subscriber {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        let _ = (&self.halt).write(&[1]);
-    }
-}
-
-/// How often a follower with no presenter looks for one.
-const RETRY: Duration = Duration::from_millis(200);
-
-fn current(shared: &Mutex<Remote>) -> RemoteState {
-    shared.lock().unwrap_or_else(|e| e.into_inner()).state
-}
-
-fn set(shared: &Mutex<Remote>, notify: &UnixStream, f: impl FnOnce(&mut Remote)) {
-    {
-        let mut r = shared.lock().unwrap_or_else(|e| e.into_inner());
-        f(&mut r);
-        r.seq += 1;
-    }
-    let _ = (&*notify).write(&[1]);
-}
-
-/// Read the presenter's lines until it goes away or `halted` wakes.
-fn listen(
-    mut stream: UnixStream,
-    shared: &Mutex<Remote>,
-    notify: &UnixStream,
-    halted: &UnixStream,
-    hash: &str,
-) {
-    if stream.set_nonblocking(true).is_err() {
-        return;
-    }
-    let mut buf: Vec<u8> = Vec::new();
-    let mut skipping = false;
-    let mut chunk = [0u8; 4096];
-    loop {
-        match wait(&[stream.as_fd(), halted.as_fd()], None) {
-            Ok(ready) if !ready[1] => {}
-            _ => return,
-        }
-        let n = match stream.read(&mut chunk) {
-            Ok(0) => return,
-            Ok(n) => n,
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::WouldBlock | io::ErrorKind::Interrupted
-                ) =>
-            {
-                continue;
-            }
-            Err(_) => return,
-        };
-        buf.extend_from_slice(&chunk[..n]);
-        while let Some(nl) = buf.iter().position(|&b| b == b'\n') {
-            let line: Vec<u8> = buf.drain(..=nl).collect();
-            if std::mem::take(&mut skipping) {
-                continue;
-            }
-            let Some((their, place, followers)) =
-                std::str::from_utf8(&line[..nl]).ok().and_then(decode)
-            else {
-                continue;
-            };
-            set(shared, notify, |r| {
-                r.followers = followers;
-                r.state = if their == hash {
-                    RemoteState::Following(place)
-                } else {
-                    RemoteState::Mismatch
-                };
-            });
-        }
-        if buf.len() > MAX_LINE {
-            // Too long to be a message: drop it, and the rest of it up to its newline.
-            buf.clear();
-            skipping = true;
-        }
-    }
-}

@@ -11,9 +11,31 @@ pub const MAX_LINE: usize = 200;
 pub struct Place {
     pub section: Option<usize>,
     pub item: Option<usize>,
-    /// 0 title, 1 overview, 2 text, 3 end.
-    pub kind: u8,
+    pub kind: PlaceKind,
     pub page: usize,
+}
+
+/// Which kind of slide a place is on; on the wire, its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    Title = 0,
+    Overview = 1,
+    Text = 2,
+    End = 3,
+}
+
+impl PlaceKind {
+    /// The kind a number on the wire stands for.
+    pub fn from_wire(n: u8) -> Option<PlaceKind> {
+        [
+            PlaceKind::Title,
+            PlaceKind::Overview,
+            PlaceKind::Text,
+            PlaceKind::End,
+        ]
+        .into_iter()
+        .find(|k| *k as u8 == n)
+    }
 }
 
 /// A stable hash of what a briefing says (FNV-1a over its model).
@@ -36,7 +58,7 @@ pub fn encode(hash: &str, place: Place, followers: usize) -> String {
         "briefing-follow 1 {hash} {} {} {} {} {followers}\n",
         opt(place.section),
         opt(place.item),
-        place.kind,
+        place.kind as u8,
         place.page
     )
 }
@@ -64,7 +86,7 @@ pub fn decode(line: &str) -> Option<(String, Place, usize)> {
             s.parse::<u32>().ok().map(|n| Some(n as usize))
         }
     };
-    let kind: u8 = kind.parse().ok().filter(|k| *k <= 3)?;
+    let kind = PlaceKind::from_wire(kind.parse().ok()?)?;
     Some((
         hash.to_string(),
         Place {
@@ -86,7 +108,7 @@ mod tests {
         let place = Place {
             section: Some(2),
             item: None,
-            kind: 1,
+            kind: PlaceKind::Overview,
             page: 0,
         };
         let line = encode("0123456789abcdef", place, 3);

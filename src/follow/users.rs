@@ -22,7 +22,7 @@ pub fn uid_of(user: &str) -> Option<u32> {
 
 /// The user who runs this program.
 pub fn me() -> u32 {
-    rustix::process::getuid().as_raw()
+    crate::os::uid()
 }
 
 fn entries() -> Vec<(String, u32)> {

@@ -3,7 +3,7 @@
 //! phrase before the figure (or after it, when there is none before).
 
 use super::emit::Indicator;
-use super::figures::{Used, good_of, number_at, starts};
+use super::scan::{Used, good_of, number_at, starts};
 
 const BEFORE: &[&str] = &["将近", "不足", "超过", "近", "超", "约", "逾"];
 const AFTER: &[&str] = &["以上", "左右", "以下"];

@@ -107,15 +107,10 @@ impl Clock {
     /// The wall clock at `now`, local time, `HH:MM:SS`.
     pub fn wall(&self) -> String {
         let at = self.wall_start + self.elapsed();
-        let secs = at
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs()) as libc::time_t;
-        // SAFETY: localtime_r fills a zeroed tm from a valid time_t.
-        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-        if unsafe { libc::localtime_r(&secs, &mut tm) }.is_null() {
-            return "--:--:--".into();
+        match crate::os::local_time(at) {
+            Some((h, m, s)) => format!("{h:02}:{m:02}:{s:02}"),
+            None => "--:--:--".into(),
         }
-        format!("{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec)
     }
 }
 

@@ -1,11 +1,23 @@
 //! The geometry of a slide for a screen size: margins, the text block, the
-//! rows the chrome takes. Shared by the deck builder and the view.
+//! rows the chrome takes; the presenter's view and its slide preview. Shared
+//! by the deck builder, the state and the views: the geometry lives here only.
 
 use ratatui::layout::Rect;
 
 /// The smallest screen slides are drawn on.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 8;
+
+/// The smallest screen for the presenter's view.
+pub const PRESENTER_MIN_WIDTH: u16 = 40;
+pub const PRESENTER_MIN_HEIGHT: u16 = 12;
+
+/// The slide preview's size for a screen: three fifths of the width (all of
+/// it on narrow screens), all rows but the clock's.
+pub fn preview_size(width: u16, height: u16) -> (u16, u16) {
+    let w = if width >= 80 { width * 3 / 5 } else { width };
+    (w, height.saturating_sub(1))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Metrics {

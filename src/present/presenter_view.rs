@@ -8,29 +8,21 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::clock::{Clock, Pace, format_duration};
-use super::slides::{Body, LineKind};
+use super::metrics::{PRESENTER_MIN_HEIGHT, PRESENTER_MIN_WIDTH, preview_size};
+use super::slides::Body;
 use super::state::Presenter;
-use super::view::slide_into;
+use super::view::{counter, slide_into};
 use crate::layout::symbols::vline;
 use crate::layout::wrap_lines;
-use crate::tui::view::paint::{fill, put, put_spans};
-use crate::tui::view::too_small_for;
-
-/// The smallest screen for the presenter's view.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
-
-/// The slide preview's size for a screen: three fifths of the width (all of
-/// it on narrow screens), all rows but the clock's.
-pub fn preview_size(width: u16, height: u16) -> (u16, u16) {
-    let w = if width >= 80 { width * 3 / 5 } else { width };
-    (w, height.saturating_sub(1))
-}
+use crate::render::Role;
+use crate::screen::overlay::too_small_for;
+use crate::screen::paint::{fill, put, put_spans};
 
 pub fn draw(frame: &mut Frame, p: &Presenter) {
-    let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small_for(frame, area, MIN_WIDTH, MIN_HEIGHT);
+    // The area the state was laid out for (the frame is the same size).
+    let area = p.area;
+    if area.width < PRESENTER_MIN_WIDTH || area.height < PRESENTER_MIN_HEIGHT {
+        too_small_for(frame, area, PRESENTER_MIN_WIDTH, PRESENTER_MIN_HEIGHT);
         return;
     }
     let t = &p.theme;
@@ -70,7 +62,7 @@ fn side(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
                 // Its opening, wrapped anew to this column.
                 let opening: String = lines
                     .iter()
-                    .filter(|l| l.kind == LineKind::Text)
+                    .filter(|l| l.role == Role::Body)
                     .take(4)
                     .map(|l| l.text.as_str())
                     .collect();
@@ -139,7 +131,7 @@ fn clock_row(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
             pace_style(p, Clock::pace(c.elapsed(), total)),
         ));
     }
-    spans.push((format!("  {}", super::view::counter(p)), t.dim));
+    spans.push((format!("  {}", counter(p)), t.dim));
     match &p.publisher {
         Some(publisher) => spans.push((
             subst(tr("followers"), &[&publisher.followers().to_string()]),

@@ -5,11 +5,9 @@
 
 use crate::i18n::{subst, t as tr};
 use crate::layout::wrap_lines;
-use crate::model::{
-    Briefing, Indicator, Section, SectionKind, Verdict, format_change, format_value,
-};
+use crate::model::{Briefing, Indicator, Section, SectionKind};
 use crate::present::metrics::Metrics;
-use crate::print::ordinal;
+use crate::render::{Numbering, Role, figure_line, item_heading, section_heading};
 
 /// Where an indicator is: in the section itself (`item: None`) or in an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,19 +27,8 @@ impl FigureRef {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum LineKind {
-    Text,
-    Blank,
-    /// A line of an indicator, coloured by its verdict.
-    Figure(Verdict),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct SlideLine {
-    pub text: String,
-    pub kind: LineKind,
-}
+/// A line of a text slide: its text and its role (body, blank, a figure).
+pub type SlideLine = crate::render::Line;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Body {
@@ -74,59 +61,27 @@ impl Slide {
     }
 }
 
-fn section_heading(b: &Briefing, i: usize, s: &Section) -> String {
-    match b.campaign_number(i) {
-        Some(n) => format!("{n}  {}", s.title),
-        None => s.title.clone(),
-    }
-}
-
-/// A one-line account of an indicator: `电诈发案  ▼ −6.32% 同比`.
-pub fn figure_line(ind: &Indicator) -> String {
-    let mut parts = vec![ind.label.clone()];
-    if let Some(v) = ind.value {
-        parts.push(format_value(v, ind.unit.as_deref()));
-    }
-    if let Some(c) = &ind.change {
-        parts.push(format!(
-            "{} {} {}",
-            crate::layout::symbols::arrow(c.amount),
-            format_change(c),
-            c.basis.label()
-        ));
-    }
-    parts.join("  ")
-}
-
 fn text_lines(paragraphs: &[String], figures: &[&Indicator], width: usize) -> Vec<SlideLine> {
     let mut lines = Vec::new();
     for p in paragraphs {
         if !lines.is_empty() {
-            lines.push(SlideLine {
-                text: String::new(),
-                kind: LineKind::Blank,
-            });
+            lines.push(SlideLine::blank(None));
         }
-        lines.extend(wrap_lines(p, width).into_iter().map(|l| SlideLine {
-            text: l.to_string(),
-            kind: LineKind::Text,
-        }));
+        lines.extend(
+            wrap_lines(p, width)
+                .into_iter()
+                .map(|l| SlideLine::new(l, Role::Body, None)),
+        );
     }
     if !figures.is_empty() && !lines.is_empty() {
-        lines.push(SlideLine {
-            text: String::new(),
-            kind: LineKind::Blank,
-        });
+        lines.push(SlideLine::blank(None));
     }
     for ind in figures {
-        let kind = LineKind::Figure(ind.verdict());
+        let figure = figure_line(ind);
         lines.extend(
-            wrap_lines(&figure_line(ind), width)
+            wrap_lines(&figure.text, width)
                 .into_iter()
-                .map(|l| SlideLine {
-                    text: l.to_string(),
-                    kind: kind.clone(),
-                }),
+                .map(|l| SlideLine::new(l, figure.role, None)),
         );
     }
     lines
@@ -142,7 +97,7 @@ fn pages(lines: Vec<SlideLine>, height: usize) -> Vec<Vec<SlideLine>> {
             out.push(Vec::new());
         }
         let page = out.last_mut().expect("a page");
-        if page.is_empty() && line.kind == LineKind::Blank {
+        if page.is_empty() && line.role == Role::Blank {
             continue;
         }
         page.push(line);
@@ -189,51 +144,17 @@ impl Builder<'_> {
     }
 
     fn section(&mut self, i: usize, s: &Section) {
-        let heading = section_heading(self.b, i, s);
+        let heading = section_heading(self.b, i, Numbering::Spaced);
         let width = self.m.text_width();
         let own: Vec<&Indicator> = s.indicators.iter().collect();
         if s.kind == SectionKind::Campaign {
-            let mut headline: Vec<FigureRef> = Vec::new();
-            let all = s
-                .indicators
-                .iter()
-                .enumerate()
-                .map(|(k, ind)| (None, k, ind))
-                .chain(s.items.iter().enumerate().flat_map(|(j, it)| {
-                    it.indicators
-                        .iter()
-                        .enumerate()
-                        .map(move |(k, ind)| (Some(j), k, ind))
-                }));
-            let all: Vec<_> = all.collect();
-            let with_change: Vec<FigureRef> = all
-                .iter()
-                .filter(|(_, _, ind)| ind.change.is_some())
-                .map(|&(item, index, _)| FigureRef {
-                    section: i,
-                    item,
-                    index,
-                })
-                .collect();
-            headline.extend(if with_change.is_empty() {
-                all.iter()
-                    .filter(|(_, _, ind)| ind.value.is_some())
-                    .map(|&(item, index, _)| FigureRef {
-                        section: i,
-                        item,
-                        index,
-                    })
-                    .collect()
-            } else {
-                with_change
-            });
             self.slides.push(Slide {
                 section: Some(i),
                 item: None,
                 heading: heading.clone(),
                 subheading: s.subtitle.clone(),
                 page: 0,
-                body: Body::Overview(headline),
+                body: Body::Overview(headline(i, s)),
             });
             if !s.body.is_empty() || !own.is_empty() {
                 self.text(
@@ -255,7 +176,7 @@ impl Builder<'_> {
         }
         for (j, item) in s.items.iter().enumerate() {
             let figures: Vec<&Indicator> = item.indicators.iter().collect();
-            let title = subst(tr("item_heading"), &[&ordinal(j + 1), &item.title]);
+            let title = item_heading(j, item);
             self.text(
                 i,
                 Some(j),
@@ -264,6 +185,38 @@ impl Builder<'_> {
                 text_lines(&item.body, &figures, width),
             );
         }
+    }
+}
+
+/// A campaign's headline figures: those with a change, else those with a value.
+fn headline(i: usize, s: &Section) -> Vec<FigureRef> {
+    let own = s
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(k, ind)| (None, k, ind));
+    let items = s.items.iter().enumerate().flat_map(|(j, it)| {
+        it.indicators
+            .iter()
+            .enumerate()
+            .map(move |(k, ind)| (Some(j), k, ind))
+    });
+    let all: Vec<_> = own.chain(items).collect();
+    let refs = |keep: &dyn Fn(&Indicator) -> bool| -> Vec<FigureRef> {
+        all.iter()
+            .filter(|(_, _, ind)| keep(ind))
+            .map(|&(item, index, _)| FigureRef {
+                section: i,
+                item,
+                index,
+            })
+            .collect()
+    };
+    let with_change = refs(&|ind| ind.change.is_some());
+    if with_change.is_empty() {
+        refs(&|ind| ind.value.is_some())
+    } else {
+        with_change
     }
 }
 
@@ -301,13 +254,9 @@ mod tests {
 
     fn lines(n: usize) -> Vec<SlideLine> {
         (0..n)
-            .map(|i| SlideLine {
-                text: i.to_string(),
-                kind: if i % 3 == 2 {
-                    LineKind::Blank
-                } else {
-                    LineKind::Text
-                },
+            .map(|i| {
+                let role = if i % 3 == 2 { Role::Blank } else { Role::Body };
+                SlideLine::new(i.to_string(), role, None)
             })
             .collect()
     }
@@ -321,14 +270,14 @@ mod tests {
             let kept: Vec<&SlideLine> = paged
                 .iter()
                 .flatten()
-                .filter(|l| l.kind != LineKind::Blank)
+                .filter(|l| l.role != Role::Blank)
                 .collect();
-            let want: Vec<&SlideLine> = all.iter().filter(|l| l.kind != LineKind::Blank).collect();
+            let want: Vec<&SlideLine> = all.iter().filter(|l| l.role != Role::Blank).collect();
             assert_eq!(kept, want);
             assert!(
                 paged
                     .iter()
-                    .all(|p| p.first().is_none_or(|l| l.kind != LineKind::Blank))
+                    .all(|p| p.first().is_none_or(|l| l.role != Role::Blank))
             );
         }
     }

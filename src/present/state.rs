@@ -1,22 +1,19 @@
 //! The presentation's state and its update: which slide, blanked or not,
 //! the help overlay; the deck rebuilt for each screen size.
 
-use crossterm::event::Event;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use std::sync::Arc;
 
 use super::clock::Clock;
-use super::keys::PRESENT;
 use super::slides::{Body, Slide, build};
-use crate::follow::{Place, Publisher, RemoteState, Subscriber, Trouble};
+use crate::follow::{Place, PlaceKind, Publisher, RemoteState, Subscriber, Trouble};
 use crate::model::Briefing;
-use crate::tui::action::{Action, Command};
-use crate::tui::keymap::Keymap;
-use crate::tui::reload::Reload;
-use crate::tui::run::{Mode, Step};
-use crate::tui::theme::Theme;
+use crate::screen::action::{Action, Command};
+use crate::screen::keymap::Keymap;
+use crate::screen::reload::Reload;
+use crate::screen::run::Step;
+use crate::screen::theme::Theme;
 
 /// How the presentation ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,12 +74,12 @@ impl Follow {
     }
 }
 
-fn kind_of(body: &Body) -> u8 {
+fn kind_of(body: &Body) -> PlaceKind {
     match body {
-        Body::Title => 0,
-        Body::Overview(_) => 1,
-        Body::Text(_) => 2,
-        Body::End => 3,
+        Body::Title => PlaceKind::Title,
+        Body::Overview(_) => PlaceKind::Overview,
+        Body::Text(_) => PlaceKind::Text,
+        Body::End => PlaceKind::End,
     }
 }
 
@@ -150,14 +147,14 @@ impl Presenter {
     }
 
     /// After a change of slide: tell the followers.
-    fn announce(&self) {
+    pub(super) fn announce(&self) {
         if let Some(p) = &self.publisher {
             p.publish(self.place());
         }
     }
 
     /// Take in what the presenter sent, if anything.
-    fn follow_remote(&mut self) -> bool {
+    pub(super) fn follow_remote(&mut self) -> bool {
         let Some(f) = &mut self.follow else {
             return false;
         };
@@ -176,8 +173,7 @@ impl Presenter {
     pub fn with_presenter_view(mut self, minutes: Option<f64>) -> Presenter {
         self.presenter_view = true;
         self.minutes = minutes;
-        let (w, h) = (self.area.width, self.area.height);
-        self.resize(w, h);
+        self.resize(self.area);
         self
     }
 
@@ -194,7 +190,7 @@ impl Presenter {
     /// The deck's size: the screen, or the preview of the presenter's view.
     fn deck_size(&self, w: u16, h: u16) -> (u16, u16) {
         if self.presenter_view {
-            super::presenter_view::preview_size(w, h)
+            super::metrics::preview_size(w, h)
         } else {
             (w, h)
         }
@@ -221,9 +217,10 @@ impl Presenter {
             .unwrap_or(0)
     }
 
-    fn resize(&mut self, w: u16, h: u16) {
+    /// Lay the deck out again for a screen of `area`, at the same place.
+    pub fn resize(&mut self, area: Rect) {
         let here = self.place();
-        self.area = Rect::new(0, 0, w, h);
+        self.area = area;
         self.relayout(here, 0);
     }
 
@@ -247,7 +244,7 @@ impl Presenter {
     pub fn reloaded(&mut self, read: Result<Vec<Briefing>, String>) {
         self.reloaded = true;
         let Some((mut group, at)) =
-            crate::tui::reload::take_in(read, self.briefing.period, &mut self.errors)
+            crate::screen::reload::take_in(read, self.briefing.period, &mut self.errors)
         else {
             return;
         };
@@ -264,10 +261,6 @@ impl Presenter {
 
     pub fn update(&mut self, action: Action) -> Step<PresentExit> {
         match action {
-            Action::Resize(w, h) => {
-                self.resize(w, h);
-                Step::Changed
-            }
             Action::Command(c) => self.command(c),
             _ => Step::Ignored,
         }
@@ -275,25 +268,10 @@ impl Presenter {
 
     fn command(&mut self, c: Command) -> Step<PresentExit> {
         if self.blank {
-            // While blank only the blanking keys and quitting do anything.
-            return match c {
-                Command::Blank => {
-                    self.blank = false;
-                    Step::Changed
-                }
-                Command::Quit => Step::Exit(PresentExit::Quit),
-                _ => Step::Ignored,
-            };
+            return self.blank_command(c);
         }
         if let Some(scroll) = self.help {
-            match c {
-                Command::Next => self.help = Some(scroll + 1),
-                Command::Prev => self.help = Some(scroll.saturating_sub(1)),
-                Command::Close | Command::Help => self.help = None,
-                Command::Quit => return Step::Exit(PresentExit::Quit),
-                _ => return Step::Ignored,
-            }
-            return Step::Changed;
+            return self.help_command(scroll, c);
         }
         let navigates = matches!(
             c,
@@ -311,21 +289,10 @@ impl Presenter {
                 return Step::Changed;
             }
         }
-        let last = self.slides.len() - 1;
         let before = self.current;
         match c {
-            Command::Next => self.current = (self.current + 1).min(last),
-            Command::Prev => self.current = self.current.saturating_sub(1),
-            Command::First => self.current = 0,
-            Command::Last => self.current = last,
-            Command::Campaign(n) => {
-                let section = self.briefing.campaign_index(usize::from(n));
-                if let Some(i) = self.slides.iter().position(|s| {
-                    matches!(s.body, Body::Overview(_)) && s.section == section && section.is_some()
-                }) {
-                    self.current = i;
-                }
-            }
+            Command::Next | Command::Prev | Command::First | Command::Last => self.turn(c),
+            Command::Campaign(n) => self.go_to_campaign(n),
             Command::Blank => {
                 self.blank = true;
                 return Step::Changed;
@@ -347,57 +314,50 @@ impl Presenter {
             Step::Changed
         }
     }
-}
 
-impl Mode for Presenter {
-    type Exit = PresentExit;
-
-    fn handle(&mut self, event: &Event) -> Step<PresentExit> {
-        self.clock.now = std::time::Instant::now();
-        let before = self.place();
-        let step = match self.keymap.action_for(PRESENT, event, false) {
-            Some(action) => self.update(action),
-            None => Step::Ignored,
-        };
-        if self.place() != before {
-            self.announce();
-        }
-        step
-    }
-
-    fn draw(&self, frame: &mut Frame) {
-        super::view::draw(frame, self);
-    }
-
-    fn end(&self) -> PresentExit {
-        PresentExit::Quit
-    }
-
-    fn deadline(&self) -> Option<std::time::Instant> {
-        let clock = (self.presenter_view && !self.blank).then(|| self.clock.next_tick());
-        let reload = self.reload.as_ref().and_then(Reload::deadline);
-        clock.into_iter().chain(reload).min()
-    }
-
-    fn tick(&mut self) -> Step<PresentExit> {
-        let now = std::time::Instant::now();
-        self.clock.now = now;
-        let reloaded = match self.reload.as_mut().and_then(|r| r.poll(now)) {
-            Some(read) => {
-                let before = self.place();
-                self.reloaded(read);
-                if self.place() != before {
-                    self.announce();
-                }
-                true
+    /// While blank only the blanking keys and quitting do anything.
+    fn blank_command(&mut self, c: Command) -> Step<PresentExit> {
+        match c {
+            Command::Blank => {
+                self.blank = false;
+                Step::Changed
             }
-            None => false,
+            Command::Quit => Step::Exit(PresentExit::Quit),
+            _ => Step::Ignored,
+        }
+    }
+
+    /// The help overlay takes the turning keys to scroll while it is open.
+    fn help_command(&mut self, scroll: usize, c: Command) -> Step<PresentExit> {
+        match c {
+            Command::Next => self.help = Some(scroll + 1),
+            Command::Prev => self.help = Some(scroll.saturating_sub(1)),
+            Command::Close | Command::Help => self.help = None,
+            Command::Quit => return Step::Exit(PresentExit::Quit),
+            _ => return Step::Ignored,
+        }
+        Step::Changed
+    }
+
+    /// The next, previous, first or last slide.
+    fn turn(&mut self, c: Command) {
+        let last = self.slides.len() - 1;
+        self.current = match c {
+            Command::Next => (self.current + 1).min(last),
+            Command::Prev => self.current.saturating_sub(1),
+            Command::First => 0,
+            Command::Last => last,
+            _ => self.current,
         };
-        // A follower is woken when the presenter sends; the presenter's view each second.
-        if self.follow_remote() || reloaded || self.presenter_view {
-            Step::Changed
-        } else {
-            Step::Ignored
+    }
+
+    /// The overview slide of campaign `n`, if there is one.
+    fn go_to_campaign(&mut self, n: u8) {
+        let section = self.briefing.campaign_index(usize::from(n));
+        if let Some(i) = self.slides.iter().position(|s| {
+            matches!(s.body, Body::Overview(_)) && s.section == section && section.is_some()
+        }) {
+            self.current = i;
         }
     }
 }

@@ -3,62 +3,20 @@
 //! mark and a thin progress line, nothing else.
 
 use crate::i18n::{subst, t as tr};
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::bignum::{self, Scale};
-use super::keys::PRESENT;
-use super::metrics::{MIN_HEIGHT, MIN_WIDTH, Metrics};
-use super::slides::{Body, FigureRef, LineKind, Slide};
+use super::metrics::Metrics;
+use super::slides::{Body, FigureRef, Slide};
 use super::state::Presenter;
 use crate::follow::RemoteState;
 use crate::layout::{width::str_width, wrap_lines};
-use crate::model::{Indicator, Verdict, format_number, format_value};
-use crate::tui::theme::Theme;
-use crate::tui::view::help;
-use crate::tui::view::paint::{figures, fill, marked, put, put_line};
-use crate::tui::view::too_small_for;
-
-pub fn draw(frame: &mut Frame, p: &Presenter) {
-    if p.blank {
-        // Blank means blank: an empty frame, and nothing after it until unblanked.
-        return;
-    }
-    let area = frame.area();
-    if let Some(report) = &p.errors {
-        // A watched file with errors: the report, on the whole screen, until it is fixed.
-        fill(frame.buffer_mut(), area, p.theme.text);
-        let inner = Rect::new(
-            area.x + 1.min(area.width),
-            area.y + 1.min(area.height),
-            area.width.saturating_sub(2),
-            area.height.saturating_sub(1),
-        );
-        crate::tui::view::error_panel(&p.theme, report, inner, frame.buffer_mut());
-        return;
-    }
-    if p.presenter_view {
-        super::presenter_view::draw(frame, p);
-        return;
-    }
-    if Metrics::new(area.width, area.height).too_small() {
-        too_small_for(frame, area, MIN_WIDTH, MIN_HEIGHT);
-        return;
-    }
-    slide_into(frame.buffer_mut(), area, p);
-    if let Some(scroll) = p.help {
-        help::render(
-            &p.theme,
-            &p.keymap,
-            PRESENT,
-            scroll,
-            area,
-            frame.buffer_mut(),
-        );
-    }
-}
+use crate::model::{Indicator, format_number, format_value};
+use crate::render::Role;
+use crate::screen::paint::{figures, fill, marked, put, put_line};
+use crate::screen::theme::Theme;
 
 /// The current slide with its chrome, drawn into `area` (which starts at the origin).
 pub fn slide_into(buf: &mut Buffer, area: Rect, p: &Presenter) {
@@ -93,11 +51,8 @@ pub fn slide_into(buf: &mut Buffer, area: Rect, p: &Presenter) {
         Body::Text(lines) => {
             let content = heading(buf, &m, t, slide);
             for (i, line) in lines.iter().take(usize::from(content.height)).enumerate() {
-                let style = match line.kind {
-                    LineKind::Figure(v) => verdict(t, v),
-                    _ => t.text,
-                };
-                let marks: Vec<_> = if line.kind == LineKind::Text {
+                let style = t.role(line.role);
+                let marks: Vec<_> = if line.role == Role::Body {
                     figures(&line.text)
                         .into_iter()
                         .map(|r| (r, t.figure))
@@ -111,14 +66,6 @@ pub fn slide_into(buf: &mut Buffer, area: Rect, p: &Presenter) {
         }
     }
     chrome(buf, area, t, p);
-}
-
-fn verdict(t: &Theme, v: Verdict) -> Style {
-    match v {
-        Verdict::Better => t.better,
-        Verdict::Worse => t.worse,
-        Verdict::Neutral => t.neutral,
-    }
 }
 
 /// The heading block; returns the content area below it.
@@ -207,7 +154,7 @@ fn big(ind: &Indicator, t: &Theme) -> Big {
             (
                 format!("{arrow}{sign}{}", format_number(c.amount.abs())),
                 c.unit.suffix().to_string(),
-                verdict(t, ind.verdict()),
+                t.verdict(ind.verdict()),
                 Some(c.basis.label()),
             )
         }

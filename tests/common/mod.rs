@@ -5,9 +5,9 @@ pub mod seed;
 
 use std::path::Path;
 
-use briefing::tui::app::App;
-use briefing::tui::run::{Incoming, run};
-use briefing::tui::theme::Theme;
+use briefing::reader::state::App;
+use briefing::screen::run::{Incoming, run};
+use briefing::screen::theme::Theme;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -112,14 +112,14 @@ pub fn presenter(path: &str, width: u16, height: u16) -> briefing::present::stat
 }
 
 /// Draw any mode once on a TestBackend; the screen's text.
-pub fn draw<M: briefing::tui::run::Mode>(mode: &M, width: u16, height: u16) -> String {
+pub fn draw<M: briefing::screen::run::Mode>(mode: &M, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| mode.draw(f)).unwrap();
     text(terminal.backend().buffer())
 }
 
 /// Feed `script` to a mode (ignoring whether it exits).
-pub fn press<M: briefing::tui::run::Mode>(mode: &mut M, script: &str) {
+pub fn press<M: briefing::screen::run::Mode>(mode: &mut M, script: &str) {
     for event in keys(script) {
         mode.handle(&event);
     }

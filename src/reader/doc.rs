@@ -1,0 +1,87 @@
+//! The text pane's document: one section laid out at one width, built once
+//! and cached. Lines are byte ranges into paragraphs, so search matches and
+//! cited sentences map straight onto screen lines.
+
+use std::ops::Range;
+
+use crate::layout::wrap;
+use crate::model::Briefing;
+use crate::render::Role;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    pub text: String,
+    pub role: Role,
+    /// The item the paragraph belongs to (`None`: the section itself).
+    pub item: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocLine {
+    pub para: usize,
+    pub range: Range<usize>,
+}
+
+/// A section laid out at `width` columns.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Doc {
+    pub section: usize,
+    pub width: usize,
+    pub paras: Vec<Para>,
+    pub lines: Vec<DocLine>,
+}
+
+impl Doc {
+    pub fn build(briefing: &Briefing, section: usize, width: usize) -> Doc {
+        let mut doc = Doc {
+            section,
+            width,
+            ..Doc::default()
+        };
+        let Some(s) = briefing.sections.get(section) else {
+            return doc;
+        };
+        for line in crate::render::section_text(briefing, section, s) {
+            doc.push(line.role, line.text, line.item);
+        }
+        doc
+    }
+
+    fn push(&mut self, role: Role, text: String, item: Option<usize>) {
+        let para = self.paras.len();
+        if role == Role::Blank {
+            self.lines.push(DocLine { para, range: 0..0 });
+        } else {
+            for range in wrap(&text, self.width.max(1)) {
+                self.lines.push(DocLine { para, range });
+            }
+        }
+        self.paras.push(Para { text, role, item });
+    }
+
+    /// The line of `text[range]`'s start in paragraph `para`.
+    pub fn line_of(&self, para: usize, offset: usize) -> Option<usize> {
+        self.lines
+            .iter()
+            .rposition(|l| l.para == para && l.range.start <= offset)
+            .or_else(|| self.lines.iter().position(|l| l.para == para))
+    }
+
+    /// The first line of item `item`'s heading.
+    pub fn item_line(&self, item: usize) -> Option<usize> {
+        self.lines.iter().position(|l| {
+            self.paras[l.para].role == Role::ItemTitle && self.paras[l.para].item == Some(item)
+        })
+    }
+
+    /// The item shown at line `line`, if any.
+    pub fn item_at(&self, line: usize) -> Option<usize> {
+        self.lines
+            .get(line.min(self.lines.len().saturating_sub(1)))
+            .and_then(|l| self.paras[l.para].item)
+    }
+
+    pub fn text(&self, line: &DocLine) -> &str {
+        &self.paras[line.para].text[line.range.clone()]
+    }
+}

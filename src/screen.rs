@@ -1,0 +1,20 @@
+//! The screen toolkit: what every full-screen mode shares. The terminal's
+//! lifecycle and signals, input and key parsing, the wire backend, the run
+//! loop and its `Mode` trait, the theme, the key tables and the user's
+//! overrides, live reload, and the overlays (help, error panel, too small).
+//! It knows no mode: the reader and the slides are built on it.
+
+pub mod action;
+pub(crate) mod input;
+pub(crate) mod keymap;
+pub(crate) mod keyparse;
+pub mod keys;
+pub(crate) mod overlay;
+pub(crate) mod paint;
+pub(crate) mod reload;
+pub mod run;
+pub mod tables;
+pub mod terminal;
+pub mod theme;
+pub(crate) mod watch;
+pub mod wire;

@@ -1,0 +1,268 @@
+//! A full-screen session (`briefing open`, `briefing present`): the
+//! terminal taken, the briefings loaded, and the reader and the slides run
+//! in turn on it until one of them quits.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use ratatui::layout::Rect;
+
+use crate::exit::{INVALID, OK, USAGE};
+use crate::i18n::{subst, t};
+use crate::library::load_library;
+use crate::present::state::{PresentExit, Presenter};
+use crate::reader::state::{App, Exit};
+use crate::screen::keymap::Keymap;
+use crate::screen::theme::Theme;
+use crate::screen::{input, reload, run, terminal, watch, wire};
+use crate::settings::{AmbiguousWidth, ColorMode, ThemeName};
+
+/// How the full-screen modes look.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Look {
+    pub theme: ThemeName,
+    pub color: ColorMode,
+    pub ambiguous_width: AmbiguousWidth,
+    /// The user's key overrides from the config.
+    pub keys: Keymap,
+}
+
+/// Refuse to start a full-screen mode without a terminal on both ends.
+pub fn require_terminal(command: &str) -> Result<(), u8> {
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    eprintln!("{}", subst(t("m.needs_terminal"), &[command]));
+    Err(USAGE)
+}
+
+/// How `present` runs: the presenter's view, following a presenter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SlidesOptions {
+    /// The presenter's view, with the talk's minutes.
+    pub presenter: Option<Option<f64>>,
+    /// Follow a presenter, on a named channel or the briefing's own.
+    pub follow: Option<Option<String>>,
+    /// Let other users follow; a follower looks in the shared directory too.
+    pub share: bool,
+    /// Follow this user's presenter (by default only one's own).
+    pub from: Option<u32>,
+}
+
+/// What the session shows.
+#[derive(Debug, Clone, PartialEq)]
+enum Showing {
+    Reader,
+    /// Slides from this section; Esc returns to the reader when it came from there.
+    Slides {
+        section: Option<usize>,
+        from_reader: bool,
+        options: SlidesOptions,
+    },
+}
+
+pub fn open(paths: &[PathBuf], look: &Look, watch: bool) -> u8 {
+    session(paths, look, "open", Showing::Reader, watch)
+}
+
+pub fn present(paths: &[PathBuf], look: &Look, options: SlidesOptions, watch: bool) -> u8 {
+    let start = Showing::Slides {
+        section: None,
+        from_reader: false,
+        options,
+    };
+    session(paths, look, "present", start, watch)
+}
+
+fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch: bool) -> u8 {
+    if let Err(code) = require_terminal(command) {
+        return code;
+    }
+    let (library, files) = match load_library(paths) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    // The organisation of the first file named, all its periods; the newest opens.
+    let group = library.group_of(files.first().map(PathBuf::as_path));
+    let theme = Theme::choose(look.theme, look.color);
+    // crossterm drops colours by itself under NO_COLOR; `always` means always.
+    if look.color == ColorMode::Always {
+        crossterm::style::force_color_output(true);
+    }
+    let mut session = match terminal::enter() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{}", subst(t("m.terminal_setup"), &[&e.to_string()]));
+            return INVALID;
+        }
+    };
+    if look.ambiguous_width == AmbiguousWidth::Auto {
+        crate::layout::width::set_ambiguous_wide(terminal::ambiguous_is_wide());
+    }
+    // Asked after the probe, which reads its own answer; this one comes in
+    // with the keys, whenever it comes.
+    terminal::ask(wire::ASK_SYNCHRONIZED);
+    terminal::ask(wire::margins::ASK_MARGINS);
+    // Laid out once, at the terminal's size.
+    let area = screen_area(&session.terminal);
+    let Some(mut reader) = App::with_periods(group, area, theme) else {
+        drop(session);
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("{}", subst(t("m.list_none"), &[&names.join(", ")]));
+        return INVALID;
+    };
+    reader.keymap = look.keys.clone();
+    // With --watch, the files named are read again when they change.
+    let watching = match watch.then(|| watch_files(&mut session.input, paths, &files)) {
+        Some(Ok(w)) => Some(w),
+        None => None,
+        Some(Err(e)) => {
+            drop(session);
+            eprintln!("{}", subst(t("m.cannot_watch"), &[&e.to_string()]));
+            return INVALID;
+        }
+    };
+    reader.reload = watching.as_ref().map(|(_, r)| r.clone());
+    let terminal::Session { terminal, input } = &mut session;
+    let result = switch(terminal, input, reader, start);
+    drop(session);
+    match result {
+        Ok(()) => OK,
+        Err(e) => {
+            eprintln!("briefing: {e}");
+            INVALID
+        }
+    }
+}
+
+/// Watch `files` (the names on the command line resolved) and wake `input`
+/// when they change; the reload that reads `names` again.
+fn watch_files(
+    input: &mut input::Source,
+    names: &[PathBuf],
+    files: &[PathBuf],
+) -> std::io::Result<(watch::Watch, reload::Reload)> {
+    let w = watch::Watch::start(files)?;
+    input.watch(w.wake_fd())?;
+    let reload = reload::Reload::new(names.to_vec(), w.changes());
+    Ok((w, reload))
+}
+
+/// The terminal's whole screen.
+fn screen_area(t: &terminal::Term) -> Rect {
+    t.size()
+        .map(|s| Rect::new(0, 0, s.width, s.height))
+        .unwrap_or_default()
+}
+
+/// Run the reader and the slides in turn until one of them quits. No clear
+/// between them: ratatui draws the difference from what is on the screen,
+/// and `Terminal::clear` would ask the terminal for the cursor position.
+fn switch(
+    terminal: &mut terminal::Term,
+    input: &mut input::Source,
+    mut reader: App,
+    start: Showing,
+) -> Result<(), run::RunError> {
+    let mut showing = start;
+    loop {
+        showing = match showing {
+            Showing::Reader => {
+                reader.resize(screen_area(terminal));
+                match run::run(terminal, &mut reader, |d| {
+                    terminal::Session::next_event(input, d)
+                })? {
+                    Exit::Quit => return Ok(()),
+                    Exit::Present(section) => Showing::Slides {
+                        section: Some(section),
+                        from_reader: true,
+                        options: SlidesOptions::default(),
+                    },
+                }
+            }
+            Showing::Slides {
+                section,
+                from_reader,
+                options,
+            } => match slides(terminal, input, &mut reader, section, from_reader, &options)? {
+                PresentExit::Quit => return Ok(()),
+                PresentExit::Back(section) => {
+                    reader.show_section(section);
+                    Showing::Reader
+                }
+            },
+        };
+    }
+}
+
+/// Show the reader's briefing as slides (from `section`, when given) until
+/// they end; the watch goes with the screen shown, and comes back with what
+/// it read meanwhile.
+fn slides(
+    terminal: &mut terminal::Term,
+    input: &mut input::Source,
+    reader: &mut App,
+    section: Option<usize>,
+    from_reader: bool,
+    options: &SlidesOptions,
+) -> Result<PresentExit, run::RunError> {
+    let area = screen_area(terminal);
+    let mut slides = Presenter::new(reader.briefing().clone(), area, reader.theme.clone());
+    if let Some(minutes) = options.presenter {
+        slides = slides.with_presenter_view(minutes);
+    }
+    if let Some(section) = section {
+        slides = slides.at_section(section);
+    }
+    slides.keymap = reader.keymap.clone();
+    slides.errors = reader.errors.clone();
+    slides.reload = reader.reload.take();
+    link(&mut slides, input, options)?;
+    slides.from_reader = from_reader;
+    let exit = run::run(terminal, &mut slides, |d| {
+        terminal::Session::next_event(input, d)
+    })?;
+    reader.reload = slides.reload.take();
+    if exit != PresentExit::Quit
+        && slides.reloaded
+        && let Some(r) = &reader.reload
+    {
+        // The files changed while the slides were shown.
+        reader.reloaded(r.read());
+    }
+    Ok(exit)
+}
+
+/// Join the follow channel: publish as the presenter, or subscribe as a follower.
+fn link(
+    slides: &mut Presenter,
+    input: &mut input::Source,
+    options: &SlidesOptions,
+) -> std::io::Result<()> {
+    use crate::follow::{Publisher, Subscriber, content_hash, socket_path};
+    let hash = content_hash(&slides.briefing);
+    if options.presenter.is_some() {
+        // Without a channel the talk goes on; the view says that no one can follow.
+        match socket_path(None, &hash, options.share)
+            .and_then(|path| Publisher::start(&path, &hash, options.share, slides.place()))
+        {
+            Ok(publisher) => slides.publisher = Some(std::sync::Arc::new(publisher)),
+            Err(trouble) => slides.no_channel = Some(std::sync::Arc::new(trouble)),
+        }
+    }
+    if let Some(channel) = &options.follow {
+        // The user's own channels first, then (with --share only) the shared ones.
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for share in [false, options.share] {
+            if let Ok(path) = socket_path(channel.as_deref(), &hash, share)
+                && !paths.contains(&path)
+            {
+                paths.push(path);
+            }
+        }
+        let subscriber = Subscriber::start(paths, &hash, options.from)?;
+        input.watch(subscriber.wake_fd())?;
+        slides.follow = Some(crate::present::state::Follow::new(subscriber));
+    }
+    Ok(())
+}
