@@ -251,18 +251,7 @@ pub fn apply(screen: &mut [Cell], width: usize, s: Scroll) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn frame(rows: &[&str]) -> Vec<Cell> {
-        rows.iter()
-            .flat_map(|r| {
-                r.chars().map(|c| {
-                    let mut cell = Cell::default();
-                    cell.set_char(c);
-                    cell
-                })
-            })
-            .collect()
-    }
+    use crate::screen::wire::shift::tests::frame;
 
     #[test]
     fn the_middle_pane_scrolling_is_found() {

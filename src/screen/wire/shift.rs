@@ -95,10 +95,11 @@ pub fn find(old: &[Cell], new: &[Cell], width: usize, height: usize) -> Option<S
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn frame(rows: &[&str]) -> Vec<Cell> {
+    /// A screen of one-character cells, a row per string.
+    pub(in crate::screen::wire) fn frame(rows: &[&str]) -> Vec<Cell> {
         rows.iter()
             .flat_map(|r| {
                 r.chars().map(|c| {
