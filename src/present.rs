@@ -1,11 +1,20 @@
 //! Presentation mode (`briefing present`): the briefing as slides, and the
 //! presenter's view; built on the `screen` toolkit, as the reader is.
 
+pub(crate) mod balance;
 pub(crate) mod bignum;
 pub mod clock;
+pub(crate) mod grid;
+pub(crate) mod heading;
+pub(crate) mod kpi;
 pub(crate) mod metrics;
 pub(crate) mod mode;
+pub(crate) mod overview;
 pub(crate) mod presenter_view;
 pub mod slides;
 pub mod state;
+pub(crate) mod text;
 pub(crate) mod view;
+
+#[cfg(test)]
+mod tests;

@@ -105,12 +105,21 @@ fn the_deck_reads_in_order() {
     let p = presenter(Y2023, 80, 24);
     assert!(matches!(p.slides[0].body, Body::Title));
     assert!(matches!(p.slides.last().unwrap().body, Body::End));
-    let overviews: Vec<usize> = p
+    let mut overviews: Vec<usize> = p
+        .slides
+        .iter()
+        .filter(|s| matches!(s.body, Body::Overview(_)) && s.page == 0)
+        .filter_map(|s| s.section)
+        .collect();
+    assert_eq!(overviews, [1, 2, 3]);
+    // Figures that do not fit on one overview continue on the next, in a row.
+    overviews = p
         .slides
         .iter()
         .filter(|s| matches!(s.body, Body::Overview(_)))
         .filter_map(|s| s.section)
         .collect();
+    overviews.dedup();
     assert_eq!(overviews, [1, 2, 3]);
     // Each campaign item has its own slide.
     let items = p

@@ -27,19 +27,29 @@ fn glyph(c: char) -> Option<&'static [&'static str; 5]> {
     })
 }
 
-/// How big to draw: dots per font pixel across and down.
+/// How big to draw: dots per font pixel across and down (a braille dot is
+/// about square, so a pixel is too).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scale {
+    /// 3 cells by 1½ rows a pixel: 8 rows high.
+    Huge,
     /// 2 cells by 1 row a pixel: 5 rows high.
     Large,
+    /// 1½ cells by ¾ row a pixel: 4 rows high.
+    Medium,
     /// 1 cell by half a row a pixel: 3 rows high.
     Small,
 }
 
 impl Scale {
+    /// Every scale, the largest first.
+    pub const ALL: [Scale; 4] = [Scale::Huge, Scale::Large, Scale::Medium, Scale::Small];
+
     fn dots(self) -> (usize, usize) {
         match self {
+            Scale::Huge => (6, 6),
             Scale::Large => (4, 4),
+            Scale::Medium => (3, 3),
             Scale::Small => (2, 2),
         }
     }
@@ -48,6 +58,16 @@ impl Scale {
         let (_, sy) = self.dots();
         (5 * sy).div_ceil(4)
     }
+}
+
+/// Columns `text` takes at `scale`, without drawing it; `None` if a
+/// character is not in the font.
+pub fn columns(text: &str, scale: Scale) -> Option<usize> {
+    let mut pixels = 0;
+    for (i, c) in text.chars().enumerate() {
+        pixels += glyph(c)?[0].len() + usize::from(i > 0);
+    }
+    Some((pixels * scale.dots().0).div_ceil(2))
 }
 
 /// `text` as rows of braille at `scale`; `None` if a character is not in the font.
@@ -94,15 +114,15 @@ pub fn render(text: &str, scale: Scale) -> Option<Vec<String>> {
     )
 }
 
-/// Columns `text` takes at `scale`.
-pub fn width(text: &str, scale: Scale) -> usize {
-    render(text, scale).map_or(0, |rows| rows[0].chars().count())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::layout::width::{str_width, with_ambiguous_wide};
+
+    /// Columns `text` takes at `scale`.
+    fn width(text: &str, scale: Scale) -> usize {
+        render(text, scale).map_or(0, |rows| rows[0].chars().count())
+    }
 
     #[test]
     fn large_digits_are_five_rows_of_full_cells() {
@@ -116,6 +136,11 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert_eq!(Scale::Small.rows(), 3);
         assert_eq!(Scale::Large.rows(), 5);
+        assert_eq!(Scale::Medium.rows(), 4);
+        assert_eq!(Scale::Huge.rows(), 8);
+        for scale in Scale::ALL {
+            assert_eq!(render("3.4", scale).unwrap().len(), scale.rows());
+        }
     }
 
     #[test]
@@ -127,7 +152,7 @@ mod tests {
     #[test]
     fn glyphs_take_the_same_columns_under_both_width_settings() {
         for text in ["−6.32%", "+466.2%", "0.11%", "↑↓"] {
-            for scale in [Scale::Large, Scale::Small] {
+            for scale in Scale::ALL {
                 let rows = render(text, scale).unwrap();
                 let narrow: Vec<usize> = rows
                     .iter()
@@ -139,6 +164,7 @@ mod tests {
                     .collect();
                 assert_eq!(narrow, wide, "{text}");
                 assert!(narrow.iter().all(|&w| w == width(text, scale)));
+                assert_eq!(columns(text, scale), Some(width(text, scale)));
             }
         }
     }

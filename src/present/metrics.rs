@@ -2,8 +2,6 @@
 //! rows the chrome takes; the presenter's view and its slide preview. Shared
 //! by the deck builder, the state and the views: the geometry lives here only.
 
-use ratatui::layout::Rect;
-
 /// The smallest screen slides are drawn on.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 8;
@@ -39,11 +37,25 @@ impl Metrics {
         (self.width / 12).clamp(1, 12)
     }
 
-    pub fn text_width(&self) -> usize {
+    /// Columns inside the margins: what a KPI grid may fill.
+    pub fn inner_width(&self) -> usize {
         usize::from(self.width.saturating_sub(2 * self.margin())).max(1)
     }
 
-    /// A heading and subheading wrapped to the text width.
+    /// The measure of body text: about 40 汉字, a little more on wider screens
+    /// (78 columns at 120, 88 at 200, at most 100), never wider than the inner width.
+    pub fn text_width(&self) -> usize {
+        let measure = (64 + usize::from(self.width) / 8).min(100) / 2 * 2;
+        self.inner_width().min(measure)
+    }
+
+    /// Where a block `width` columns wide starts so that it is centred.
+    pub fn block_x(&self, width: usize) -> u16 {
+        let width = (width as u16).min(self.width);
+        (self.width - width) / 2
+    }
+
+    /// A heading and subheading wrapped to the measure.
     pub fn head(&self, heading: &str, subheading: Option<&str>) -> Head {
         let w = self.text_width();
         let lines = |t: &str| {
@@ -61,20 +73,20 @@ impl Metrics {
     /// Rows at the bottom: a blank row and the chrome line.
     pub const FOOT_ROWS: u16 = 2;
 
-    /// Rows left for text under `head`.
-    pub fn text_height(&self, head: &Head) -> usize {
-        usize::from(self.height.saturating_sub(head.rows() + Self::FOOT_ROWS)).max(1)
+    /// Rows above the footer, less the blank top row.
+    fn room(&self) -> u16 {
+        self.height.saturating_sub(1 + Self::FOOT_ROWS)
     }
 
-    /// The area for the slide's content below `head`.
-    pub fn content(&self, head: &Head) -> Rect {
-        let top = head.rows().min(self.height);
-        Rect::new(
-            self.margin().min(self.width),
-            top,
-            (self.text_width() as u16).min(self.width.saturating_sub(self.margin())),
-            self.height.saturating_sub(top + Self::FOOT_ROWS),
-        )
+    /// Rows left for the body under `head`.
+    pub fn text_height(&self, head: &Head) -> usize {
+        usize::from(self.room().saturating_sub(head.rows())).max(1)
+    }
+
+    /// The first row of a slide whose heading and body take `rows`: short
+    /// slides are centred in the room above the footer, full ones start at the top.
+    pub fn top(&self, rows: u16) -> u16 {
+        1 + self.room().saturating_sub(rows) / 2
     }
 }
 
@@ -86,8 +98,18 @@ pub struct Head {
 }
 
 impl Head {
-    /// A blank row, the heading, the subheading, a blank row.
+    /// The heading, the subheading, a blank row.
     pub fn rows(&self) -> u16 {
-        (2 + self.heading.len() + self.subheading.len()).min(usize::from(u16::MAX)) as u16
+        (1 + self.heading.len() + self.subheading.len()).min(usize::from(u16::MAX)) as u16
+    }
+
+    /// Columns the widest heading line takes.
+    pub fn width(&self) -> usize {
+        self.heading
+            .iter()
+            .chain(&self.subheading)
+            .map(|l| crate::layout::width::str_width(l))
+            .max()
+            .unwrap_or(0)
     }
 }

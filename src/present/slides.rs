@@ -1,13 +1,17 @@
 //! The slides of a briefing for one screen size: a title slide, the lead,
 //! for each campaign an overview then a slide per item, the other sections,
-//! the outlook, an end slide. Text that does not fit continues on the next
-//! slide, marked 续; nothing is ever cut off.
+//! the outlook, an end slide. Text or figures that do not fit continue on
+//! the next slide, marked 续; nothing is ever cut off. A campaign with no
+//! figures has no overview, an item with only a title no slide of its own
+//! (its title is a line of the text before it).
 
 use crate::i18n::{subst, t as tr};
-use crate::layout::wrap_lines;
 use crate::model::{Briefing, Indicator, Section, SectionKind};
-use crate::present::metrics::Metrics;
-use crate::render::{Numbering, Role, figure_line, item_heading, section_heading};
+use crate::present::grid::{self, Grid};
+use crate::present::kpi::Kpi;
+use crate::present::metrics::{Head, Metrics};
+use crate::present::text::text_lines;
+use crate::render::{Numbering, Role, item_heading, section_heading};
 
 /// Where an indicator is: in the section itself (`item: None`) or in an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,13 +31,13 @@ impl FigureRef {
     }
 }
 
-/// A line of a text slide: its text and its role (body, blank, a figure).
-pub type SlideLine = crate::render::Line;
+pub use crate::present::text::SlideLine;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Body {
     Title,
-    /// A campaign's overview: its headline indicators as big numbers.
+    /// A campaign's overview: its headline indicators as big numbers (this
+    /// slide's share of them; the rest on the next, marked 续).
     Overview(Vec<FigureRef>),
     Text(Vec<SlideLine>),
     End,
@@ -45,7 +49,7 @@ pub struct Slide {
     pub item: Option<usize>,
     pub heading: String,
     pub subheading: Option<String>,
-    /// Which page of a text that runs over several slides (0: the first).
+    /// Which page of a text or an overview that runs over several slides (0: the first).
     pub page: usize,
     pub body: Body,
 }
@@ -59,32 +63,6 @@ impl Slide {
             self.heading.clone()
         }
     }
-}
-
-fn text_lines(paragraphs: &[String], figures: &[&Indicator], width: usize) -> Vec<SlideLine> {
-    let mut lines = Vec::new();
-    for p in paragraphs {
-        if !lines.is_empty() {
-            lines.push(SlideLine::blank(None));
-        }
-        lines.extend(
-            wrap_lines(p, width)
-                .into_iter()
-                .map(|l| SlideLine::new(l, Role::Body, None)),
-        );
-    }
-    if !figures.is_empty() && !lines.is_empty() {
-        lines.push(SlideLine::blank(None));
-    }
-    for ind in figures {
-        let figure = figure_line(ind);
-        lines.extend(
-            wrap_lines(&figure.text, width)
-                .into_iter()
-                .map(|l| SlideLine::new(l, figure.role, None)),
-        );
-    }
-    lines
 }
 
 /// Split `lines` into pages of `height` lines; a page never starts with a blank line.
@@ -105,6 +83,14 @@ fn pages(lines: Vec<SlideLine>, height: usize) -> Vec<Vec<SlideLine>> {
     out
 }
 
+/// The text of a section or an item before it is cut into slides.
+struct Block {
+    item: Option<usize>,
+    heading: String,
+    subheading: Option<String>,
+    lines: Vec<SlideLine>,
+}
+
 struct Builder<'a> {
     b: &'a Briefing,
     m: Metrics,
@@ -112,80 +98,123 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn text(
-        &mut self,
-        section: usize,
-        item: Option<usize>,
-        heading: String,
-        subheading: Option<String>,
-        lines: Vec<SlideLine>,
-    ) {
-        // Continuation slides carry 续 in the heading, so measure with it. On a
-        // short screen the subheading (context shown elsewhere) gives way to text.
-        let mut subheading = subheading;
-        let mut head = self
-            .m
-            .head(&subst(tr("continued"), &[&heading]), subheading.as_deref());
+    /// The head a slide's body is measured under: with 续 (continuation
+    /// slides carry it), and without the subheading on a short screen, where
+    /// that context (shown elsewhere) gives way to the body.
+    fn head_for(&self, heading: &str, subheading: Option<String>) -> (Head, Option<String>) {
+        let continued = subst(tr("continued"), &[heading]);
+        let head = self.m.head(&continued, subheading.as_deref());
         if subheading.is_some() && self.m.text_height(&head) < 3 {
-            subheading = None;
-            head = self.m.head(&subst(tr("continued"), &[&heading]), None);
+            return (self.m.head(&continued, None), None);
         }
+        (head, subheading)
+    }
+
+    fn push(&mut self, section: usize, block: &Block, page: usize, body: Body) {
+        self.slides.push(Slide {
+            section: Some(section),
+            item: block.item,
+            heading: block.heading.clone(),
+            subheading: block.subheading.clone(),
+            page,
+            body,
+        });
+    }
+
+    fn text(&mut self, section: usize, block: Block) {
+        let (head, subheading) = self.head_for(&block.heading, block.subheading.clone());
+        let block = Block {
+            subheading,
+            ..block
+        };
         let height = self.m.text_height(&head);
-        for (page, chunk) in pages(lines, height).into_iter().enumerate() {
-            self.slides.push(Slide {
-                section: Some(section),
-                item,
-                heading: heading.clone(),
-                subheading: subheading.clone(),
-                page,
-                body: Body::Text(chunk),
-            });
+        for (page, chunk) in pages(block.lines.clone(), height).into_iter().enumerate() {
+            self.push(section, &block, page, Body::Text(chunk));
+        }
+    }
+
+    /// A campaign's overview: its headline figures over as many slides as
+    /// the grid needs; none when it has no figures.
+    fn overview(&mut self, i: usize, s: &Section, heading: &str) {
+        let figures = headline(i, s);
+        if figures.is_empty() {
+            return;
+        }
+        let (_, subheading) = self.head_for(heading, s.subtitle.clone());
+        let grid = overview_grid(self.b, &self.m, i, heading, subheading.as_deref());
+        let block = Block {
+            item: None,
+            heading: heading.to_string(),
+            subheading,
+            lines: Vec::new(),
+        };
+        for (page, chunk) in figures.chunks(grid.per_slide()).enumerate() {
+            self.push(i, &block, page, Body::Overview(chunk.to_vec()));
         }
     }
 
     fn section(&mut self, i: usize, s: &Section) {
         let heading = section_heading(self.b, i, Numbering::Spaced);
         let width = self.m.text_width();
+        let campaign = s.kind == SectionKind::Campaign;
+        if campaign {
+            self.overview(i, s, &heading);
+        }
         let own: Vec<&Indicator> = s.indicators.iter().collect();
-        if s.kind == SectionKind::Campaign {
-            self.slides.push(Slide {
-                section: Some(i),
+        let mut blocks = Vec::new();
+        if !campaign || !s.body.is_empty() || !own.is_empty() {
+            blocks.push(Block {
                 item: None,
                 heading: heading.clone(),
                 subheading: s.subtitle.clone(),
-                page: 0,
-                body: Body::Overview(headline(i, s)),
+                lines: text_lines(&s.body, &own, width),
             });
-            if !s.body.is_empty() || !own.is_empty() {
-                self.text(
-                    i,
-                    None,
-                    heading.clone(),
-                    s.subtitle.clone(),
-                    text_lines(&s.body, &own, width),
-                );
-            }
-        } else {
-            self.text(
-                i,
-                None,
-                heading.clone(),
-                s.subtitle.clone(),
-                text_lines(&s.body, &own, width),
-            );
         }
         for (j, item) in s.items.iter().enumerate() {
-            let figures: Vec<&Indicator> = item.indicators.iter().collect();
             let title = item_heading(j, item);
-            self.text(
-                i,
-                Some(j),
-                title,
-                Some(heading.clone()),
-                text_lines(&item.body, &figures, width),
-            );
+            if item.body.is_empty() && item.indicators.is_empty() {
+                // An item with only a title: a line of the text before it, not a slide.
+                join_title(&mut blocks, &heading, s, title);
+                continue;
+            }
+            let figures: Vec<&Indicator> = item.indicators.iter().collect();
+            blocks.push(Block {
+                item: Some(j),
+                heading: title,
+                subheading: Some(heading.clone()),
+                lines: text_lines(&item.body, &figures, width),
+            });
+        }
+        let shown = self.slides.iter().any(|sl| sl.section == Some(i));
+        if blocks.is_empty() && !shown {
+            // Nothing but a title: it still has its slide.
+            join_title(&mut blocks, &heading, s, String::new());
+        }
+        for block in blocks {
+            self.text(i, block);
         }
     }
+}
+
+/// Put an item's title (alone, it has no slide) at the end of the last text
+/// block of its section, or of a new block for the section.
+fn join_title(blocks: &mut Vec<Block>, heading: &str, s: &Section, title: String) {
+    if blocks.is_empty() {
+        blocks.push(Block {
+            item: None,
+            heading: heading.to_string(),
+            subheading: s.subtitle.clone(),
+            lines: Vec::new(),
+        });
+    }
+    if title.is_empty() {
+        return;
+    }
+    let last = blocks.last_mut().expect("a block");
+    if last.lines.last().is_some_and(|l| l.role != Role::ItemTitle) {
+        last.lines.push(SlideLine::blank());
+    }
+    last.lines.push(SlideLine::new(title, Role::ItemTitle));
 }
 
 /// A campaign's headline figures: those with a change, else those with a value.
@@ -220,7 +249,31 @@ fn headline(i: usize, s: &Section) -> Vec<FigureRef> {
     }
 }
 
-/// The slides of `b` for a screen of `width`×`height`.
+/// The headline figures of section `i` of `b` (what its overview slides show).
+pub(crate) fn headline_of(b: &Briefing, i: usize) -> Vec<FigureRef> {
+    headline(i, &b.sections[i])
+}
+
+/// The KPI grid of section `i`'s overview slides under their head, planned
+/// for all its headline figures, so that every page has the same columns.
+pub(crate) fn overview_grid(
+    b: &Briefing,
+    m: &Metrics,
+    i: usize,
+    heading: &str,
+    subheading: Option<&str>,
+) -> Grid {
+    let kpis: Vec<Kpi> = headline_of(b, i)
+        .iter()
+        .map(|f| Kpi::of(f.get(b)))
+        .collect();
+    // Measured with 续, as on continuation slides, so that every page agrees.
+    let head = m.head(&subst(tr("continued"), &[heading]), subheading);
+    grid::plan(&kpis, m.inner_width() as u16, m.text_height(&head) as u16)
+}
+
+/// The slides of `b` for a screen of `width`×`height`. A pure function of
+/// the briefing and the size: every screen given the same size builds the same deck.
 pub fn build(b: &Briefing, width: u16, height: u16) -> Vec<Slide> {
     let mut builder = Builder {
         b,
@@ -256,7 +309,7 @@ mod tests {
         (0..n)
             .map(|i| {
                 let role = if i % 3 == 2 { Role::Blank } else { Role::Body };
-                SlideLine::new(i.to_string(), role, None)
+                SlideLine::new(i.to_string(), role)
             })
             .collect()
     }

@@ -351,12 +351,14 @@ impl Presenter {
         };
     }
 
-    /// The overview slide of campaign `n`, if there is one.
+    /// The first slide of campaign `n` (its overview, when it has figures), if there is one.
     fn go_to_campaign(&mut self, n: u8) {
         let section = self.briefing.campaign_index(usize::from(n));
-        if let Some(i) = self.slides.iter().position(|s| {
-            matches!(s.body, Body::Overview(_)) && s.section == section && section.is_some()
-        }) {
+        if let Some(i) = self
+            .slides
+            .iter()
+            .position(|s| s.section == section && section.is_some())
+        {
             self.current = i;
         }
     }

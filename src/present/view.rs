@@ -1,21 +1,20 @@
 //! Drawing a slide: the heading, the body by kind (title, overview with big
-//! numbers, text, end), and the chrome: a slide counter, the classification
-//! mark and a thin progress line, nothing else.
+//! numbers, text, end) in a block centred on the screen, and the chrome: a
+//! slide counter, the classification mark and a thin progress line, nothing else.
 
 use crate::i18n::{subst, t as tr};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::bignum::{self, Scale};
+use super::heading::{heading, upright};
 use super::metrics::Metrics;
-use super::slides::{Body, FigureRef, Slide};
+use super::overview;
+use super::slides::{Body, Slide, SlideLine};
 use super::state::Presenter;
 use crate::follow::RemoteState;
 use crate::layout::{width::str_width, wrap_lines};
-use crate::model::{Indicator, format_number, format_value};
-use crate::render::Role;
-use crate::screen::paint::{figures, fill, marked, put, put_line};
+use crate::screen::paint::{fill, marked, put, put_line};
 use crate::screen::theme::Theme;
 
 /// The current slide with its chrome, drawn into `area` (which starts at the origin).
@@ -44,45 +43,26 @@ pub fn slide_into(buf: &mut Buffer, area: Rect, p: &Presenter) {
             slide,
             std::slice::from_ref(&p.briefing.organization),
         ),
-        Body::Overview(figs) => {
-            let content = heading(buf, &m, t, slide);
-            overview(buf, content, t, p, figs);
-        }
-        Body::Text(lines) => {
-            let content = heading(buf, &m, t, slide);
-            for (i, line) in lines.iter().take(usize::from(content.height)).enumerate() {
-                let style = t.role(line.role);
-                let marks: Vec<_> = if line.role == Role::Body {
-                    figures(&line.text)
-                        .into_iter()
-                        .map(|r| (r, t.figure))
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                let styled = marked(&line.text, style, &marks);
-                put_line(buf, content.x, content.y + i as u16, content.width, &styled);
-            }
-        }
+        Body::Overview(figs) => overview::draw(buf, &m, t, p, slide, figs),
+        Body::Text(lines) => text(buf, &m, t, slide, lines),
     }
     chrome(buf, area, t, p);
 }
 
-/// The heading block; returns the content area below it.
-fn heading(buf: &mut Buffer, m: &Metrics, t: &Theme, slide: &Slide) -> Rect {
+/// A text slide: the heading and the body in one block the measure wide,
+/// centred across, and down when it is short.
+fn text(buf: &mut Buffer, m: &Metrics, t: &Theme, slide: &Slide, lines: &[SlideLine]) {
     let head = m.head(&slide.shown_heading(), slide.subheading.as_deref());
-    let x = m.margin();
+    let rows = head.rows() + lines.len().min(usize::from(u16::MAX)) as u16;
+    let x = m.block_x(m.text_width());
     let w = m.text_width() as u16;
-    let mut y = 1;
-    for line in &head.heading {
-        put(buf, x, y, w, line, t.title);
-        y += 1;
+    let top = heading(buf, (x, m.top(rows)), w, t, &head);
+    for (i, line) in lines.iter().enumerate() {
+        let style = t.role(line.role);
+        let marks: Vec<_> = line.marks.iter().map(|r| (r.clone(), t.figure)).collect();
+        let styled = marked(&line.text, style, &marks);
+        put_line(buf, x, top + i as u16, w, &styled);
     }
-    for line in &head.subheading {
-        put(buf, x, y, w, line, t.subtitle);
-        y += 1;
-    }
-    m.content(&head)
 }
 
 /// Title and end slides: everything centred.
@@ -99,7 +79,7 @@ fn centered(buf: &mut Buffer, area: Rect, m: &Metrics, t: &Theme, slide: &Slide,
         rows.extend(
             wrap_lines(sub, w)
                 .into_iter()
-                .map(|l| (l.to_string(), t.subtitle)),
+                .map(|l| (l.to_string(), upright(t.subtitle, l))),
         );
     }
     rows.push((String::new(), t.text));
@@ -117,138 +97,6 @@ fn centered(buf: &mut Buffer, area: Rect, m: &Metrics, t: &Theme, slide: &Slide,
         let x = area.x + area.width.saturating_sub(tw) / 2;
         put(buf, x, (top + i) as u16, area.width, text, *style);
     }
-}
-
-/// A figure as big glyphs (the part the font can draw) and the rest as text.
-struct Big {
-    glyphs: String,
-    style: Style,
-    /// The label, then what the glyphs leave out (unit, basis, level).
-    label: String,
-    detail: String,
-}
-
-impl Big {
-    fn caption_width(&self) -> usize {
-        str_width(&self.label).max(str_width(&self.detail))
-    }
-}
-
-fn big(ind: &Indicator, t: &Theme) -> Big {
-    let (number, unit, style, basis) = match (&ind.change, ind.value) {
-        (Some(c), _) => {
-            let sign = if c.amount > 0.0 {
-                "+"
-            } else if c.amount < 0.0 {
-                "−"
-            } else {
-                ""
-            };
-            let arrow = if c.amount > 0.0 {
-                "↑"
-            } else if c.amount < 0.0 {
-                "↓"
-            } else {
-                ""
-            };
-            (
-                format!("{arrow}{sign}{}", format_number(c.amount.abs())),
-                c.unit.suffix().to_string(),
-                t.verdict(ind.verdict()),
-                Some(c.basis.label()),
-            )
-        }
-        (None, Some(v)) => (
-            format_number(v),
-            ind.unit.clone().unwrap_or_default(),
-            t.figure,
-            None,
-        ),
-        (None, None) => (String::new(), String::new(), t.figure, None),
-    };
-    let (glyphs, rest) = if unit == "%" {
-        (format!("{number}%"), String::new())
-    } else {
-        (number, unit)
-    };
-    let mut detail: Vec<String> = Vec::new();
-    if !rest.is_empty() {
-        detail.push(rest);
-    }
-    if let Some(b) = basis {
-        detail.push(b.to_string());
-        if let Some(v) = ind.value {
-            detail.push(format_value(v, ind.unit.as_deref()));
-        }
-    }
-    Big {
-        glyphs,
-        style,
-        label: ind.label.clone(),
-        detail: detail.join(" · "),
-    }
-}
-
-/// Place the headline figures in rows; as many as fit, large when all of them fit.
-fn overview(buf: &mut Buffer, area: Rect, t: &Theme, p: &Presenter, figs: &[FigureRef]) {
-    let bigs: Vec<Big> = figs.iter().map(|f| big(f.get(&p.briefing), t)).collect();
-    if bigs.is_empty() || area.height == 0 {
-        return;
-    }
-    let fits = |scale: Scale| -> usize { placement(&bigs, scale, area).len() };
-    let scale = if fits(Scale::Large) == bigs.len() || fits(Scale::Large) >= fits(Scale::Small) {
-        Scale::Large
-    } else {
-        Scale::Small
-    };
-    for (b, (x, y, w)) in bigs.iter().zip(placement(&bigs, scale, area)) {
-        let rows = bignum::render(&b.glyphs, scale).unwrap_or_default();
-        for (i, row) in rows.iter().enumerate() {
-            put(buf, x, y + i as u16, w, row, b.style);
-        }
-        let caption_y = y + scale.rows() as u16;
-        let mut lines: Vec<(&str, Style)> = wrap_lines(&b.label, usize::from(w))
-            .into_iter()
-            .take(2)
-            .map(|l| (l, t.title))
-            .collect();
-        lines.extend(
-            wrap_lines(&b.detail, usize::from(w))
-                .into_iter()
-                .take(1)
-                .map(|l| (l, t.dim)),
-        );
-        for (i, (line, style)) in lines.iter().enumerate() {
-            put(buf, x, caption_y + i as u16, w, line, *style);
-        }
-    }
-}
-
-/// Where each figure goes (x, y, width), left to right then down, while they fit.
-fn placement(bigs: &[Big], scale: Scale, area: Rect) -> Vec<(u16, u16, u16)> {
-    const GAP: u16 = 4;
-    // Glyphs, up to three caption lines, a blank row.
-    let row_h = scale.rows() as u16 + 4;
-    let mut out = Vec::new();
-    let (mut x, mut y) = (area.x, area.y);
-    for b in bigs {
-        let glyph_w = bignum::width(&b.glyphs, scale) as u16;
-        let caption_w = (b.caption_width() as u16).min(30).min(area.width);
-        let w = glyph_w.max(caption_w);
-        if w > area.width {
-            break;
-        }
-        if x > area.x && x + w > area.right() {
-            x = area.x;
-            y += row_h;
-        }
-        if y + row_h - 1 > area.bottom() {
-            break;
-        }
-        out.push((x, y, w));
-        x += w + GAP;
-    }
-    out
 }
 
 /// The bottom row: classification, a progress line, and `n/N`.
