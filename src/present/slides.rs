@@ -140,8 +140,15 @@ impl Builder<'_> {
         if figures.is_empty() {
             return;
         }
-        let (_, subheading) = self.head_for(heading, s.subtitle.clone());
-        let grid = overview_grid(self.b, &self.m, i, heading, subheading.as_deref());
+        let (_, mut subheading) = self.head_for(heading, s.subtitle.clone());
+        let mut grid = overview_grid(self.b, &self.m, i, heading, subheading.as_deref());
+        if grid.per_slide() < figures.len() && subheading.is_some() {
+            // Figures that need more slides come before the subtitle (context shown elsewhere).
+            let bare = overview_grid(self.b, &self.m, i, heading, None);
+            if bare.per_slide() > grid.per_slide() {
+                (grid, subheading) = (bare, None);
+            }
+        }
         let block = Block {
             item: None,
             heading: heading.to_string(),

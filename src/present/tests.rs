@@ -382,3 +382,18 @@ fn a_campaign_key_finds_a_campaign_without_figures() {
     p.update(Action::Command(Command::Campaign(1)));
     assert!(matches!(p.slide().body, Body::Overview(_)));
 }
+
+#[test]
+fn the_subtitle_gives_way_before_figures_take_more_slides() {
+    let p = presenter(Y2023, 60, 16);
+    let pages: Vec<_> = p
+        .slides
+        .iter()
+        .filter(|s| matches!(s.body, Body::Overview(_)) && s.section == Some(1))
+        .collect();
+    assert!(pages.iter().all(|s| s.subheading.is_none()));
+    assert!(matches!(&pages[0].body, Body::Overview(f) if f.len() >= 2));
+    // Where every figure fits, the subtitle stays.
+    let p = presenter(Y2023, 120, 40);
+    assert!(p.slides[2].subheading.is_some());
+}
