@@ -389,3 +389,60 @@ fn the_checker_sees_circles_and_upward_imports() {
     ]);
     assert!(problems(&tests.path().join("src")).is_empty());
 }
+
+#[path = "architecture/lengths.rs"]
+mod lengths;
+
+#[test]
+fn no_function_is_long() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    // The checker reads the functions (a checker that reads nothing passes).
+    let text = std::fs::read_to_string(src.join("screen/wire/band.rs")).unwrap();
+    let seen = lengths::functions("screen/wire/band.rs", &text);
+    assert!(
+        seen.iter().any(|f| f.name == "find" && f.lines > 10),
+        "{seen:?}"
+    );
+    let found = lengths::problems(&src, lengths::ALLOWED);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_length_checker_sees_a_long_function() {
+    let body = |n: usize| {
+        (0..n)
+            .map(|k| format!("    let _x{k} = {k};\n"))
+            .collect::<String>()
+    };
+    // 58 lines of body: 60 with the `fn` line and the closing brace.
+    let ok = format!("pub(crate) fn short() {{\n{}}}\n", body(58));
+    let long = format!(
+        "/// Braces in text do not count: \"{{\" '}}'\nfn long(a: &str) -> bool {{\n    let s = \"}}}}\";\n    let r = r#\"}}\"#;\n    let c = '}}';\n    // }} in a comment\n{}    a == s\n}}\n\nfn after() {{}}\n",
+        body(56)
+    );
+    let tests = format!(
+        "fn f() {{}}\n\n#[cfg(test)]\nmod tests {{\n    fn in_tests() {{\n{}    }}\n}}\n",
+        body(80)
+    );
+    let tree = fake(&[
+        ("lib.rs", ok.as_str()),
+        ("screen.rs", long.as_str()),
+        ("model.rs", tests.as_str()),
+    ]);
+    let src = tree.path().join("src");
+    let found = lengths::functions("screen.rs", &long);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!((found[0].name.as_str(), found[0].lines), ("long", 63));
+    assert_eq!(
+        lengths::problems(&src, &[]),
+        ["screen.rs:2: fn long is 63 lines (over 60)"]
+    );
+    assert!(lengths::problems(&src, &[("screen.rs", "long", "a reason")]).is_empty());
+    assert_eq!(
+        lengths::problems(
+            &src,
+            &[("screen.rs", "long", "r"), ("lib.rs", "short", "r")]
+        ),
+        ["lib.rs: fn short is allowed to be long but is not: remove it from ALLOWED"]
+    );
+}

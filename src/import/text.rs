@@ -19,8 +19,18 @@ pub fn paras(text: &str, markdown: bool) -> (Vec<Para>, Vec<Dropped>) {
             l.split('\u{c}')
         })
         .collect();
-    let furniture = page_furniture(&lines);
-    let mut blocks: Vec<(usize, Vec<String>, Option<Role>)> = Vec::new();
+    let (blocks, dropped) = blocks(&lines, markdown);
+    (joined(blocks, markdown), dropped)
+}
+
+/// A run of lines between blank lines: its first line's number, its lines,
+/// and its role when a Markdown heading gave it one.
+type Block = (usize, Vec<String>, Option<Role>);
+
+/// The blocks of `lines`, and the page furniture left out.
+fn blocks(lines: &[&str], markdown: bool) -> (Vec<Block>, Vec<Dropped>) {
+    let furniture = page_furniture(lines);
+    let mut blocks: Vec<Block> = Vec::new();
     let mut current: Vec<String> = Vec::new();
     let mut start = 0;
     let mut dropped = Vec::new();
@@ -59,36 +69,32 @@ pub fn paras(text: &str, markdown: bool) -> (Vec<Para>, Vec<Dropped>) {
         current.push(line);
     }
     flush(&mut blocks, &mut current, start);
+    (blocks, dropped)
+}
 
+/// The blocks as paragraphs: headings as they are, a body's lines joined,
+/// and (in plain text) a body that stops mid-sentence joined to the next.
+fn joined(blocks: Vec<Block>, markdown: bool) -> Vec<Para> {
+    let para = |lines, role, line| Para {
+        lines,
+        role,
+        line,
+        numbered: false,
+    };
     let mut out: Vec<Para> = Vec::new();
     for (line, lines, role) in blocks {
         if let Some(role) = role {
-            out.push(Para {
-                lines,
-                role,
-                line,
-                numbered: false,
-            });
+            out.push(para(lines, role, line));
             continue;
         }
         if is_heading_block(&lines) {
-            out.push(Para {
-                lines,
-                role: Role::Block,
-                line,
-                numbered: false,
-            });
+            out.push(para(lines, Role::Block, line));
             continue;
         }
         // A numbered heading line over its body, with no blank line between.
         let (lines, line) = match split_heading_line(&lines) {
             Some(heading) => {
-                out.push(Para {
-                    lines: vec![heading],
-                    role: Role::Block,
-                    line,
-                    numbered: false,
-                });
+                out.push(para(vec![heading], Role::Block, line));
                 (lines[1..].to_vec(), line + 1)
             }
             None => (lines, line),
@@ -105,14 +111,9 @@ pub fn paras(text: &str, markdown: bool) -> (Vec<Para>, Vec<Dropped>) {
             prev.lines[0].push_str(&joined);
             continue;
         }
-        out.push(Para {
-            lines: vec![joined],
-            role: Role::Body,
-            line,
-            numbered: false,
-        });
+        out.push(para(vec![joined], Role::Body, line));
     }
-    (out, dropped)
+    out
 }
 
 /// A Markdown heading (`#`…) or a line that is bold as a whole.
