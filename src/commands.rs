@@ -14,7 +14,7 @@ use crate::library::load_library;
 use crate::settings::{AmbiguousWidth, ColorMode, Lang, ThemeName};
 
 /// Run the command `cli` gives, with the config `cli::parse` read.
-pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Report>) -> u8 {
+pub(crate) fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Report>) -> u8 {
     let config = match config {
         Ok(c) => c,
         Err(report) => {
@@ -321,10 +321,10 @@ fn print(names: &[PathBuf], width: Option<usize>, notes: bool) -> u8 {
 }
 
 /// The JSON Schema of the format (`briefing schema`), kept in step with docs/format.md.
-pub const SCHEMA: &str = include_str!("schema.json");
+pub(crate) const SCHEMA: &str = include_str!("schema.json");
 
 /// The template `briefing new` writes: a valid briefing that explains itself.
-pub const TEMPLATE: &str = include_str!("template.toml");
+pub(crate) const TEMPLATE: &str = include_str!("template.toml");
 
 /// `briefing new PATH`: write the template, never over an existing file.
 fn new(path: &std::path::Path) -> u8 {

@@ -16,7 +16,7 @@ use crate::settings::{AmbiguousWidth, ColorMode, Lang, ThemeName};
 
 /// What the config file says; `None` where it says nothing.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Config {
+pub(crate) struct Config {
     pub theme: Option<ThemeName>,
     pub color: Option<ColorMode>,
     pub ambiguous_width: Option<AmbiguousWidth>,
@@ -42,7 +42,7 @@ struct Raw {
 }
 
 /// The default place of the config file.
-pub fn default_path() -> Option<PathBuf> {
+pub(crate) fn default_path() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_CONFIG_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
@@ -51,7 +51,7 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 /// Read the config: `explicit` must exist; the default place may not.
-pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
+pub(crate) fn load(explicit: Option<&Path>) -> Result<Config, Report> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
         None => match default_path() {

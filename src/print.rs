@@ -53,7 +53,7 @@ impl Out<'_> {
 /// The briefing as text at `width` columns (at least 1); `group` holds the
 /// other loaded briefings of its organisation (their values join the series).
 /// Speaker notes are printed only with `notes`.
-pub fn render(b: &Briefing, group: &[Briefing], width: usize, notes: bool) -> String {
+pub(crate) fn render(b: &Briefing, group: &[Briefing], width: usize, notes: bool) -> String {
     let mut out = Out {
         text: String::new(),
         width: width.max(1),

@@ -19,7 +19,7 @@ use crate::settings::{AmbiguousWidth, ColorMode, ThemeName};
 
 /// How the full-screen modes look.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Look {
+pub(crate) struct Look {
     pub theme: ThemeName,
     pub color: ColorMode,
     pub ambiguous_width: AmbiguousWidth,
@@ -28,7 +28,7 @@ pub struct Look {
 }
 
 /// Refuse to start a full-screen mode without a terminal on both ends.
-pub fn require_terminal(command: &str) -> Result<(), u8> {
+pub(crate) fn require_terminal(command: &str) -> Result<(), u8> {
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return Ok(());
     }
@@ -38,7 +38,7 @@ pub fn require_terminal(command: &str) -> Result<(), u8> {
 
 /// How `present` runs: the presenter's view, following a presenter.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SlidesOptions {
+pub(crate) struct SlidesOptions {
     /// The presenter's view, with the talk's minutes.
     pub presenter: Option<Option<f64>>,
     /// Follow a presenter, on a named channel or the briefing's own.
@@ -61,11 +61,11 @@ enum Showing {
     },
 }
 
-pub fn open(paths: &[PathBuf], look: &Look, watch: bool) -> u8 {
+pub(crate) fn open(paths: &[PathBuf], look: &Look, watch: bool) -> u8 {
     session(paths, look, "open", Showing::Reader, watch)
 }
 
-pub fn present(paths: &[PathBuf], look: &Look, options: SlidesOptions, watch: bool) -> u8 {
+pub(crate) fn present(paths: &[PathBuf], look: &Look, options: SlidesOptions, watch: bool) -> u8 {
     let start = Showing::Slides {
         section: None,
         from_reader: false,

@@ -25,6 +25,7 @@ const LAYERS: &[&[&str]] = &[
     &["session"],
     &["cli"],
     &["commands"],
+    &["testing"],
 ];
 
 /// A module path (`["screen", "wire"]`) and the file that holds it.
@@ -444,5 +445,57 @@ fn the_length_checker_sees_a_long_function() {
             &[("screen.rs", "long", "r"), ("lib.rs", "short", "r")]
         ),
         ["lib.rs: fn short is allowed to be long but is not: remove it from ALLOWED"]
+    );
+}
+
+#[path = "architecture/surface.rs"]
+mod surface;
+
+#[test]
+fn lib_exposes_only_the_public_surface() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let found = surface::problems(root, surface::SURFACE, surface::STILL_PUBLIC);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    let testing = std::fs::read_to_string(root.join("src/testing.rs")).unwrap();
+    let found = surface::testing_problems(&testing);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_surface_checker_sees_a_public_module() {
+    let lib = "//! doc\n#![warn(unreachable_pub)]\npub mod testing;\npub(crate) mod model;\npub mod reader;\npub fn main() -> u8 {\n    0\n}\n";
+    let tree = fake(&[("lib.rs", lib)]);
+    std::fs::create_dir_all(tree.path().join("tests")).unwrap();
+    std::fs::write(
+        tree.path().join("tests/t.rs"),
+        "use briefing::reader::App;\n",
+    )
+    .unwrap();
+    assert_eq!(
+        surface::public(lib),
+        ["mod testing", "mod reader", "fn main"]
+    );
+    assert_eq!(
+        surface::problems(tree.path(), surface::SURFACE, &[]),
+        ["src/lib.rs: `pub mod reader` is not in the public surface: make it pub(crate)"]
+    );
+    assert!(surface::problems(tree.path(), surface::SURFACE, &[("mod reader", "t.rs")]).is_empty());
+    std::fs::write(
+        tree.path().join("tests/t.rs"),
+        "use briefing::testing::Reader;\n",
+    )
+    .unwrap();
+    assert_eq!(
+        surface::problems(tree.path(), surface::SURFACE, &[("mod reader", "t.rs")]),
+        ["`mod reader` is public but no test or example names it: make it pub(crate)"]
+    );
+    let testing = "pub struct Reader {\n    pub app: App,\n}\npub struct S(pub u8);\npub use crate::model::*;\npub use crate::settings::Lang;\n";
+    assert_eq!(
+        surface::testing_problems(testing),
+        [
+            "src/testing.rs:2: a public field",
+            "src/testing.rs:4: a public field",
+            "src/testing.rs:5: a module re-exported whole"
+        ]
     );
 }

@@ -15,7 +15,7 @@ use crate::model::{
 /// briefing of that period, `history` stated by a later briefing for that
 /// earlier period, or `derived` (worked out as `value − change`, the
 /// format's rule 3).
-pub const HEADER: [&str; 14] = [
+pub(crate) const HEADER: [&str; 14] = [
     "organization",
     "period",
     "section",
@@ -37,7 +37,7 @@ type Row = [String; 14];
 
 /// Every row of every briefing of `lib`, ordered by organisation and period,
 /// and in reading order within a period.
-pub fn rows(lib: &Library) -> Vec<Row> {
+pub(crate) fn rows(lib: &Library) -> Vec<Row> {
     let mut seen = stated(lib);
     let mut rows: Vec<(String, Period, Row)> = Vec::new();
     for entry in &lib.entries {
@@ -148,14 +148,14 @@ const NUMBERS: [usize; 2] = [6, 8];
 /// A text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
 /// or a tab or carriage return first) gets a `'` in front, which the
 /// spreadsheet shows as text: a hostile file cannot make a cell compute.
-pub fn defuse(cell: &mut String) {
+pub(crate) fn defuse(cell: &mut String) {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         cell.insert(0, '\'');
     }
 }
 
 /// The CSV file of `lib`: the header, then [`rows`]; CRLF line ends (RFC 4180).
-pub fn render(lib: &Library, bom: bool) -> Vec<u8> {
+pub(crate) fn render(lib: &Library, bom: bool) -> Vec<u8> {
     let mut out = Vec::new();
     if bom {
         out.extend_from_slice("\u{feff}".as_bytes());

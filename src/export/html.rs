@@ -1,7 +1,7 @@
 //! HTML export: one self-contained page (inline CSS and SVG, no script, no
 //! network) — the briefing as an article with its outline, each indicator
 //! beside its text with a chart of its series. Every piece of text from the
-//! file goes through [`escape`]; the only markup is this module's own.
+//! file goes through [`escape`](page::escape); the only markup is this module's own.
 
 mod chart;
 mod page;
@@ -14,11 +14,10 @@ use crate::model::{
 };
 use chart::{bars, spark};
 use page::Page;
-pub use page::escape;
 
 /// The page of briefing `b`; `group` is its organisation's briefings (any
 /// order, `b` among them), whose values join each indicator's series.
-pub fn render(b: &Briefing, group: &[Briefing]) -> String {
+pub(crate) fn render(b: &Briefing, group: &[Briefing]) -> String {
     let mut p = Page {
         out: String::with_capacity(64 * 1024),
     };

@@ -3,7 +3,7 @@
 //! is `cli.<subcommand>.<arg>`, else the shared `cli.<arg>`.
 
 /// (id, 中文, English)
-pub const STRINGS: &[(&str, &str, &str)] = &[
+pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     // Headings.
     ("cli.usage", "用法：", "Usage: "),
     ("cli.heading.args", "参数", "Arguments"),

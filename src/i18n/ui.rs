@@ -1,7 +1,7 @@
 //! The viewer's strings: the reader, the slides, the presenter's view and `print`.
 
 /// (id, 中文, English)
-pub const STRINGS: &[(&str, &str, &str)] = &[
+pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     // Changes and series.
     ("yoy", "同比", "y/y"),
     ("pop", "环比", "p/p"),

@@ -13,7 +13,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::{ImportError, MAX_DOCX_BYTES, Para, Role, text};
 
 /// Read the .docx at `path`: a regular file, at most `MAX_DOCX_BYTES`.
-pub fn read(path: &Path) -> Result<Vec<Para>, ImportError> {
+pub(super) fn read(path: &Path) -> Result<Vec<Para>, ImportError> {
     use std::os::unix::fs::OpenOptionsExt;
     let io = |e: std::io::Error| {
         ImportError::Read(crate::load::FileError::Io(e.to_string()).to_string())
@@ -45,7 +45,7 @@ fn t_not_regular() -> String {
 }
 
 /// The paragraphs of a .docx archive.
-pub fn parse<R: Read + Seek>(archive: R) -> Result<Vec<Para>, ImportError> {
+pub(super) fn parse<R: Read + Seek>(archive: R) -> Result<Vec<Para>, ImportError> {
     let bad = |e: &dyn std::fmt::Display| ImportError::Docx(e.to_string());
     let mut zip = zip::ZipArchive::new(archive).map_err(|e| bad(&e))?;
     let styles = part(&mut zip, "word/styles.xml")

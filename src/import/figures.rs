@@ -30,7 +30,7 @@ const POP: &[&str] = &["环比", "较上月", "较上季度"];
 const COMPARE: &[&str] = &["低于", "高于", "优于", "好于", "超过"];
 /// The indicators of `paras` (which start at the source's `lines`), with
 /// ids `{holder}-f1`, `{holder}-f2` …
-pub fn indicators(
+pub(super) fn indicators(
     holder: &str,
     paras: &[String],
     lines: &[usize],

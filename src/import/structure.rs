@@ -18,7 +18,7 @@ const MAX_INDICATORS: usize = 2000;
 const OUTLOOK_WORDS: &[&str] = &["展望", "下一步", "工作打算", "工作思路", "工作安排"];
 
 /// Build the draft of `paras` (from the file `name`), noting what to review.
-pub fn build(name: &str, paras: &[Para], review: &mut Vec<Review>) -> File {
+pub(super) fn build(name: &str, paras: &[Para], review: &mut Vec<Review>) -> File {
     let mut rest = paras;
     let (title, mut subtitle) = match rest.first() {
         Some(p) if p.role != Role::Body && markers::heading_rank(&p.lines[0]).is_none() => {

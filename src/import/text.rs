@@ -9,7 +9,7 @@ use crate::model::is_cjk;
 /// `markdown`: `#` headings and `**bold**` lines are headings, and a blank
 /// line always ends a paragraph; in plain text a paragraph that stops in
 /// the middle of a sentence goes on after a blank line.
-pub fn paras(text: &str, markdown: bool) -> (Vec<Para>, Vec<Dropped>) {
+pub(super) fn paras(text: &str, markdown: bool) -> (Vec<Para>, Vec<Dropped>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // A form feed is a page break: a line of its own.
     let lines: Vec<&str> = text
@@ -140,7 +140,7 @@ fn strip_list_mark(line: &str) -> &str {
 }
 
 /// Drop white space that justified text put next to CJK characters.
-pub fn unjustify(line: &str) -> String {
+pub(super) fn unjustify(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
@@ -171,7 +171,7 @@ fn is_space(c: char) -> bool {
 
 /// Join hard-wrapped lines: nothing between them, except one space
 /// between words of Latin script.
-pub fn join_lines(lines: &[String]) -> String {
+pub(super) fn join_lines(lines: &[String]) -> String {
     let mut out = String::new();
     for l in lines {
         out.push_str(glue(&out, l));
@@ -192,7 +192,7 @@ fn glue(before: &str, after: &str) -> &'static str {
 }
 
 /// Whether `text` ends a sentence (so that a blank line after it is a break).
-pub fn ends_sentence(text: &str) -> bool {
+pub(super) fn ends_sentence(text: &str) -> bool {
     let mut rev = text.chars().rev();
     let last = rev.next();
     let terminal = |c: char| "。！？!?…；;：:".contains(c);

@@ -29,7 +29,7 @@ fn glyph(c: char) -> Option<&'static [&'static str; 5]> {
 
 /// How big to draw: dots per font pixel across and down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scale {
+pub(crate) enum Scale {
     /// 2 cells by 1 row a pixel: 5 rows high.
     Large,
     /// 1 cell by half a row a pixel: 3 rows high.
@@ -44,14 +44,14 @@ impl Scale {
         }
     }
 
-    pub fn rows(self) -> usize {
+    pub(crate) fn rows(self) -> usize {
         let (_, sy) = self.dots();
         (5 * sy).div_ceil(4)
     }
 }
 
 /// `text` as rows of braille at `scale`; `None` if a character is not in the font.
-pub fn render(text: &str, scale: Scale) -> Option<Vec<String>> {
+pub(crate) fn render(text: &str, scale: Scale) -> Option<Vec<String>> {
     // Lay the glyphs side by side with one pixel between them.
     let mut bitmap = vec![String::new(); 5];
     for (i, c) in text.chars().enumerate() {
@@ -95,7 +95,7 @@ pub fn render(text: &str, scale: Scale) -> Option<Vec<String>> {
 }
 
 /// Columns `text` takes at `scale`.
-pub fn width(text: &str, scale: Scale) -> usize {
+pub(crate) fn width(text: &str, scale: Scale) -> usize {
     render(text, scale).map_or(0, |rows| rows[0].chars().count())
 }
 

@@ -5,46 +5,46 @@
 use ratatui::layout::Rect;
 
 /// The smallest screen slides are drawn on.
-pub const MIN_WIDTH: u16 = 20;
-pub const MIN_HEIGHT: u16 = 8;
+pub(crate) const MIN_WIDTH: u16 = 20;
+pub(crate) const MIN_HEIGHT: u16 = 8;
 
 /// The smallest screen for the presenter's view.
-pub const PRESENTER_MIN_WIDTH: u16 = 40;
-pub const PRESENTER_MIN_HEIGHT: u16 = 12;
+pub(crate) const PRESENTER_MIN_WIDTH: u16 = 40;
+pub(crate) const PRESENTER_MIN_HEIGHT: u16 = 12;
 
 /// The slide preview's size for a screen: three fifths of the width (all of
 /// it on narrow screens), all rows but the clock's.
-pub fn preview_size(width: u16, height: u16) -> (u16, u16) {
+pub(crate) fn preview_size(width: u16, height: u16) -> (u16, u16) {
     let w = if width >= 80 { width * 3 / 5 } else { width };
     (w, height.saturating_sub(1))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Metrics {
+pub(crate) struct Metrics {
     pub width: u16,
     pub height: u16,
 }
 
 impl Metrics {
-    pub fn new(width: u16, height: u16) -> Metrics {
+    pub(crate) fn new(width: u16, height: u16) -> Metrics {
         Metrics { width, height }
     }
 
-    pub fn too_small(&self) -> bool {
+    pub(crate) fn too_small(&self) -> bool {
         self.width < MIN_WIDTH || self.height < MIN_HEIGHT
     }
 
     /// Left and right margin: wide screens get room to breathe.
-    pub fn margin(&self) -> u16 {
+    pub(crate) fn margin(&self) -> u16 {
         (self.width / 12).clamp(1, 12)
     }
 
-    pub fn text_width(&self) -> usize {
+    pub(crate) fn text_width(&self) -> usize {
         usize::from(self.width.saturating_sub(2 * self.margin())).max(1)
     }
 
     /// A heading and subheading wrapped to the text width.
-    pub fn head(&self, heading: &str, subheading: Option<&str>) -> Head {
+    pub(crate) fn head(&self, heading: &str, subheading: Option<&str>) -> Head {
         let w = self.text_width();
         let lines = |t: &str| {
             crate::layout::wrap_lines(t, w)
@@ -59,15 +59,15 @@ impl Metrics {
     }
 
     /// Rows at the bottom: a blank row and the chrome line.
-    pub const FOOT_ROWS: u16 = 2;
+    pub(crate) const FOOT_ROWS: u16 = 2;
 
     /// Rows left for text under `head`.
-    pub fn text_height(&self, head: &Head) -> usize {
+    pub(crate) fn text_height(&self, head: &Head) -> usize {
         usize::from(self.height.saturating_sub(head.rows() + Self::FOOT_ROWS)).max(1)
     }
 
     /// The area for the slide's content below `head`.
-    pub fn content(&self, head: &Head) -> Rect {
+    pub(crate) fn content(&self, head: &Head) -> Rect {
         let top = head.rows().min(self.height);
         Rect::new(
             self.margin().min(self.width),
@@ -80,14 +80,14 @@ impl Metrics {
 
 /// The wrapped heading block of a slide.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Head {
+pub(crate) struct Head {
     pub heading: Vec<String>,
     pub subheading: Vec<String>,
 }
 
 impl Head {
     /// A blank row, the heading, the subheading, a blank row.
-    pub fn rows(&self) -> u16 {
+    pub(crate) fn rows(&self) -> u16 {
         (2 + self.heading.len() + self.subheading.len()).min(usize::from(u16::MAX)) as u16
     }
 }

@@ -19,7 +19,7 @@ use crate::screen::paint::{figures, fill, marked, put, put_line};
 use crate::screen::theme::Theme;
 
 /// The current slide with its chrome, drawn into `area` (which starts at the origin).
-pub fn slide_into(buf: &mut Buffer, area: Rect, p: &Presenter) {
+pub(crate) fn slide_into(buf: &mut Buffer, area: Rect, p: &Presenter) {
     let m = Metrics::new(area.width, area.height);
     let t = &p.theme;
     fill(buf, area, t.text);
@@ -253,7 +253,7 @@ fn placement(bigs: &[Big], scale: Scale, area: Rect) -> Vec<(u16, u16, u16)> {
 
 /// The bottom row: classification, a progress line, and `n/N`.
 /// Where the talk is: `第 3/21 页`.
-pub fn counter(p: &Presenter) -> String {
+pub(crate) fn counter(p: &Presenter) -> String {
     crate::i18n::subst(
         tr("slide_counter"),
         &[&(p.current + 1).to_string(), &p.slides.len().to_string()],

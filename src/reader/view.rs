@@ -3,8 +3,8 @@
 mod compare;
 mod indicators;
 mod outline;
-pub mod sparkline;
-pub mod status;
+pub(crate) mod sparkline;
+pub(crate) mod status;
 mod text;
 
 use ratatui::Frame;
@@ -17,7 +17,7 @@ use crate::screen::overlay::{error_panel, help, too_small_for};
 use crate::screen::paint::put;
 use crate::screen::tables::READER;
 
-pub fn draw(frame: &mut Frame, app: &App) {
+pub(crate) fn draw(frame: &mut Frame, app: &App) {
     // The area the state was laid out for (the frame is the same size).
     let area = app.area;
     let p = panes(area, app.focus);
@@ -68,6 +68,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 /// Below the smallest usable size: a plain message, cut to fit.
-pub fn too_small(frame: &mut Frame, area: Rect) {
+pub(crate) fn too_small(frame: &mut Frame, area: Rect) {
     too_small_for(frame, area, MIN_WIDTH, MIN_HEIGHT);
 }

@@ -114,7 +114,7 @@ pub struct State {
 }
 
 /// The longest label the editor takes, in characters.
-pub const MAX_LABEL: usize = 200;
+pub(super) const MAX_LABEL: usize = 200;
 
 impl State {
     /// The candidates of `file`, in the order of the draft, all kept.

@@ -14,7 +14,7 @@ use crate::i18n::{subst, t};
 /// Commands by the names the config file uses for them. An override acts
 /// where its command does: the reader's in the reader, the slides' in the
 /// slides, `quit`, `help` and `close` in both.
-pub const COMMAND_NAMES: &[(&str, Command)] = &[
+pub(crate) const COMMAND_NAMES: &[(&str, Command)] = &[
     ("quit", Command::Quit),
     ("down", Command::Down),
     ("up", Command::Up),
@@ -47,7 +47,7 @@ pub const COMMAND_NAMES: &[(&str, Command)] = &[
 ];
 
 /// A key as the config file writes it: `j`, `G`, `ctrl-d`, `pgdn`, `space` …
-pub fn parse_key(spec: &str) -> Option<Key> {
+pub(crate) fn parse_key(spec: &str) -> Option<Key> {
     let lower = spec.to_ascii_lowercase();
     if let Some(c) = lower.strip_prefix("ctrl-") {
         let mut chars = c.chars();

@@ -10,12 +10,12 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::time::{Duration, Instant};
 
 /// The most of a paste that is kept; the rest is dropped, with a message.
-pub const PASTE_MAX: usize = 64 * 1024;
+pub(crate) const PASTE_MAX: usize = 64 * 1024;
 /// A paste without its end marker ends after this long without bytes.
-pub const PASTE_WAIT_MS: i32 = 200;
+pub(crate) const PASTE_WAIT_MS: i32 = 200;
 
 #[derive(Debug, Default)]
-pub struct Parser {
+pub(crate) struct Parser {
     buf: Vec<u8>,
     /// Inside a bracketed paste: what has arrived of it.
     paste: Option<Vec<u8>>,
@@ -62,19 +62,19 @@ enum Parsed {
 }
 
 impl Parser {
-    pub fn feed(&mut self, bytes: &[u8]) {
+    pub(crate) fn feed(&mut self, bytes: &[u8]) {
         self.buf.extend_from_slice(bytes);
         self.fed = Some(Instant::now());
     }
 
     /// Whether bytes are waiting that may complete with more input.
-    pub fn pending(&self) -> bool {
+    pub(crate) fn pending(&self) -> bool {
         !self.buf.is_empty() || self.paste.is_some()
     }
 
     /// How long to wait for more input before `next(true)`, when something
     /// is pending: a paste waits longer than an escape sequence.
-    pub fn wait_ms(&self, esc_wait_ms: i32) -> Option<i32> {
+    pub(crate) fn wait_ms(&self, esc_wait_ms: i32) -> Option<i32> {
         if self.paste.is_some() {
             // What is left of the quiet time since the last bytes, and a
             // millisecond more, so that the wake finds it over.
@@ -108,7 +108,7 @@ impl Parser {
 
     /// The next event. With `flush` (no more bytes came), an incomplete
     /// sequence is taken as far as it goes: a lone ESC is the Esc key.
-    pub fn next(&mut self, flush: bool) -> Option<Event> {
+    pub(crate) fn next(&mut self, flush: bool) -> Option<Event> {
         loop {
             if self.paste.is_some() {
                 let end = self

@@ -15,7 +15,7 @@ use crate::screen::keys::Binding;
 use crate::screen::theme::Theme;
 
 /// The help overlay of `table`, scrolled by `scroll`, centred in `area`.
-pub fn help(
+pub(crate) fn help(
     t: &Theme,
     keymap: &Keymap,
     table: &[Binding],
@@ -82,7 +82,7 @@ pub fn help(
 }
 
 /// The plain message for a screen under `min_w`×`min_h`.
-pub fn too_small_for(frame: &mut Frame, area: Rect, min_w: u16, min_h: u16) {
+pub(crate) fn too_small_for(frame: &mut Frame, area: Rect, min_w: u16, min_h: u16) {
     let text = subst(tr("too_small"), &[&min_w.to_string(), &min_h.to_string()]);
     let buf = frame.buffer_mut();
     for (i, line) in crate::layout::wrap_lines(&text, usize::from(area.width).max(1))
@@ -104,7 +104,7 @@ pub fn too_small_for(frame: &mut Frame, area: Rect, min_w: u16, min_h: u16) {
 }
 
 /// A watched file with errors: the same report as `briefing check`.
-pub fn error_panel(t: &Theme, report: &str, area: Rect, buf: &mut Buffer) {
+pub(crate) fn error_panel(t: &Theme, report: &str, area: Rect, buf: &mut Buffer) {
     put(buf, area.x, area.y, area.width, tr("file_errors"), t.worse);
     // Each line keeps its indent (the report's `   |` gutter lines up under the line number).
     let width = usize::from(area.width).max(1);

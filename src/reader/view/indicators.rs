@@ -15,7 +15,7 @@ use crate::render::{Figure, cite_line, note_line};
 use crate::screen::paint::{put, put_spans};
 use crate::screen::theme::Theme;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width == 0 {
         return;
     }

@@ -9,14 +9,14 @@ const RIGHT: [u32; 4] = [0x80, 0x20, 0x10, 0x08];
 
 /// One cell of a sparkline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SparkCell {
+pub(crate) struct SparkCell {
     pub ch: char,
     pub derived: bool,
 }
 
 /// The sparkline of `series` in `rows` rows (top first), one cell per point;
 /// at most `max_cells` of the latest points.
-pub fn spark(series: &Series, rows: usize, max_cells: usize) -> Vec<Vec<SparkCell>> {
+pub(crate) fn spark(series: &Series, rows: usize, max_cells: usize) -> Vec<Vec<SparkCell>> {
     let points = &series.points[series.points.len().saturating_sub(max_cells)..];
     let rows = rows.max(1);
     let levels = rows * 4;

@@ -13,7 +13,7 @@ use crate::screen::paint::{fill, put, put_spans};
 use crate::screen::tables::READER;
 
 /// Where the reader is: `2/3 “四大创新”`, or the section's title.
-pub fn place(app: &App) -> String {
+pub(crate) fn place(app: &App) -> String {
     let Some(section) = app.briefing().sections.get(app.section) else {
         return String::new();
     };
@@ -23,7 +23,7 @@ pub fn place(app: &App) -> String {
     }
 }
 
-pub fn render(app: &App, area: Rect, frame: &mut Frame) {
+pub(crate) fn render(app: &App, area: Rect, frame: &mut Frame) {
     let t = &app.theme;
     let buf = frame.buffer_mut();
     fill(buf, area, t.status);
@@ -119,7 +119,7 @@ pub fn render(app: &App, area: Rect, frame: &mut Frame) {
 }
 
 /// The tab bar: every section, the current one marked; scrolled so it is visible.
-pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
+pub(crate) fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     // Only the tabs that can be on screen: a window around the current one.
     let window = app.section.saturating_sub(usize::from(area.width) / 4)
