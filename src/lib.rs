@@ -44,7 +44,7 @@ pub mod reader;
 /// One rendering of a briefing into display text with roles.
 pub mod render;
 /// `import --review`: the full-screen walk through a draft's indicators.
-pub mod review;
+pub(crate) mod review;
 /// The one sanitiser: briefing text never reaches the terminal as control sequences.
 pub(crate) mod sanitize;
 /// The screen toolkit every full-screen mode is built on.

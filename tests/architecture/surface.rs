@@ -48,10 +48,6 @@ pub const STILL_PUBLIC: &[(&str, &str)] = &[
         "tests/slides.rs: the roles of a slide's lines",
     ),
     (
-        "mod review",
-        "tests/import_review.rs: the review's state and keys",
-    ),
-    (
         "mod screen",
         "tests/common, wire.rs, presenter.rs, reader_keys.rs: Mode, the wire backend, key tables",
     ),
