@@ -42,7 +42,7 @@ pub(crate) mod print;
 /// The reader (`briefing open`).
 pub mod reader;
 /// One rendering of a briefing into display text with roles.
-pub mod render;
+pub(crate) mod render;
 /// `import --review`: the full-screen walk through a draft's indicators.
 pub(crate) mod review;
 /// The one sanitiser: briefing text never reaches the terminal as control sequences.

@@ -52,7 +52,7 @@ impl Line {
 
 /// How a campaign's number stands before its title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Numbering {
+pub(crate) enum Numbering {
     /// `3. 标题`: in running text (print, the reader).
     Dotted,
     /// `3  标题`: on a slide, where the heading is large and alone.
@@ -60,7 +60,7 @@ pub enum Numbering {
 }
 
 /// Section `index`'s heading: campaigns numbered.
-pub fn section_heading(b: &Briefing, index: usize, numbering: Numbering) -> String {
+pub(crate) fn section_heading(b: &Briefing, index: usize, numbering: Numbering) -> String {
     let Some(s) = b.sections.get(index) else {
         return String::new();
     };
@@ -72,13 +72,13 @@ pub fn section_heading(b: &Briefing, index: usize, numbering: Numbering) -> Stri
 }
 
 /// Item `j`'s heading (0-based): `（一）标题`.
-pub fn item_heading(j: usize, item: &Item) -> String {
+pub(crate) fn item_heading(j: usize, item: &Item) -> String {
     subst(t("item_heading"), &[&ordinal(j + 1), &item.title])
 }
 
 /// The paragraphs of section `index` in reading order: its heading and
 /// subtitle, its body, then each item's heading and body, blank lines between.
-pub fn section_text(b: &Briefing, index: usize, s: &Section) -> Vec<Line> {
+pub(crate) fn section_text(b: &Briefing, index: usize, s: &Section) -> Vec<Line> {
     let mut out = vec![Line::new(
         section_heading(b, index, Numbering::Dotted),
         Role::Title,
@@ -103,7 +103,7 @@ pub fn section_text(b: &Briefing, index: usize, s: &Section) -> Vec<Line> {
 
 /// An indicator's figures as text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Figure {
+pub(crate) struct Figure {
     /// `0.11%`.
     pub value: Option<String>,
     /// The arrow, the change and its basis: `▼`, `−6.32%`, `同比`.
@@ -112,7 +112,7 @@ pub struct Figure {
 }
 
 impl Figure {
-    pub fn of(ind: &Indicator) -> Figure {
+    pub(crate) fn of(ind: &Indicator) -> Figure {
         Figure {
             value: ind.value.map(|v| format_value(v, ind.unit.as_deref())),
             change: ind.change.as_ref().map(change_parts),
@@ -121,13 +121,13 @@ impl Figure {
     }
 
     /// `▼ −6.32% 同比`.
-    pub fn change_text(&self) -> Option<String> {
+    pub(crate) fn change_text(&self) -> Option<String> {
         let (arrow, change, basis) = self.change.as_ref()?;
         Some(format!("{arrow} {change} {basis}"))
     }
 
     /// `▼−6.32% 同比`: the arrow against the number, for a narrow pane.
-    pub fn change_tight(&self) -> Option<String> {
+    pub(crate) fn change_tight(&self) -> Option<String> {
         let (arrow, change, basis) = self.change.as_ref()?;
         Some(format!("{arrow}{change} {basis}"))
     }
@@ -138,7 +138,7 @@ fn change_parts(c: &Change) -> (&'static str, String, &'static str) {
 }
 
 /// A one-line account of an indicator: `电诈发案  0.11%  ▼ −6.32% 同比`.
-pub fn figure_line(ind: &Indicator) -> Line {
+pub(crate) fn figure_line(ind: &Indicator) -> Line {
     let f = Figure::of(ind);
     let parts: Vec<String> = [Some(ind.label.clone()), f.value.clone(), f.change_text()]
         .into_iter()
@@ -150,7 +150,7 @@ pub fn figure_line(ind: &Indicator) -> Line {
 /// The detail lines of one indicator: its comparisons, its series across
 /// the periods of `group` (the other loaded briefings of its organisation),
 /// its note.
-pub fn details(b: &Briefing, group: &[Briefing], ind: &Indicator) -> Vec<Line> {
+pub(crate) fn details(b: &Briefing, group: &[Briefing], ind: &Indicator) -> Vec<Line> {
     let mut lines = Vec::new();
     if !ind.compare.is_empty() {
         let parts: Vec<String> = ind
@@ -172,11 +172,11 @@ pub fn details(b: &Briefing, group: &[Briefing], ind: &Indicator) -> Vec<Line> {
 }
 
 /// `注：…`.
-pub fn note_line(note: &str) -> Line {
+pub(crate) fn note_line(note: &str) -> Line {
     Line::new(subst(t("note_line"), &[note]), Role::Detail, None)
 }
 
 /// `原文：…`.
-pub fn cite_line(cite: &str) -> Line {
+pub(crate) fn cite_line(cite: &str) -> Line {
     Line::new(subst(t("cite_line"), &[cite]), Role::Cite, None)
 }

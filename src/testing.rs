@@ -313,6 +313,19 @@ impl Slides {
         self.p.current = i.min(self.p.slides.len().saturating_sub(1));
     }
 
+    /// The lines of running text (the paragraphs' lines, not headings,
+    /// figures or notes) the current slide lays out.
+    pub fn paragraph_lines(&self) -> Vec<String> {
+        match &self.p.slide().body {
+            crate::present::slides::Body::Text(lines) => lines
+                .iter()
+                .filter(|l| l.role == crate::render::Role::Body)
+                .map(|l| l.text.clone())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Press the keys of `script`; whether one ended the slides.
     pub fn press(&mut self, script: &str) -> bool {
         press(&mut self.p, script)

@@ -44,10 +44,6 @@ pub const STILL_PUBLIC: &[(&str, &str)] = &[
         "tests/common, reader_keys.rs, library.rs, sizes.rs, examples/big_section.rs",
     ),
     (
-        "mod render",
-        "tests/slides.rs: the roles of a slide's lines",
-    ),
-    (
         "mod screen",
         "tests/common, wire.rs, presenter.rs, reader_keys.rs: Mode, the wire backend, key tables",
     ),
