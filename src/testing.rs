@@ -8,7 +8,7 @@
 //! no module re-exported whole. A test of an internal is a unit test in
 //! `src/` (`#[cfg(test)] mod tests`), not a reason to widen this file.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -21,7 +21,7 @@ use crate::load::Report;
 use crate::model::Briefing;
 use crate::present::state::Presenter;
 use crate::reader::state::App;
-use crate::screen::run::{Incoming, Mode, Step, run};
+use crate::screen::run::{Incoming, Mode, run};
 use crate::screen::theme::Theme;
 
 pub use crate::i18n::with_lang;
@@ -134,12 +134,6 @@ pub fn load_str(name: &str, text: String) -> Loaded {
     Loaded { briefing, report }
 }
 
-/// The file at `path` checked (its bytes decoded as `briefing` reads files).
-pub fn load_file(path: &Path) -> Loaded {
-    let (briefing, report) = crate::load::check_file(path);
-    Loaded { briefing, report }
-}
-
 /// `bytes` decoded as a briefing file is (UTF-8, a byte-order mark
 /// dropped); `None` when `briefing` refuses them before reading the TOML.
 pub fn decode(bytes: Vec<u8>) -> Option<String> {
@@ -206,15 +200,6 @@ fn draw(mode: &impl Mode, width: u16, height: u16) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
-/// Feed `script` to `mode`; whether a key ended it.
-fn press(mode: &mut impl Mode, script: &str) -> bool {
-    let mut ended = false;
-    for event in keys(script) {
-        ended |= matches!(mode.handle(&event), Step::Exit(_));
-    }
-    ended
-}
-
 /// The reader (`briefing open`), driven by keys with no terminal.
 pub struct Reader {
     app: App,
@@ -230,32 +215,13 @@ impl Reader {
         Reader::new(App::new(fixture(path), area(width, height), Theme::dark()))
     }
 
-    /// The reader on the briefings found in `names` (files or directories),
-    /// opened as `briefing open` opens them: the first file's organisation,
-    /// its newest period.
-    pub fn library(names: &[PathBuf], width: u16, height: u16) -> Option<Reader> {
-        let (lib, files) = crate::library::load_library(names).ok()?;
-        let group = lib.group_of(files.first().map(PathBuf::as_path));
-        App::with_periods(group, area(width, height), Theme::dark()).map(Reader::new)
-    }
-
-    /// Press the keys of `script` (see [`keys`]); whether one ended the reader.
-    pub fn press(&mut self, script: &str) -> bool {
-        press(&mut self.app, script)
-    }
-
-    /// The terminal is now `width`×`height`.
-    pub fn resize(&mut self, width: u16, height: u16) {
-        self.app.resize(area(width, height));
-    }
-
     /// The screen as drawn now, as text.
     pub fn screen(&self) -> String {
         text(&self.buffer())
     }
 
     /// The screen as drawn now.
-    pub fn buffer(&self) -> Buffer {
+    fn buffer(&self) -> Buffer {
         let a = self.app.area;
         draw(&self.app, a.width, a.height)
     }
@@ -287,13 +253,6 @@ impl Slides {
         }
     }
 
-    /// With the presenter's view (`--presenter`, `--minutes`).
-    pub fn presenter_view(self, minutes: Option<f64>) -> Slides {
-        Slides {
-            p: self.p.with_presenter_view(minutes),
-        }
-    }
-
     /// How many slides there are.
     pub fn len(&self) -> usize {
         self.p.slides.len()
@@ -301,11 +260,6 @@ impl Slides {
 
     pub fn is_empty(&self) -> bool {
         self.p.slides.is_empty()
-    }
-
-    /// Which slide is shown, from 0.
-    pub fn current(&self) -> usize {
-        self.p.current
     }
 
     /// Show slide `i` (as `briefing present --from` does); `i` is clamped.
@@ -326,23 +280,13 @@ impl Slides {
         }
     }
 
-    /// Press the keys of `script`; whether one ended the slides.
-    pub fn press(&mut self, script: &str) -> bool {
-        press(&mut self.p, script)
-    }
-
-    /// The terminal is now `width`×`height`.
-    pub fn resize(&mut self, width: u16, height: u16) {
-        self.p.resize(area(width, height));
-    }
-
     /// The screen as drawn now, as text.
     pub fn screen(&self) -> String {
         text(&self.buffer())
     }
 
     /// The screen as drawn now.
-    pub fn buffer(&self) -> Buffer {
+    fn buffer(&self) -> Buffer {
         let a = self.p.area;
         draw(&self.p, a.width, a.height)
     }
@@ -416,7 +360,7 @@ impl ImportReview {
     }
 
     /// The screen at `width`×`height`.
-    pub fn buffer(&self, width: u16, height: u16) -> Buffer {
+    fn buffer(&self, width: u16, height: u16) -> Buffer {
         draw(&self.review, width, height)
     }
 
