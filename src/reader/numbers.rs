@@ -183,4 +183,64 @@ mod tests {
         assert_eq!(app.numbers.compare_scroll, 0);
         assert_eq!(app.scroll, 0, "the text did not move");
     }
+
+    /// The screen as text, one line a row.
+    fn shot(app: &App) -> String {
+        let (w, h) = (app.area.width, app.area.height);
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        term.draw(|f| crate::reader::view::draw(f, app)).unwrap();
+        let buf = term.backend().buffer().clone();
+        let mut out = String::new();
+        for y in 0..h {
+            let mut skip = 0;
+            for x in 0..w {
+                let symbol = buf[(x, y)].symbol();
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                skip = crate::layout::width::str_width(symbol).saturating_sub(1);
+                out.push_str(symbol);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The chart of one indicator is the same from either year.
+    #[test]
+    fn the_detail_chart_is_the_same_from_either_year() {
+        let chart = |app: &App| -> Vec<String> {
+            let (_, ind) = app.indicators()[0];
+            detail::rows(app, ind, 60)
+                .iter()
+                .map(|row| row.iter().map(|(s, _)| s.as_str()).collect())
+                .collect()
+        };
+        let mut app = open_detail(80, 24);
+        let late = chart(&app);
+        app.switch_period(0);
+        assert_eq!(app.briefing().period.to_string(), "2023");
+        let early = chart(&app);
+        let bars = |rows: &[String]| -> Vec<String> {
+            rows.iter().filter(|r| r.contains('⣿')).cloned().collect()
+        };
+        assert_eq!(bars(&late).len(), 4, "{late:?}");
+        assert_eq!(bars(&late), bars(&early));
+    }
+
+    #[test]
+    fn snapshots_of_the_detail_and_the_table_at_80x24_and_40x15() {
+        for (w, h) in [(80, 24), (40, 15)] {
+            let mut app = open_detail(w, h);
+            press(
+                &mut app,
+                &[Command::Down, Command::Down, Command::PrevPoint],
+            );
+            insta::assert_snapshot!(format!("two_years_detail_{w}x{h}"), shot(&app));
+            let mut app = two_years(w, h);
+            press(&mut app, &[Command::Compare]);
+            insta::assert_snapshot!(format!("two_years_compare_{w}x{h}"), shot(&app));
+        }
+    }
 }

@@ -63,9 +63,13 @@ pub fn row_count(app: &App) -> usize {
         .map_or(0, |s| s.all_indicators().count())
 }
 
-/// How many indicators a page of the table shows at least (two lines each).
+/// How many indicators a page of the table shows at least: stacked (a
+/// line for the label and one a period) when the screen is narrow.
 pub fn page(app: &App) -> usize {
-    table_area(app).map_or(1, |a| (usize::from(a.height.saturating_sub(3)) / 2).max(1))
+    let per = 1 + app.all_periods().count();
+    table_area(app).map_or(1, |a| {
+        (usize::from(a.height.saturating_sub(2)) / per).max(1)
+    })
 }
 
 /// One indicator's lines: its values (with the changes between them), and
@@ -188,6 +192,9 @@ fn draw_table(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) -> usize {
         })
         .collect();
     let cells_w: usize = col_w.iter().map(|w| w + 2).sum();
+    if cells_w + 8 > usize::from(area.width) {
+        return draw_stacked(app, rows, &headers, area, buf);
+    }
     let label_w = usize::from(area.width).saturating_sub(cells_w).clamp(4, 24);
     let line = |label: String, cells: &[String], current: Style, other: Style| {
         let mut spans = vec![(pad_right(&truncate(&label, label_w), label_w), t.text)];
@@ -219,6 +226,44 @@ fn draw_table(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) -> usize {
             );
         }
         y += height;
+        drawn += 1;
+    }
+    drawn
+}
+
+/// Too narrow for a column a period: each indicator's label, then a line a
+/// period (`2024  2100起 (+550起)  +35.5% 同比`). How many were drawn.
+fn draw_stacked(
+    app: &App,
+    rows: &[Row],
+    headers: &[String],
+    area: Rect,
+    buf: &mut Buffer,
+) -> usize {
+    let t = &app.theme;
+    let period_w = headers.iter().map(|h| str_width(h)).max().unwrap_or(0);
+    let mut y = area.y + 2;
+    let mut drawn = 0;
+    for r in rows {
+        if y + 1 + headers.len() as u16 > area.bottom() {
+            break;
+        }
+        put(buf, area.x, y, area.width, &r.label, t.title);
+        for (c, header) in headers.iter().enumerate() {
+            let current = c == app.period;
+            let mut spans = vec![
+                (
+                    format!("  {}  ", pad_right(header, period_w)),
+                    if current { t.tab_current } else { t.header },
+                ),
+                (r.values[c].clone(), if current { t.figure } else { t.text }),
+            ];
+            if let Some(stated) = r.stated.as_ref().filter(|s| !s[c].is_empty()) {
+                spans.push((format!("  {}", stated[c]), t.dim));
+            }
+            put_spans(buf, area.x, y + 1 + c as u16, area.width, &spans);
+        }
+        y += 1 + headers.len() as u16;
         drawn += 1;
     }
     drawn
