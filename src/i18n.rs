@@ -37,6 +37,7 @@ mod cli;
 mod diagnostics;
 mod export;
 mod import;
+mod numbers;
 mod review;
 mod toml_syntax;
 mod ui;
@@ -50,6 +51,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     export::STRINGS,
     import::STRINGS,
     review::STRINGS,
+    numbers::STRINGS,
 ];
 
 fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {

@@ -9,7 +9,7 @@ pub mod series;
 mod text;
 
 pub use period::Period;
-pub use series::{Series, SeriesKind, SeriesPoint, series};
+pub use series::{Series, SeriesKind, SeriesPoint, Source, Statement, series, series_of};
 pub use text::{Paragraphs, is_cjk, paragraphs};
 
 /// One organisation's summary of one period's work.

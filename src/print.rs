@@ -149,3 +149,6 @@ fn indicators(out: &mut Out<'_>, b: &Briefing, list: &[Indicator], indent: usize
         }
     }
 }
+
+#[cfg(test)]
+mod props;

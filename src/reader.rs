@@ -3,6 +3,7 @@
 //! that draw it. Built on the `screen` toolkit.
 
 pub(crate) mod doc;
+mod numbers;
 pub mod panes;
 pub mod state;
 pub mod update;

@@ -8,8 +8,8 @@
 use crate::i18n::{ordinal, subst, t};
 use crate::layout::symbols::arrow;
 use crate::model::{
-    Briefing, Change, Indicator, Item, Section, Verdict, format_change, format_value, series,
-    values_elsewhere,
+    Briefing, Change, ChangeUnit, Indicator, Item, Section, Source, Verdict, format_change,
+    format_value, series_of,
 };
 
 /// What a piece of text is, for its style.
@@ -161,7 +161,9 @@ pub(crate) fn details(b: &Briefing, group: &[Briefing], ind: &Indicator) -> Vec<
         let text = subst(t("compare_line"), &[&parts.join(t("list_sep"))]);
         lines.push(Line::new(text, Role::Detail, None));
     }
-    if let Some(s) = series(ind, b.period, &values_elsewhere(group, b.period, &ind.id)) {
+    // One series across the group (with `b` in it), the same from every period.
+    let others = group.iter().filter(|g| g.period != b.period);
+    if let Some(s) = series_of(std::iter::once(b).chain(others), &ind.id) {
         let text = subst(t("series_line"), &[&s.describe()]);
         lines.push(Line::new(text, Role::Detail, None));
     }
@@ -179,4 +181,79 @@ pub(crate) fn note_line(note: &str) -> Line {
 /// `原文：…`.
 pub(crate) fn cite_line(cite: &str) -> Line {
     Line::new(subst(t("cite_line"), &[cite]), Role::Cite, None)
+}
+
+/// Where a point of a series comes from, in words: the briefing (and line)
+/// that states it, or the stated change it is worked out from.
+pub(crate) fn point_source(source: &Source) -> String {
+    match source {
+        Source::Value { file, line: 0 } => subst(t("from_value"), &[&file.to_string()]),
+        Source::Value { file, line } => subst(
+            t("from_value_line"),
+            &[&file.to_string(), &line.to_string()],
+        ),
+        Source::History { file, line: 0 } => subst(t("from_history"), &[&file.to_string()]),
+        Source::History { file, line } => subst(
+            t("from_history_line"),
+            &[&file.to_string(), &line.to_string()],
+        ),
+        Source::IndexBase => t("from_base").to_string(),
+        Source::Change { file, change } => subst(
+            t("from_change"),
+            &[
+                &file.to_string(),
+                change.basis.label(),
+                &format_change(change),
+            ],
+        ),
+    }
+}
+
+/// The change from `before` to `after`, in the unit of a change of a value
+/// in `unit` (个百分点 for a value in %): `+550起`, `+5个百分点`. `None` past
+/// the range of numbers: no figure is invented.
+pub(crate) fn change_between(before: f64, after: f64, unit: Option<&str>) -> Option<String> {
+    let amount = after - before;
+    if !amount.is_finite() {
+        return None;
+    }
+    let unit = match unit {
+        Some("%") | Some("％") => ChangeUnit::Points,
+        other => ChangeUnit::Absolute(other.unwrap_or("").to_string()),
+    };
+    let rounded = (amount * 100.0).round() / 100.0;
+    let change = Change {
+        amount: if rounded.is_finite() { rounded } else { amount },
+        unit,
+        basis: crate::model::Basis::Yoy,
+    };
+    Some(format_change(&change))
+}
+
+/// A stated change with its basis: `−3% 同比`, `+5个百分点 同比`.
+pub(crate) fn stated_change(change: &Change) -> String {
+    format!("{} {}", format_change(change), change.basis.label())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_between_values_carry_their_unit() {
+        assert_eq!(change_between(53.0, 58.0, Some("%")).unwrap(), "+5个百分点");
+        assert_eq!(
+            change_between(1550.0, 2100.0, Some("起")).unwrap(),
+            "+550起"
+        );
+        assert_eq!(change_between(3.0, 3.0, None).unwrap(), "0");
+        assert_eq!(change_between(0.3, 0.1, None).unwrap(), "−0.2");
+    }
+
+    #[test]
+    fn no_change_is_made_up_past_the_largest_number() {
+        assert!(change_between(-1e308, 1e308, None).is_none());
+        assert!(change_between(1.7e308, -1.7e308, Some("起")).is_none());
+        assert_eq!(change_between(1e308, 1e308, None).unwrap(), "0");
+    }
 }

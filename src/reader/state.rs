@@ -78,6 +78,19 @@ pub struct App {
     pub campaign_count: usize,
     /// The outline's entries, fixed for the briefing.
     entries: Vec<Entry>,
+    /// The detail's chart cursor and scroll, the comparison table's scroll.
+    pub numbers: Numbers,
+}
+
+/// Where the number views are (changed by `reader::numbers`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Numbers {
+    /// The point of the detail's chart under the cursor (`None`: the latest).
+    pub point: Option<usize>,
+    /// The first row of the detail shown.
+    pub detail_scroll: usize,
+    /// The first indicator of the comparison table shown.
+    pub compare_scroll: usize,
 }
 
 /// An entry of the outline: a section, or an item of it.
@@ -113,6 +126,7 @@ impl App {
             reload: None,
             errors: None,
             keymap: Keymap::default(),
+            numbers: Numbers::default(),
         };
         app.campaign_count = app.briefing().campaigns().count();
         app.entries = outline_entries(app.briefing());

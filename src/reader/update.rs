@@ -51,6 +51,10 @@ fn command(app: &mut App, c: Command) {
         help_command(app, scroll, c);
         return;
     }
+    // The detail and the comparison table take their own keys first.
+    let Some(c) = super::numbers::command(app, c) else {
+        return;
+    };
     match c {
         Command::Quit => app.exit = Some(Exit::Quit),
         Command::Present => app.exit = Some(Exit::Present(app.section)),

@@ -1,6 +1,7 @@
 //! Drawing the reader from `&App`: the panes where `panes` puts them.
 
-mod compare;
+pub(crate) mod compare;
+pub(crate) mod detail;
 mod indicators;
 mod outline;
 pub(crate) mod sparkline;

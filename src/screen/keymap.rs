@@ -38,6 +38,8 @@ pub(crate) const COMMAND_NAMES: &[(&str, Command)] = &[
     ("prev_period", Command::PrevPeriod),
     ("next_period", Command::NextPeriod),
     ("compare", Command::Compare),
+    ("next_point", Command::NextPoint),
+    ("prev_point", Command::PrevPoint),
     ("next_slide", Command::Next),
     ("prev_slide", Command::Prev),
     ("first_slide", Command::First),
@@ -273,7 +275,7 @@ mod tests {
         let rows = map.help_rows(READER);
         let down = rows
             .iter()
-            .find(|(_, h)| *h == "下移一行 / 下一项")
+            .find(|(_, h)| *h == "下移一行 / 下一项（详情中滚动）")
             .unwrap();
         assert_eq!(down.0, "Down", "j moved away from Down");
         let page = rows.iter().find(|(_, h)| *h == "下一页").unwrap();

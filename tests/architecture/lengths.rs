@@ -24,26 +24,6 @@ pub const ALLOWED: &[(&str, &str, &str)] = &[
         "follow/ is being rewritten by another helper: split after the merge",
     ),
     (
-        "model/series.rs",
-        "series",
-        "being rewritten by another helper: split after the merge",
-    ),
-    (
-        "reader/view/compare.rs",
-        "render",
-        "reader/ is being rewritten by another helper: split after the merge",
-    ),
-    (
-        "reader/view/indicators.rs",
-        "render",
-        "reader/ is being rewritten by another helper: split after the merge",
-    ),
-    (
-        "reader/view/indicators.rs",
-        "detail",
-        "reader/ is being rewritten by another helper: split after the merge",
-    ),
-    (
         "reader/view/status.rs",
         "render",
         "reader/ is being rewritten by another helper: split after the merge",
