@@ -5,10 +5,12 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::doc::Doc;
-use super::panes::{Focus, panes, text_inner};
+use super::panes::{Fill, Focus, panes, text_inner};
 use crate::model::{Briefing, Indicator};
 use crate::screen::keymap::Keymap;
+use crate::screen::overlay::{boxed, help_max_scroll};
 use crate::screen::reload::Reload;
+use crate::screen::tables::READER;
 use crate::screen::theme::Theme;
 
 /// One search hit: a byte range of a paragraph of a section's document.
@@ -66,8 +68,10 @@ pub struct App {
     /// empty); `period` is the one shown.
     pub periods: Vec<Briefing>,
     pub period: usize,
-    /// Whether the comparison table is shown in place of the text.
+    /// Whether the comparison table is shown (in a box over the panes).
     pub compare: bool,
+    /// The comparison box's scroll.
+    pub compare_scroll: usize,
     /// With `--watch`: the files to read again when they change.
     pub reload: Option<Reload>,
     /// The report of a watched file that has errors, shown instead of the text.
@@ -110,6 +114,7 @@ impl App {
             periods: vec![briefing],
             period: 0,
             compare: false,
+            compare_scroll: 0,
             reload: None,
             errors: None,
             keymap: Keymap::default(),
@@ -229,10 +234,41 @@ impl App {
 
     /// The text area of the text pane at the current size (also when another pane is shown).
     pub fn text_area(&self) -> Rect {
-        panes(self.area, Focus::Text)
+        panes(self.area, Focus::Text, self.fill())
             .text
             .map(text_inner)
             .unwrap_or_default()
+    }
+
+    /// What the panes hold, for how they share the screen.
+    pub fn fill(&self) -> Fill {
+        Fill {
+            text_lines: self.doc.lines.len(),
+            indicators: self
+                .briefing()
+                .sections
+                .get(self.section)
+                .map_or(0, |s| s.all_indicators().count()),
+            detail: self.detail,
+        }
+    }
+
+    /// The comparison's rows: its title, a blank, the header, one a
+    /// section's indicator (or the line that says there are none).
+    pub fn compare_rows(&self) -> usize {
+        3 + self.fill().indicators.max(1)
+    }
+
+    /// The comparison's box at the current size.
+    pub fn compare_box(&self) -> Option<Rect> {
+        let body = panes(self.area, self.focus, self.fill()).body?;
+        let rows = u16::try_from(self.compare_rows() + 2).unwrap_or(u16::MAX);
+        boxed::place(body, body.width.saturating_sub(4).max(20), rows)
+    }
+
+    pub fn compare_max_scroll(&self) -> usize {
+        self.compare_box()
+            .map_or(0, |r| boxed::max_scroll(r, self.compare_rows()))
     }
 
     pub fn page(&self) -> usize {
@@ -268,6 +304,10 @@ impl App {
         self.outline_cursor = self
             .outline_cursor
             .min(self.outline().len().saturating_sub(1));
+        self.help = self
+            .help
+            .map(|at| at.min(help_max_scroll(&self.keymap, READER, self.area)));
+        self.compare_scroll = self.compare_scroll.min(self.compare_max_scroll());
         let items = self
             .briefing()
             .sections

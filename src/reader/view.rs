@@ -8,19 +8,20 @@ pub mod status;
 mod text;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::panes::{MIN_HEIGHT, MIN_WIDTH, panes, text_inner};
 use super::state::App;
 use crate::layout::symbols::{hline, vline};
-use crate::screen::overlay::{error_panel, help, too_small_for};
+use crate::screen::overlay::{boxed, error_panel, help, too_small_for};
 use crate::screen::paint::put;
 use crate::screen::tables::READER;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     // The area the state was laid out for (the frame is the same size).
     let area = app.area;
-    let p = panes(area, app.focus);
+    let p = panes(area, app.focus, app.fill());
     let Some(status_area) = p.status else {
         too_small(frame, area);
         return;
@@ -35,8 +36,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(r) = p.text {
         if let Some(errors) = &app.errors {
             error_panel(&app.theme, errors, text_inner(r), buf);
-        } else if app.compare {
-            compare::render(app, text_inner(r), buf);
         } else {
             text::render(app, text_inner(r), buf);
         }
@@ -61,10 +60,36 @@ pub fn draw(frame: &mut Frame, app: &App) {
             );
         }
     }
+    status::render(app, status_area, frame);
+    // The boxes last: over everything, the status line included.
+    let buf = frame.buffer_mut();
+    if app.compare {
+        compare_box(app, buf);
+    }
     if let Some(scroll) = app.help {
         help(&app.theme, &app.keymap, READER, scroll, area, buf);
     }
-    status::render(app, status_area, frame);
+}
+
+/// The comparison table in its box over the panes, scrolled: drawn into a
+/// buffer as wide as the box down to the last row shown, then copied in.
+fn compare_box(app: &App, buf: &mut Buffer) {
+    let Some(rect) = app.compare_box() else {
+        return;
+    };
+    let rows = app.compare_rows();
+    let at = app.compare_scroll.min(boxed::max_scroll(rect, rows));
+    let inner = boxed::inner(rect);
+    let drawn = (at + usize::from(inner.height)).min(rows);
+    let mut content = Buffer::empty(Rect::new(
+        0,
+        0,
+        inner.width,
+        u16::try_from(drawn).unwrap_or(u16::MAX),
+    ));
+    compare::render(app, content.area, &mut content);
+    boxed::frame(&app.theme, rect, "", at, rows, buf);
+    boxed::blit(&app.theme, &content, at, rect, buf);
 }
 
 /// Below the smallest usable size: a plain message, cut to fit.
