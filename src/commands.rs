@@ -1,6 +1,6 @@
 //! What each subcommand does, returning the process exit code.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -12,6 +12,9 @@ use crate::{library, load};
 use crate::exit::{INVALID, OK, USAGE};
 use crate::library::load_library;
 use crate::settings::{AmbiguousWidth, ColorMode, Lang, ThemeName};
+
+mod list;
+use list::list;
 
 /// Run the command `cli` gives, with the config `cli::parse` read.
 pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Report>) -> u8 {
@@ -222,89 +225,12 @@ fn check(names: &[PathBuf]) -> u8 {
     if failed { INVALID } else { OK }
 }
 
-/// `briefing list`: organisation, period, title and path of each briefing found.
-fn list(dirs: &[PathBuf]) -> u8 {
-    let dirs: Vec<PathBuf> = if dirs.is_empty() {
-        library::search_dirs()
-    } else {
-        dirs.to_vec()
-    };
-    let mut paths = Vec::new();
-    let mut stderr = std::io::stderr().lock();
-    for dir in &dirs {
-        match library::toml_files(dir) {
-            Ok(found) => paths.extend(found),
-            Err(e) => {
-                let _ = writeln!(stderr, "briefing: {}: {e}", dir.display());
-            }
-        }
-    }
-    let (lib, reports) = library::load_all(&paths);
-    let rows: Vec<[String; 4]> = lib
-        .entries
-        .iter()
-        .map(|e| {
-            let b = &e.briefing;
-            [
-                b.organization.clone(),
-                b.period.to_string(),
-                b.title.clone(),
-                e.path.display().to_string(),
-            ]
-        })
-        .collect();
-    let width = |k: usize| {
-        rows.iter()
-            .map(|r| crate::layout::width::str_width(&r[k]))
-            .max()
-            .unwrap_or(0)
-    };
-    let (w0, w1, w2) = (width(0), width(1), width(2));
-    let mut out = std::io::stdout().lock();
-    for r in &rows {
-        let line = format!(
-            "{}  {}  {}  {}",
-            crate::layout::pad_right(&r[0], w0),
-            crate::layout::pad_right(&r[1], w1),
-            crate::layout::pad_right(&r[2], w2),
-            crate::sanitize::visible(&r[3])
-        );
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
-    for r in reports.iter().filter(|r| r.has_errors()) {
-        let _ = writeln!(
-            stderr,
-            "{}",
-            subst(
-                t("m.list_invalid"),
-                &[
-                    &crate::sanitize::visible(&r.path),
-                    &crate::sanitize::visible(&r.path)
-                ]
-            )
-        );
-    }
-    if rows.is_empty() {
-        let looked: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
-        let _ = writeln!(stderr, "{}", subst(t("m.list_none"), &[&looked.join(", ")]));
-        return INVALID;
-    }
-    OK
-}
-
 fn print(names: &[PathBuf], width: Option<usize>, notes: bool) -> u8 {
     let (lib, _) = match load_library(names) {
         Ok(found) => found,
         Err(code) => return code,
     };
-    let width = width.unwrap_or_else(|| {
-        let stdout = std::io::stdout();
-        if stdout.is_terminal() {
-            crate::os::terminal_size().map_or(80, |(w, _)| usize::from(w))
-        } else {
-            80
-        }
-    });
+    let width = width.or_else(list::output_width).unwrap_or(80);
     let mut text = String::new();
     for entry in &lib.entries {
         if !text.is_empty() {

@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 
 use super::panes::{MIN_HEIGHT, MIN_WIDTH, panes, text_inner};
 use super::state::App;
-use crate::layout::symbols::{hline, vline};
+use crate::layout::symbols::{hline, more_below, vline};
 use crate::screen::overlay::{boxed, error_panel, help, too_small_for};
 use crate::screen::paint::put;
 use crate::screen::tables::READER;
@@ -38,6 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             error_panel(&app.theme, errors, text_inner(r), buf);
         } else {
             text::render(app, text_inner(r), buf);
+            more_mark(app, r, buf);
         }
     }
     if let Some(r) = p.indicators {
@@ -90,6 +91,15 @@ fn compare_box(app: &App, buf: &mut Buffer) {
     compare::render(app, content.area, &mut content);
     boxed::frame(&app.theme, rect, "", at, rows, buf);
     boxed::blit(&app.theme, &content, at, rect, buf);
+}
+
+/// A mark in the text pane's bottom right margin while the section goes on
+/// below the pane (the status line says how far: `· 38%`).
+fn more_mark(app: &App, pane: Rect, buf: &mut Buffer) {
+    if app.scroll < app.max_scroll() && text_inner(pane).width < pane.width {
+        let (x, y) = (pane.right() - 1, pane.bottom() - 1);
+        put(buf, x, y, 1, more_below(), app.theme.title);
+    }
 }
 
 /// Below the smallest usable size: a plain message, cut to fit.
