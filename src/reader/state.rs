@@ -5,6 +5,8 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::doc::Doc;
+
+mod place;
 use super::panes::{Fill, Focus, panes, text_inner};
 use crate::model::{Briefing, Indicator};
 use crate::screen::keymap::Keymap;
@@ -12,6 +14,7 @@ use crate::screen::overlay::{boxed, help_max_scroll};
 use crate::screen::reload::Reload;
 use crate::screen::tables::READER;
 use crate::screen::theme::Theme;
+use place::Here;
 
 /// One search hit: a byte range of a paragraph of a section's document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +85,9 @@ pub struct App {
     pub campaign_count: usize,
     /// The outline's entries, fixed for the briefing.
     entries: Vec<Entry>,
+    /// The last switch of period: the period and section left, and the
+    /// section it led to (switching back from there returns to it).
+    came_from: Option<(usize, usize, usize)>,
 }
 
 /// An entry of the outline: a section, or an item of it.
@@ -111,6 +117,7 @@ impl App {
             exit: None,
             campaign_count: 0,
             entries: Vec::new(),
+            came_from: None,
             periods: vec![briefing],
             period: 0,
             compare: false,
@@ -172,11 +179,12 @@ impl App {
     /// Show period `at` (of `periods` when given, read anew), with everything
     /// derived from it; the index in it of the current section's id, when it has one.
     fn adopt(&mut self, periods: Option<Vec<Briefing>>, at: usize) -> Option<usize> {
-        let id = self
-            .briefing()
-            .sections
-            .get(self.section)
-            .map(|s| s.id.clone());
+        let here = self.briefing().sections.get(self.section).map(|s| Here {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            number: s.number,
+            kind: s.kind,
+        });
         if let Some(periods) = periods.filter(|p| !p.is_empty()) {
             self.periods = periods;
         }
@@ -186,7 +194,7 @@ impl App {
         self.search.matches.clear();
         self.search.current = None;
         self.doc = Doc::default();
-        id.and_then(|id| self.briefing().sections.iter().position(|s| s.id == id))
+        here.and_then(|h| h.find(self.briefing()))
     }
 
     /// Show period `to`, keeping the section when it has one with the same id.
@@ -194,8 +202,14 @@ impl App {
         if to == self.period || to >= self.periods.len() {
             return;
         }
+        let from = (self.period, self.section);
         let same = self.adopt(None, to);
-        self.section = same.unwrap_or(0);
+        self.section = match self.came_from {
+            // Back to the period just left, from where it led: where we were.
+            Some((period, section, landed)) if period == to && landed == from.1 => section,
+            _ => same.unwrap_or(0),
+        };
+        self.came_from = Some((from.0, from.1, self.section));
         self.set_scroll(0);
         self.item = None;
         self.indicator = 0;
