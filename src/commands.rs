@@ -38,6 +38,7 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
         color,
         ambiguous_width,
         keys: config.keys.clone(),
+        mouse: false,
     };
     // `auto` asks the terminal, which only the full-screen modes do.
     crate::layout::width::set_ambiguous_wide(ambiguous_width == AmbiguousWidth::Wide);
@@ -107,7 +108,14 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             paths,
             theme,
             watch,
-        } => crate::session::open(&paths, &look(theme), watch),
+            no_mouse,
+        } => {
+            let look = crate::session::Look {
+                mouse: !no_mouse && config.mouse.unwrap_or(true),
+                ..look(theme)
+            };
+            crate::session::open(&paths, &look, watch)
+        }
         Command::Present {
             paths,
             theme,

@@ -25,6 +25,8 @@ pub struct Look {
     pub ambiguous_width: AmbiguousWidth,
     /// The user's key overrides from the config.
     pub keys: Keymap,
+    /// Whether the mouse wheel is reported (the reader; `--no-mouse`).
+    pub mouse: bool,
 }
 
 /// Refuse to start a full-screen mode without a terminal on both ends.
@@ -89,6 +91,7 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch:
     if look.color == ColorMode::Always {
         crossterm::style::force_color_output(true);
     }
+    terminal::set_mouse(look.mouse);
     let mut session = match terminal::enter() {
         Ok(s) => s,
         Err(e) => {

@@ -212,7 +212,7 @@ fn move_by(app: &mut App, delta: isize) {
 
 /// Scroll the text by `delta` lines; past the end of a section into the
 /// next one (and before its top into the previous one), as in `less`.
-fn scroll_text(app: &mut App, delta: isize) {
+pub(super) fn scroll_text(app: &mut App, delta: isize) {
     let before = app.scroll;
     let to = (before as isize).saturating_add(delta);
     app.set_scroll(to.clamp(0, app.max_scroll() as isize) as usize);
