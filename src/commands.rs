@@ -55,36 +55,7 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             output,
             force,
             review,
-        } => {
-            if !review {
-                return crate::import::run(&file, output.as_deref(), force, None);
-            }
-            if let Err(code) = crate::session::require_terminal("import --review") {
-                return code;
-            }
-            let look = look(None);
-            let theme = crate::screen::theme::Theme::choose(look.theme, look.color);
-            let target = output.as_ref().map_or_else(
-                || t("rev.to_stdout").to_string(),
-                |o| o.display().to_string(),
-            );
-            let mut walk = |draft: &mut crate::import::Draft| match crate::review::walk(
-                draft,
-                target.clone(),
-                theme.clone(),
-            ) {
-                Ok(true) => crate::import::Reviewed::Write,
-                Ok(false) => {
-                    eprintln!("{}", t("rev.discarded"));
-                    crate::import::Reviewed::Stop(INVALID)
-                }
-                Err(e) => {
-                    eprintln!("{}", subst(t("m.terminal_setup"), &[&e]));
-                    crate::import::Reviewed::Stop(INVALID)
-                }
-            };
-            crate::import::run(&file, output.as_deref(), force, Some(&mut walk))
-        }
+        } => import(&file, output.as_deref(), force, review.then(|| look(None))),
         Command::New { path } => new(&path),
         Command::Themes => themes(),
         Command::Completions { shell } => {
@@ -125,29 +96,80 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             share,
             from,
             watch,
-        } => {
-            // The user to follow, when not this one: a name or a uid.
-            let from = match from.map(|user| (crate::follow::users::uid_of(&user), user)) {
-                None => None,
-                Some((Some(uid), _)) => Some(uid),
-                Some((None, user)) => {
-                    eprintln!("{}", subst(t("m.unknown_user"), &[&user]));
-                    return USAGE;
-                }
-            };
-            crate::session::present(
-                &paths,
-                &look(theme),
-                crate::session::SlidesOptions {
-                    presenter: presenter.then_some(minutes),
-                    follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
-                    share,
-                    from,
-                },
-                watch,
-            )
-        }
+        } => present(
+            &paths,
+            &look(theme),
+            (presenter, minutes),
+            (follow, share, from),
+            watch,
+        ),
     }
+}
+
+/// `briefing import`; with `--review` (a look given), the walk on the terminal first.
+fn import(
+    file: &std::path::Path,
+    output: Option<&std::path::Path>,
+    force: bool,
+    review: Option<crate::session::Look>,
+) -> u8 {
+    let Some(look) = review else {
+        return crate::import::run(file, output, force, None);
+    };
+    if let Err(code) = crate::session::require_terminal("import --review") {
+        return code;
+    }
+    let theme = crate::screen::theme::Theme::choose(look.theme, look.color);
+    let target = output.map_or_else(
+        || t("rev.to_stdout").to_string(),
+        |o| o.display().to_string(),
+    );
+    let mut walk = |draft: &mut crate::import::Draft| match crate::review::walk(
+        draft,
+        target.clone(),
+        theme.clone(),
+    ) {
+        Ok(true) => crate::import::Reviewed::Write,
+        Ok(false) => {
+            eprintln!("{}", t("rev.discarded"));
+            crate::import::Reviewed::Stop(INVALID)
+        }
+        Err(e) => {
+            eprintln!("{}", subst(t("m.terminal_setup"), &[&e]));
+            crate::import::Reviewed::Stop(INVALID)
+        }
+    };
+    crate::import::run(file, output, force, Some(&mut walk))
+}
+
+/// `briefing present`: the presenter's view (`--minutes`) or following one.
+fn present(
+    paths: &[PathBuf],
+    look: &crate::session::Look,
+    (presenter, minutes): (bool, Option<f64>),
+    (follow, share, from): (Option<String>, bool, Option<String>),
+    watch: bool,
+) -> u8 {
+    // The user to follow, when not this one: a name or a uid.
+    let from = match from.map(|user| (crate::follow::users::uid_of(&user), user)) {
+        None => None,
+        Some((Some(uid), _)) => Some(uid),
+        Some((None, user)) => {
+            eprintln!("{}", subst(t("m.unknown_user"), &[&user]));
+            return USAGE;
+        }
+    };
+    crate::session::present(
+        paths,
+        look,
+        crate::session::SlidesOptions {
+            presenter: presenter.then_some(minutes),
+            follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
+            share,
+            from,
+        },
+        watch,
+    )
 }
 
 /// `briefing export`: the files named in `format`, to standard output or `output`.
