@@ -42,6 +42,8 @@ pub(crate) enum Command {
         paths: Vec<PathBuf>,
         #[arg(long)]
         watch: bool,
+        #[arg(long)]
+        no_mouse: bool,
         #[arg(long, value_enum)]
         theme: Option<ThemeName>,
     },

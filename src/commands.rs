@@ -1,6 +1,6 @@
 //! What each subcommand does, returning the process exit code.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -12,6 +12,9 @@ use crate::{library, load};
 use crate::exit::{INVALID, OK, USAGE};
 use crate::library::load_library;
 use crate::settings::{AmbiguousWidth, ColorMode, Lang, ThemeName};
+
+mod list;
+use list::list;
 
 /// Run the command `cli` gives, with the config `cli::parse` read.
 pub(crate) fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Report>) -> u8 {
@@ -35,6 +38,7 @@ pub(crate) fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, lo
         color,
         ambiguous_width,
         keys: config.keys.clone(),
+        mouse: false,
     };
     // `auto` asks the terminal, which only the full-screen modes do.
     crate::layout::width::set_ambiguous_wide(ambiguous_width == AmbiguousWidth::Wide);
@@ -51,36 +55,7 @@ pub(crate) fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, lo
             output,
             force,
             review,
-        } => {
-            if !review {
-                return crate::import::run(&file, output.as_deref(), force, None);
-            }
-            if let Err(code) = crate::session::require_terminal("import --review") {
-                return code;
-            }
-            let look = look(None);
-            let theme = crate::screen::theme::Theme::choose(look.theme, look.color);
-            let target = output.as_ref().map_or_else(
-                || t("rev.to_stdout").to_string(),
-                |o| o.display().to_string(),
-            );
-            let mut walk = |draft: &mut crate::import::Draft| match crate::review::walk(
-                draft,
-                target.clone(),
-                theme.clone(),
-            ) {
-                Ok(true) => crate::import::Reviewed::Write,
-                Ok(false) => {
-                    eprintln!("{}", t("rev.discarded"));
-                    crate::import::Reviewed::Stop(INVALID)
-                }
-                Err(e) => {
-                    eprintln!("{}", subst(t("m.terminal_setup"), &[&e]));
-                    crate::import::Reviewed::Stop(INVALID)
-                }
-            };
-            crate::import::run(&file, output.as_deref(), force, Some(&mut walk))
-        }
+        } => import(&file, output.as_deref(), force, review.then(|| look(None))),
         Command::New { path } => new(&path),
         Command::Themes => themes(),
         Command::Completions { shell } => {
@@ -104,7 +79,14 @@ pub(crate) fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, lo
             paths,
             theme,
             watch,
-        } => crate::session::open(&paths, &look(theme), watch),
+            no_mouse,
+        } => {
+            let look = crate::session::Look {
+                mouse: !no_mouse && config.mouse.unwrap_or(true),
+                ..look(theme)
+            };
+            crate::session::open(&paths, &look, watch)
+        }
         Command::Present {
             paths,
             theme,
@@ -114,29 +96,80 @@ pub(crate) fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, lo
             share,
             from,
             watch,
-        } => {
-            // The user to follow, when not this one: a name or a uid.
-            let from = match from.map(|user| (crate::follow::users::uid_of(&user), user)) {
-                None => None,
-                Some((Some(uid), _)) => Some(uid),
-                Some((None, user)) => {
-                    eprintln!("{}", subst(t("m.unknown_user"), &[&user]));
-                    return USAGE;
-                }
-            };
-            crate::session::present(
-                &paths,
-                &look(theme),
-                crate::session::SlidesOptions {
-                    presenter: presenter.then_some(minutes),
-                    follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
-                    share,
-                    from,
-                },
-                watch,
-            )
-        }
+        } => present(
+            &paths,
+            &look(theme),
+            (presenter, minutes),
+            (follow, share, from),
+            watch,
+        ),
     }
+}
+
+/// `briefing import`; with `--review` (a look given), the walk on the terminal first.
+fn import(
+    file: &std::path::Path,
+    output: Option<&std::path::Path>,
+    force: bool,
+    review: Option<crate::session::Look>,
+) -> u8 {
+    let Some(look) = review else {
+        return crate::import::run(file, output, force, None);
+    };
+    if let Err(code) = crate::session::require_terminal("import --review") {
+        return code;
+    }
+    let theme = crate::screen::theme::Theme::choose(look.theme, look.color);
+    let target = output.map_or_else(
+        || t("rev.to_stdout").to_string(),
+        |o| o.display().to_string(),
+    );
+    let mut walk = |draft: &mut crate::import::Draft| match crate::review::walk(
+        draft,
+        target.clone(),
+        theme.clone(),
+    ) {
+        Ok(true) => crate::import::Reviewed::Write,
+        Ok(false) => {
+            eprintln!("{}", t("rev.discarded"));
+            crate::import::Reviewed::Stop(INVALID)
+        }
+        Err(e) => {
+            eprintln!("{}", subst(t("m.terminal_setup"), &[&e]));
+            crate::import::Reviewed::Stop(INVALID)
+        }
+    };
+    crate::import::run(file, output, force, Some(&mut walk))
+}
+
+/// `briefing present`: the presenter's view (`--minutes`) or following one.
+fn present(
+    paths: &[PathBuf],
+    look: &crate::session::Look,
+    (presenter, minutes): (bool, Option<f64>),
+    (follow, share, from): (Option<String>, bool, Option<String>),
+    watch: bool,
+) -> u8 {
+    // The user to follow, when not this one: a name or a uid.
+    let from = match from.map(|user| (crate::follow::users::uid_of(&user), user)) {
+        None => None,
+        Some((Some(uid), _)) => Some(uid),
+        Some((None, user)) => {
+            eprintln!("{}", subst(t("m.unknown_user"), &[&user]));
+            return USAGE;
+        }
+    };
+    crate::session::present(
+        paths,
+        look,
+        crate::session::SlidesOptions {
+            presenter: presenter.then_some(minutes),
+            follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
+            share,
+            from,
+        },
+        watch,
+    )
 }
 
 /// `briefing export`: the files named in `format`, to standard output or `output`.
@@ -222,89 +255,12 @@ fn check(names: &[PathBuf]) -> u8 {
     if failed { INVALID } else { OK }
 }
 
-/// `briefing list`: organisation, period, title and path of each briefing found.
-fn list(dirs: &[PathBuf]) -> u8 {
-    let dirs: Vec<PathBuf> = if dirs.is_empty() {
-        library::search_dirs()
-    } else {
-        dirs.to_vec()
-    };
-    let mut paths = Vec::new();
-    let mut stderr = std::io::stderr().lock();
-    for dir in &dirs {
-        match library::toml_files(dir) {
-            Ok(found) => paths.extend(found),
-            Err(e) => {
-                let _ = writeln!(stderr, "briefing: {}: {e}", dir.display());
-            }
-        }
-    }
-    let (lib, reports) = library::load_all(&paths);
-    let rows: Vec<[String; 4]> = lib
-        .entries
-        .iter()
-        .map(|e| {
-            let b = &e.briefing;
-            [
-                b.organization.clone(),
-                b.period.to_string(),
-                b.title.clone(),
-                e.path.display().to_string(),
-            ]
-        })
-        .collect();
-    let width = |k: usize| {
-        rows.iter()
-            .map(|r| crate::layout::width::str_width(&r[k]))
-            .max()
-            .unwrap_or(0)
-    };
-    let (w0, w1, w2) = (width(0), width(1), width(2));
-    let mut out = std::io::stdout().lock();
-    for r in &rows {
-        let line = format!(
-            "{}  {}  {}  {}",
-            crate::layout::pad_right(&r[0], w0),
-            crate::layout::pad_right(&r[1], w1),
-            crate::layout::pad_right(&r[2], w2),
-            crate::sanitize::visible(&r[3])
-        );
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
-    for r in reports.iter().filter(|r| r.has_errors()) {
-        let _ = writeln!(
-            stderr,
-            "{}",
-            subst(
-                t("m.list_invalid"),
-                &[
-                    &crate::sanitize::visible(&r.path),
-                    &crate::sanitize::visible(&r.path)
-                ]
-            )
-        );
-    }
-    if rows.is_empty() {
-        let looked: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
-        let _ = writeln!(stderr, "{}", subst(t("m.list_none"), &[&looked.join(", ")]));
-        return INVALID;
-    }
-    OK
-}
-
 fn print(names: &[PathBuf], width: Option<usize>, notes: bool) -> u8 {
     let (lib, _) = match load_library(names) {
         Ok(found) => found,
         Err(code) => return code,
     };
-    let width = width.unwrap_or_else(|| {
-        let stdout = std::io::stdout();
-        if stdout.is_terminal() {
-            crate::os::terminal_size().map_or(80, |(w, _)| usize::from(w))
-        } else {
-            80
-        }
-    });
+    let width = width.or_else(list::output_width).unwrap_or(80);
     let mut text = String::new();
     for entry in &lib.entries {
         if !text.is_empty() {

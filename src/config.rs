@@ -25,6 +25,8 @@ pub(crate) struct Config {
     /// The reader's key overrides (`[keys]`, `"ctrl-d" = "page_down"`).
     pub keys: Keymap,
     pub lang: Option<Lang>,
+    /// `mouse = false`: the reader takes no mouse wheel.
+    pub mouse: Option<bool>,
 }
 
 /// The file as serde reads it: the values are checked after, with their spans.
@@ -39,6 +41,7 @@ struct Raw {
     #[serde(default)]
     keys: std::collections::BTreeMap<Spanned<String>, Spanned<String>>,
     lang: Option<Spanned<String>>,
+    mouse: Option<bool>,
 }
 
 /// The default place of the config file.
@@ -123,6 +126,7 @@ fn parse(source: &str) -> Result<Config, Problem> {
             .collect(),
         keys,
         lang: choose(&raw.lang, "lang")?,
+        mouse: raw.mouse,
     })
 }
 

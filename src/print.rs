@@ -4,7 +4,7 @@
 use crate::i18n::{subst, t as tr};
 use crate::layout::{pad_right, width::str_width, wrap_lines};
 use crate::model::{Briefing, Indicator, Item, Section};
-use crate::render::{Figure, Numbering, details, item_heading, section_heading};
+use crate::render::{Figure, Numbering, details, item_heading, section_heading, title_block};
 
 struct Out<'a> {
     text: String,
@@ -60,18 +60,8 @@ pub(crate) fn render(b: &Briefing, group: &[Briefing], width: usize, notes: bool
         group,
         notes,
     };
-    out.para(&b.title, 0);
-    if let Some(sub) = &b.subtitle {
-        out.para(sub, 0);
-    }
-    let mut line = vec![b.organization.clone(), b.period.to_string()];
-    line.extend(b.classification.clone());
-    out.para(&line.join(" · "), 0);
-    if let Some(date) = &b.published {
-        out.para(&subst(tr("published"), &[date]), 0);
-    }
-    if let Some(source) = &b.source {
-        out.para(&subst(tr("source"), &[source]), 0);
+    for line in title_block(b) {
+        out.para(&line.text, 0);
     }
     for (i, section) in b.sections.iter().enumerate() {
         out.blank();

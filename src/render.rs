@@ -76,6 +76,29 @@ pub(crate) fn item_heading(j: usize, item: &Item) -> String {
     subst(t("item_heading"), &[&ordinal(j + 1), &item.title])
 }
 
+/// The briefing's own head: its full title, subtitle, `organisation · period
+/// · classification`, publication date and source, one paragraph each.
+pub(crate) fn title_block(b: &Briefing) -> Vec<Line> {
+    let mut out = vec![Line::new(b.title.clone(), Role::Title, None)];
+    if let Some(sub) = &b.subtitle {
+        out.push(Line::new(sub.clone(), Role::Subtitle, None));
+    }
+    let mut line = vec![b.organization.clone(), b.period.to_string()];
+    line.extend(b.classification.clone());
+    out.push(Line::new(line.join(" · "), Role::Detail, None));
+    if let Some(date) = &b.published {
+        out.push(Line::new(
+            subst(t("published"), &[date]),
+            Role::Detail,
+            None,
+        ));
+    }
+    if let Some(source) = &b.source {
+        out.push(Line::new(subst(t("source"), &[source]), Role::Detail, None));
+    }
+    out
+}
+
 /// The paragraphs of section `index` in reading order: its heading and
 /// subtitle, its body, then each item's heading and body, blank lines between.
 pub(crate) fn section_text(b: &Briefing, index: usize, s: &Section) -> Vec<Line> {

@@ -84,6 +84,12 @@ fn switching_periods_keeps_the_section() {
     );
     let screen = draw(&app, 100, 30);
     assert!(screen.contains("[2023-H2]"), "{screen}");
+    press(&mut app, ">");
+    assert_eq!(
+        app.briefing().sections[app.section].id,
+        "staff",
+        "`>` after `<` returns to where the reader was"
+    );
 }
 
 #[test]

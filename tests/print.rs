@@ -162,3 +162,34 @@ fn two_years_show_one_series_per_indicator() {
         "{early:?}"
     );
 }
+
+#[test]
+fn print_into_a_pipe_honours_columns() {
+    let out = common::briefing()
+        .env("COLUMNS", "50")
+        .args(["print", common::Y2023])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let widest = text
+        .lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap();
+    assert!(widest <= 50 && widest > 40, "widest line {widest}");
+}
+
+#[test]
+fn list_into_a_pipe_fits_columns_and_keeps_paths_whole() {
+    let out = common::briefing()
+        .env("COLUMNS", "40")
+        .args(["list", "briefings"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("  briefings/2023.toml\n"), "{text}");
+    for line in text.lines().filter(|l| !l.starts_with("  ")) {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 40, "{line}");
+    }
+}

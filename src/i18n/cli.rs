@@ -60,6 +60,11 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
         "Open briefings in the full-screen reader (the newest period first)",
     ),
     (
+        "cli.open.no_mouse",
+        "不接收鼠标滚轮（保留终端自己的文字选择）",
+        "Take no mouse wheel (keep the terminal's own text selection)",
+    ),
+    (
         "cli.open.watch",
         "文件改变时重新读取；有错误时显示错误，直到修正",
         "Read the files again when they change; show their errors until they are fixed",

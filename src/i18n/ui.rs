@@ -82,6 +82,11 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
         "There is no campaign section {}",
     ),
     ("not_found", "未找到：{}", "Not found: {}"),
+    // Reading through.
+    ("more_below", "更多", "more"),
+    ("position", "第 {}/{} 节 · {}%", "§ {}/{} · {}%"),
+    ("end_of_briefing", "已到简报末尾", "End of the briefing"),
+    ("start_of_briefing", "已到简报开头", "Start of the briefing"),
     // The presenter and followers.
     ("next_slide", "下一页 {}/{}", "Next {}/{}"),
     ("slide_counter", "第 {}/{} 页", "{}/{}"),

@@ -66,7 +66,7 @@ fn detail_command(app: &mut App, c: Command) -> Option<Command> {
 
 /// The number of rows of the open detail, and the rows it has on screen.
 fn detail_size(app: &App) -> (usize, usize) {
-    let Some(area) = panes(app.area, app.focus).indicators else {
+    let Some(area) = panes(app.area, app.focus, app.fill()).indicators else {
         return (0, 0);
     };
     let list = app.indicators();

@@ -14,29 +14,9 @@ pub const ALLOWED: &[(&str, &str, &str)] = &[
         "the dispatch, one arm a subcommand; other helpers add arms now: split after the merge",
     ),
     (
-        "commands.rs",
-        "list",
-        "being rewritten by another helper (issue 14 follow-up): split after the merge",
-    ),
-    (
         "follow/channel.rs",
         "serve",
         "follow/ is being rewritten by another helper: split after the merge",
-    ),
-    (
-        "reader/view/status.rs",
-        "render",
-        "reader/ is being rewritten by another helper: split after the merge",
-    ),
-    (
-        "screen/keyparse.rs",
-        "escape",
-        "keyparse is being rewritten by another helper: split after the merge",
-    ),
-    (
-        "screen/overlay.rs",
-        "help",
-        "overlay is being rewritten by another helper: split after the merge",
     ),
 ];
 

@@ -12,9 +12,10 @@ use std::collections::HashMap;
 use crate::i18n::{subst, t as tr};
 use crate::layout::{pad_left, pad_right, truncate, width::str_width};
 use crate::model::{Briefing, Indicator, Section, format_value};
-use crate::reader::panes::{panes, text_inner};
+use crate::reader::panes::panes;
 use crate::reader::state::App;
 use crate::render::{change_between, stated_change};
+use crate::screen::overlay::boxed;
 use crate::screen::paint::{put, put_spans};
 
 /// The indicators of `b` with the ids of `shown` (rows of section
@@ -50,9 +51,25 @@ fn lookup<'a>(
     found
 }
 
-/// The area the table is drawn in: inside the text pane.
+/// The comparison's box at the current size: over the panes, as tall as
+/// the table (no taller than the space between the tabs and the status line).
+pub(crate) fn compare_box(app: &App) -> Option<Rect> {
+    let body = panes(app.area, app.focus, app.fill()).body?;
+    // A margin round the box where there is room; on a phone, all of it.
+    let width = if body.width < 60 {
+        body.width
+    } else {
+        body.width - 4
+    };
+    let inner = boxed::inner(Rect::new(0, 0, width, body.height)).width;
+    let rows = lines_wanted(app, inner, usize::from(body.height));
+    let rows = u16::try_from(rows + 2).unwrap_or(u16::MAX);
+    boxed::place(body, width, rows)
+}
+
+/// The area the table is drawn in: inside its box.
 fn table_area(app: &App) -> Option<Rect> {
-    panes(app.area, app.focus).text.map(text_inner)
+    compare_box(app).map(boxed::inner)
 }
 
 /// How many indicators the table has (the rows it scrolls through).
@@ -170,14 +187,9 @@ fn build_rows(app: &App, section: &Section, first: usize, fit: usize) -> Vec<Row
         .collect()
 }
 
-/// Draw the header and as many whole rows as fit; how many were drawn.
-fn draw_table(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) -> usize {
-    let t = &app.theme;
-    if rows.is_empty() {
-        return 0;
-    }
-    let headers: Vec<String> = app.all_periods().map(|b| b.period.to_string()).collect();
-    let col_w: Vec<usize> = (0..headers.len())
+/// The width of each period's column: its widest cell or header.
+fn column_widths(rows: &[Row], headers: &[String]) -> Vec<usize> {
+    (0..headers.len())
         .map(|c| {
             rows.iter()
                 .flat_map(|r| {
@@ -190,11 +202,46 @@ fn draw_table(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) -> usize {
                 .max()
                 .unwrap_or(0)
         })
-        .collect();
-    let cells_w: usize = col_w.iter().map(|w| w + 2).sum();
-    if cells_w + 8 > usize::from(area.width) {
+        .collect()
+}
+
+/// Whether a column a period does not fit in `width` (rows are stacked).
+fn is_stacked(col_w: &[usize], width: u16) -> bool {
+    col_w.iter().map(|w| w + 2).sum::<usize>() + 8 > usize::from(width)
+}
+
+/// The lines the whole table takes at `width` (title, blank, header and
+/// each indicator's lines), counting no further than `most`: what its box
+/// is sized for.
+pub(crate) fn lines_wanted(app: &App, width: u16, most: usize) -> usize {
+    let Some(section) = app.briefing().sections.get(app.section) else {
+        return 3;
+    };
+    let rows = build_rows(app, section, 0, most);
+    let headers: Vec<String> = app.all_periods().map(|b| b.period.to_string()).collect();
+    let stacked = is_stacked(&column_widths(&rows, &headers), width);
+    let lines = rows.iter().map(|r| {
+        if stacked {
+            1 + headers.len()
+        } else {
+            1 + usize::from(r.stated.is_some())
+        }
+    });
+    3 + lines.sum::<usize>().max(1)
+}
+
+/// Draw the header and as many whole rows as fit; how many were drawn.
+fn draw_table(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) -> usize {
+    let t = &app.theme;
+    if rows.is_empty() {
+        return 0;
+    }
+    let headers: Vec<String> = app.all_periods().map(|b| b.period.to_string()).collect();
+    let col_w = column_widths(rows, &headers);
+    if is_stacked(&col_w, area.width) {
         return draw_stacked(app, rows, &headers, area, buf);
     }
+    let cells_w: usize = col_w.iter().map(|w| w + 2).sum();
     let label_w = usize::from(area.width).saturating_sub(cells_w).clamp(4, 24);
     let line = |label: String, cells: &[String], current: Style, other: Style| {
         let mut spans = vec![(pad_right(&truncate(&label, label_w), label_w), t.text)];

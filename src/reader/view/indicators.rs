@@ -31,14 +31,20 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         subst(tr("indicators_header"), &[&list.len().to_string()])
     };
-    put(buf, area.x, area.y, area.width, &title, header);
+    let used = put(buf, area.x, area.y, area.width, &title, header);
     let body = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
     if list.is_empty() {
+        // On the header's line when the pane is folded to one.
+        let (x, y) = if body.height == 0 {
+            (area.x + used + 2, area.y)
+        } else {
+            (body.x + 1, body.y)
+        };
         put(
             buf,
-            body.x + 1,
-            body.y,
-            body.width.saturating_sub(1),
+            x,
+            y,
+            area.right().saturating_sub(x),
             tr("no_indicators"),
             t.dim,
         );
