@@ -12,7 +12,7 @@ pub mod validate;
 use std::path::Path;
 
 use crate::model::Briefing;
-pub use diagnostic::{Diagnostic, Report, Severity};
+pub use diagnostic::{Bounded, Diagnostic, Report, Severity};
 pub use file::FileError;
 
 /// A briefing that passed validation, with its warnings.
@@ -24,22 +24,21 @@ pub struct Loaded {
 
 /// Check text that was read from `path`: the briefing when it has no error, and the report.
 pub fn check_text(path: &str, source: String) -> (Option<Briefing>, Report) {
-    let (briefing, mut diagnostics) = check_pieces(&source).unwrap_or_else(|| check_whole(&source));
-    diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
-    let report = Report {
-        path: path.to_string(),
-        source: Some(source),
-        diagnostics,
-    };
+    let (briefing, diagnostics) = check_pieces(&source).unwrap_or_else(|| check_whole(&source));
+    let unlisted = diagnostics.hidden;
+    let mut report = Report::new(path.to_string(), Some(source), diagnostics.into_vec());
+    report.unlisted = unlisted;
     let briefing = briefing.filter(|_| !report.has_errors());
     (briefing, report)
 }
 
 /// Decode and validate the whole text at once.
-fn check_whole(source: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
-    let (raw, mut diagnostics) = decode::decode(source);
+fn check_whole(source: &str) -> (Option<Briefing>, Bounded) {
+    let (raw, found) = decode::decode(source);
     let (briefing, more) = validate::validate(raw, source);
-    diagnostics.extend(more);
+    let mut diagnostics = Bounded::default();
+    diagnostics.extend(found);
+    diagnostics.append(more);
     (briefing, diagnostics)
 }
 
@@ -49,12 +48,14 @@ fn check_whole(source: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
 /// the size of the file and the model. `None` when the file cannot be read
 /// in pieces the way it reads whole (a TOML syntax error, a table under
 /// `section` outside a section …): then it is read whole.
-fn check_pieces(source: &str) -> Option<(Option<Briefing>, Vec<Diagnostic>)> {
+fn check_pieces(source: &str) -> Option<(Option<Briefing>, Bounded)> {
     let split = split::split(source)?;
     if split.sections.is_empty() {
         return None;
     }
-    let (head, mut diagnostics) = decode::head(source, &split)?;
+    let (head, found) = decode::head(source, &split)?;
+    let mut diagnostics = Bounded::default();
+    diagnostics.extend(found);
     let mut incomplete = head.incomplete;
     let mut stream = validate::Stream::new(source, &head, split.sections.len());
     for (i, range) in split.sections.iter().enumerate() {
@@ -66,7 +67,7 @@ fn check_pieces(source: &str) -> Option<(Option<Briefing>, Vec<Diagnostic>)> {
         }
     }
     let (briefing, more) = stream.finish(incomplete);
-    diagnostics.extend(more);
+    diagnostics.append(more);
     Some((briefing, diagnostics))
 }
 
@@ -96,11 +97,7 @@ fn file_error_report(path: String, e: FileError) -> Report {
     };
     let mut diagnostic = Diagnostic::error(None, None, e.to_string());
     diagnostic.at = at;
-    Report {
-        path,
-        source: None,
-        diagnostics: vec![diagnostic],
-    }
+    Report::new(path, None, vec![diagnostic])
 }
 
 #[cfg(test)]
@@ -158,14 +155,13 @@ mod tests {
     fn a_file_read_in_pieces_reads_as_it_does_whole() {
         let mut pieces = 0;
         for text in texts() {
-            let Some((briefing, mut diagnostics)) = check_pieces(&text) else {
+            let Some((briefing, diagnostics)) = check_pieces(&text) else {
                 continue;
             };
             pieces += 1;
-            let (whole_briefing, mut whole) = check_whole(&text);
-            diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
-            whole.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
-            assert_eq!(diagnostics, whole, "{text}");
+            let (whole_briefing, whole) = check_whole(&text);
+            assert_eq!(diagnostics.hidden, whole.hidden, "{text}");
+            assert_eq!(diagnostics.into_vec(), whole.into_vec(), "{text}");
             assert_eq!(briefing, whole_briefing, "{text}");
         }
         // Most of them are read in pieces, not left to the whole reading.

@@ -8,20 +8,22 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::decode::RawDoc;
-use super::diagnostic::{Diagnostic, Lines};
+use super::diagnostic::{Bounded, Diagnostic, Lines};
 use super::raw::{RawItem, RawMeta, RawSection};
 use crate::i18n::{subst, t};
 use crate::model::{Briefing, Item, Period, Section, SectionKind, paragraphs};
 
+mod ids;
 mod indicator;
 mod stream;
 use crate::sanitize::{clean, is_suspicious, visible};
+use ids::Ids;
 pub use stream::Stream;
 
 type Opt<T> = Option<Spanned<T>>;
 
 /// Validate the raw document. The briefing is returned only when no error was found.
-pub fn validate(doc: RawDoc, source: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
+pub fn validate(doc: RawDoc, source: &str) -> (Option<Briefing>, Bounded) {
     let count = doc.sections.as_ref().map_or(0, Vec::len);
     let mut stream = Stream::new(source, &doc, count);
     for s in doc.sections.iter().flatten() {
@@ -33,10 +35,10 @@ pub fn validate(doc: RawDoc, source: &str) -> (Option<Briefing>, Vec<Diagnostic>
 struct Validator {
     /// Where the source's lines start (diagnostics and the model name lines).
     lines: Lines,
-    diags: Vec<Diagnostic>,
-    /// Section and item ids with the span of their first use.
-    ids: HashMap<String, Range<usize>>,
-    indicator_ids: HashMap<String, Range<usize>>,
+    diags: Bounded,
+    /// Section and item ids, and indicator ids, with the line of their first use.
+    ids: Ids,
+    indicator_ids: Ids,
     period: Option<Period>,
     /// Problems found so far in the section being validated, and those of
     /// them beyond [`MAX_PER_SECTION`] (errors, warnings), which are counted only.
@@ -193,20 +195,17 @@ impl Validator {
         } else {
             &mut self.ids
         };
-        if let Some(first) = seen.get(id).cloned() {
+        if let Some(line) = seen.first_use(id, self.lines.line(f.span().start)) {
             let what = if indicator {
                 "d.duplicate_indicator_id"
             } else {
                 "d.duplicate_id"
             };
-            let line = self.lines.line(first.start);
             self.error(
                 f.span(),
                 &full,
                 subst(t(what), &[&quote(id), &line.to_string()]),
             );
-        } else {
-            seen.insert(id.clone(), f.span());
         }
         id.clone()
     }
