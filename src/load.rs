@@ -151,6 +151,56 @@ mod tests {
         out
     }
 
+    /// A file with a history long enough to be read in chunks, and
+    /// variants of it with a problem in or around the history.
+    fn long_history_texts() -> Vec<String> {
+        let points: String = (0..2500)
+            .map(|k| format!("  {{ period = \"{:04}\", value = {k} }}, # p\n", 1000 + k))
+            .collect();
+        let file = format!(
+            "schema = 1\n[briefing]\ntitle = \"T\"\norganization = \"O\"\nperiod = \"9999\"\n\
+             [[section]]\nid = \"s\"\ntitle = \"S\"\nbody = \"正文\"\n\
+             [[section.item]]\nid = \"i\"\ntitle = \"I\"\n\
+             [[section.item.indicator]]\nid = \"a\"\nlabel = \"A\"\nvalue = 1\nhistory = [\n{points}]\n\
+             [[section]]\nid = \"t\"\ntitle = \"T\"\nbody = \"正文\"\n\
+             [[section.indicator]]\nid = \"b\"\nlabel = \"B\"\nvalue = 2\ncite = \"正文\"\n\
+             history = [\n{points}]\nnote = \"n\"\n"
+        );
+        let mut out = vec![file.clone()];
+        for (from, to) in [
+            ("value = 7 }", "value = \"7\" }"),
+            ("value = 8 }", "value = 8, x = 1 }"),
+            ("period = \"1009\"", "period = \"10x9\""),
+            ("period = \"1010\", ", ""),
+            ("  { period = \"1011\", value = 11 }, # p\n", "  [1],\n"),
+            ("value = 12 }", "value = nan }"),
+            ("period = \"1013\"", "period = \"1014\""),
+            ("note = \"n\"", "history = []"),
+            ("note = \"n\"", "note = 3"),
+            ("id = \"b\"", "id = \"a\""),
+            ("value = 2499 }, # p\n]", "value = 2499 }, # p\n"),
+        ] {
+            out.push(file.replacen(from, to, 2));
+        }
+        out
+    }
+
+    #[test]
+    fn long_histories_read_in_chunks_read_as_they_do_whole() {
+        for text in long_history_texts() {
+            let (briefing, diagnostics) = check_pieces(&text).unwrap_or_else(|| check_whole(&text));
+            let (whole_briefing, whole) = check_whole(&text);
+            assert_eq!(diagnostics.hidden, whole.hidden);
+            assert_eq!(diagnostics.into_vec(), whole.into_vec());
+            assert_eq!(briefing, whole_briefing);
+        }
+        let (briefing, report) = check_text("h.toml", long_history_texts().remove(0));
+        assert!(!report.has_errors(), "{}", report.render());
+        let b = briefing.expect("valid");
+        assert_eq!(b.sections[1].indicators[0].history.len(), 2500);
+        assert_eq!(b.sections[0].items[0].indicators[0].history.len(), 2500);
+    }
+
     #[test]
     fn a_file_read_in_pieces_reads_as_it_does_whole() {
         let mut pieces = 0;
