@@ -32,9 +32,12 @@ pub fn validate(doc: RawDoc, source: &str) -> (Option<Briefing>, Bounded) {
     stream.finish(doc.incomplete)
 }
 
-struct Validator {
-    /// Where the source's lines start (diagnostics and the model name lines).
-    lines: Lines,
+struct Validator<'a> {
+    source: &'a str,
+    /// Where the source's lines start (the model and some messages name
+    /// lines), found when first needed: a file of sections without
+    /// figures never needs it.
+    lines: std::cell::OnceCell<Lines>,
     diags: Bounded,
     /// Section and item ids, and indicator ids, with the line of their first use.
     ids: Ids,
@@ -70,7 +73,14 @@ fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-impl Validator {
+impl Validator<'_> {
+    /// The 1-based line of byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.lines
+            .get_or_init(|| Lines::new(self.source))
+            .line(offset)
+    }
+
     /// Whether one more problem of the current section is shown, counting it.
     fn room(&mut self, error: bool) -> bool {
         self.in_section += 1;
@@ -195,7 +205,8 @@ impl Validator {
         } else {
             &mut self.ids
         };
-        if let Some(line) = seen.first_use(id, self.lines.line(f.span().start)) {
+        if let Some(first) = seen.first_use(id, f.span().start) {
+            let line = self.line_of(first);
             let what = if indicator {
                 "d.duplicate_indicator_id"
             } else {
@@ -332,8 +343,8 @@ impl Validator {
             number: None,
             title,
             subtitle: self.line(&r.subtitle, &format!("{key}.subtitle")),
-            body,
-            notes: self.paragraphs(&r.notes, &format!("{key}.notes")),
+            body: body.into(),
+            notes: self.paragraphs(&r.notes, &format!("{key}.notes")).into(),
             items,
             indicators,
         }
@@ -345,8 +356,8 @@ impl Validator {
         Item {
             id: self.id(&r.id, &header, key, false),
             title: self.required(&r.title, &header, key, "title"),
-            body: self.paragraphs(&r.body, &format!("{key}.body")),
-            notes: self.paragraphs(&r.notes, &format!("{key}.notes")),
+            body: self.paragraphs(&r.body, &format!("{key}.body")).into(),
+            notes: self.paragraphs(&r.notes, &format!("{key}.notes")).into(),
             indicators: self.indicators(&r.indicator, key, &r.body),
         }
     }

@@ -6,8 +6,8 @@ use super::*;
 /// then each section as it is decoded, so that the raw layer of the whole
 /// file never exists at once. The problems come out in the order of
 /// [`validate`] over the whole document.
-pub struct Stream {
-    v: Validator,
+pub struct Stream<'a> {
+    v: Validator<'a>,
     schema: Option<Spanned<i64>>,
     meta: Option<Briefing>,
     /// The problems of `[briefing]` (the head's late problems go after them).
@@ -15,12 +15,13 @@ pub struct Stream {
     sections: Vec<Section>,
 }
 
-impl Stream {
+impl<'a> Stream<'a> {
     /// Start with the head; `sections` is how many sections are expected
     /// (room is made for them at once, not by doubling).
-    pub fn new(source: &str, head: &RawDoc, sections: usize) -> Stream {
+    pub fn new(source: &'a str, head: &RawDoc, sections: usize) -> Stream<'a> {
         let mut v = Validator {
-            lines: Lines::new(source),
+            source,
+            lines: std::cell::OnceCell::new(),
             diags: Bounded::default(),
             ids: Ids::default(),
             indicator_ids: Ids::default(),

@@ -94,5 +94,5 @@ fn model_text_is_sanitised() {
     let (raw, _) = decode(&src);
     let b = validate(raw, &src).0.unwrap();
     assert_eq!(b.sections[0].title, "A␛[2J");
-    assert_eq!(b.sections[0].body, ["x<U+009B>"]);
+    assert_eq!(*b.sections[0].body, ["x<U+009B>"]);
 }
