@@ -194,7 +194,7 @@ mod tests {
             assert_eq!(diagnostics.into_vec(), whole.into_vec());
             assert_eq!(briefing, whole_briefing);
         }
-        let (briefing, report) = check_text("h.toml", long_history_texts().remove(0));
+        let (briefing, report) = check_text("long.toml", long_history_texts().remove(0));
         assert!(!report.has_errors(), "{}", report.render());
         let b = briefing.expect("valid");
         assert_eq!(b.sections[1].indicators[0].history.len(), 2500);
