@@ -245,11 +245,7 @@ fn check(names: &[PathBuf]) -> u8 {
     for conflict in lib.conflicts() {
         let mut d = load::Diagnostic::warning(None, Some(conflict.id.clone()), conflict.message());
         d.at = Some((conflict.other.1, 1));
-        let report = load::Report {
-            path: conflict.other.0.display().to_string(),
-            source: None,
-            diagnostics: vec![d],
-        };
+        let report = load::Report::new(conflict.other.0.display().to_string(), None, vec![d]);
         let _ = stderr.write_all(report.render().as_bytes());
     }
     if failed { INVALID } else { OK }
@@ -261,19 +257,38 @@ fn print(names: &[PathBuf], width: Option<usize>, notes: bool) -> u8 {
         Err(code) => return code,
     };
     let width = width.or_else(list::output_width).unwrap_or(80);
-    let mut text = String::new();
-    for entry in &lib.entries {
-        if !text.is_empty() {
-            text.push_str("\n\n");
+    // The briefings moved out of the library into their organisations'
+    // groups (the library is in organisation order), not copied.
+    let mut groups: Vec<Vec<crate::model::Briefing>> = Vec::new();
+    for entry in lib.entries {
+        match groups.last_mut() {
+            Some(g) if g[0].organization == entry.briefing.organization => g.push(entry.briefing),
+            _ => groups.push(vec![entry.briefing]),
         }
-        let group: Vec<crate::model::Briefing> = lib
-            .group(&entry.briefing.organization)
-            .into_iter()
-            .map(|e| e.briefing.clone())
-            .collect();
-        text.push_str(&crate::print::render(&entry.briefing, &group, width, notes));
     }
-    emit(text.as_bytes())
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut written = Ok(());
+    for (i, b) in groups.iter().flatten().enumerate() {
+        let group = groups.iter().find(|g| g[0].organization == b.organization);
+        let group = group.map_or(&[][..], Vec::as_slice);
+        written = (if i > 0 {
+            out.write_all(b"\n\n")
+        } else {
+            Ok(())
+        })
+        .and_then(|()| crate::print::write(&mut out, b, group, width, notes));
+        if written.is_err() {
+            break;
+        }
+    }
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
+        Err(e) => {
+            eprintln!("{}", subst(t("m.cannot_write"), &[&e.to_string()]));
+            INVALID
+        }
+    }
 }
 
 /// The JSON Schema of the format (`briefing schema`), kept in step with docs/format.md.

@@ -66,11 +66,11 @@ pub(crate) fn load(explicit: Option<&Path>) -> Result<Config, Report> {
     match file::read(&path) {
         Ok(source) => parse(&source).map_err(|e| e.report(shown, source)),
         Err(file::FileError::Empty) => Ok(Config::default()),
-        Err(e) => Err(Report {
-            path: shown,
-            source: None,
-            diagnostics: vec![Diagnostic::error(None, None, e.to_string())],
-        }),
+        Err(e) => Err(Report::new(
+            shown,
+            None,
+            vec![Diagnostic::error(None, None, e.to_string())],
+        )),
     }
 }
 
@@ -83,11 +83,11 @@ struct Problem {
 
 impl Problem {
     fn report(self, path: String, source: String) -> Report {
-        Report {
+        Report::new(
             path,
-            source: Some(source),
-            diagnostics: vec![Diagnostic::error(Some(self.span), self.key, self.message)],
-        }
+            Some(source),
+            vec![Diagnostic::error(Some(self.span), self.key, self.message)],
+        )
     }
 }
 

@@ -120,16 +120,16 @@ fn section(n: usize) -> impl Strategy<Value = Section> {
                 number: None,
                 title,
                 subtitle,
-                body,
-                notes: vec![],
+                body: body.into(),
+                notes: Box::default(),
                 items: items
                     .into_iter()
                     .enumerate()
                     .map(|(j, (title, body, indicators))| Item {
                         id: format!("s{n}-{j}"),
                         title,
-                        body,
-                        notes: vec![],
+                        body: body.into(),
+                        notes: Box::default(),
                         indicators,
                     })
                     .collect(),

@@ -5,7 +5,7 @@ use super::*;
 use crate::load::raw::{RawCompare, RawIndicator, RawPoint};
 use crate::model::{Basis, Change, ChangeUnit, Comparison, Good, Indicator, Point};
 
-impl Validator {
+impl Validator<'_> {
     pub(super) fn indicators(
         &mut self,
         list: &[Spanned<RawIndicator>],
@@ -68,10 +68,7 @@ impl Validator {
             compare,
             note: self.line(&r.note, &format!("{key}.note")),
             cite,
-            value_line: r
-                .value
-                .as_ref()
-                .map_or(0, |v| self.lines.line(v.span().start)),
+            value_line: r.value.as_ref().map_or(0, |v| self.line_of(v.span().start)),
         }
     }
 
@@ -252,7 +249,7 @@ impl Validator {
         Some(Point {
             period: period?,
             value: value?,
-            line: self.lines.line(p.span().start),
+            line: self.line_of(p.span().start),
         })
     }
 
