@@ -18,7 +18,7 @@ use crate::settings::{AmbiguousWidth, ColorMode, Lang, ThemeName};
     disable_help_flag = true,
     disable_version_flag = true
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Command,
     #[arg(short, long, global = true, action = ArgAction::Help)]
@@ -36,12 +36,14 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     Open {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long)]
         watch: bool,
+        #[arg(long)]
+        no_mouse: bool,
         #[arg(long, value_enum)]
         theme: Option<ThemeName>,
     },
@@ -113,7 +115,7 @@ pub enum Command {
 
 /// The command line in the current language: each about and flag line from
 /// `i18n` (a missing one is a test failure, not a silent English line).
-pub fn command() -> clap::Command {
+pub(crate) fn command() -> clap::Command {
     let mut cmd = localize(Cli::command(), None);
     // The `help` subcommand exists once the command is built.
     cmd.build();
@@ -170,7 +172,7 @@ fn help_id(sub: Option<&str>, arg: &str) -> Option<String> {
 /// on `--help` or a usage error. The config is read once, before clap
 /// parses (its help must already be in the language); a broken config is
 /// returned for the caller to report.
-pub fn parse() -> (Cli, Result<Config, Report>) {
+pub(crate) fn parse() -> (Cli, Result<Config, Report>) {
     let args: Vec<OsString> = std::env::args_os().collect();
     let early = early_flag(&args, "config");
     let lang = early_flag(&args, "lang")

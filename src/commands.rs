@@ -1,6 +1,6 @@
 //! What each subcommand does, returning the process exit code.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -13,8 +13,11 @@ use crate::exit::{INVALID, OK, USAGE};
 use crate::library::load_library;
 use crate::settings::{AmbiguousWidth, ColorMode, Lang, ThemeName};
 
+mod list;
+use list::list;
+
 /// Run the command `cli` gives, with the config `cli::parse` read.
-pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Report>) -> u8 {
+pub(crate) fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Report>) -> u8 {
     let config = match config {
         Ok(c) => c,
         Err(report) => {
@@ -35,6 +38,7 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
         color,
         ambiguous_width,
         keys: config.keys.clone(),
+        mouse: false,
     };
     // `auto` asks the terminal, which only the full-screen modes do.
     crate::layout::width::set_ambiguous_wide(ambiguous_width == AmbiguousWidth::Wide);
@@ -51,36 +55,7 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             output,
             force,
             review,
-        } => {
-            if !review {
-                return crate::import::run(&file, output.as_deref(), force, None);
-            }
-            if let Err(code) = crate::session::require_terminal("import --review") {
-                return code;
-            }
-            let look = look(None);
-            let theme = crate::screen::theme::Theme::choose(look.theme, look.color);
-            let target = output.as_ref().map_or_else(
-                || t("rev.to_stdout").to_string(),
-                |o| o.display().to_string(),
-            );
-            let mut walk = |draft: &mut crate::import::Draft| match crate::review::walk(
-                draft,
-                target.clone(),
-                theme.clone(),
-            ) {
-                Ok(true) => crate::import::Reviewed::Write,
-                Ok(false) => {
-                    eprintln!("{}", t("rev.discarded"));
-                    crate::import::Reviewed::Stop(INVALID)
-                }
-                Err(e) => {
-                    eprintln!("{}", subst(t("m.terminal_setup"), &[&e]));
-                    crate::import::Reviewed::Stop(INVALID)
-                }
-            };
-            crate::import::run(&file, output.as_deref(), force, Some(&mut walk))
-        }
+        } => import(&file, output.as_deref(), force, review.then(|| look(None))),
         Command::New { path } => new(&path),
         Command::Themes => themes(),
         Command::Completions { shell } => {
@@ -104,7 +79,14 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             paths,
             theme,
             watch,
-        } => crate::session::open(&paths, &look(theme), watch),
+            no_mouse,
+        } => {
+            let look = crate::session::Look {
+                mouse: !no_mouse && config.mouse.unwrap_or(true),
+                ..look(theme)
+            };
+            crate::session::open(&paths, &look, watch)
+        }
         Command::Present {
             paths,
             theme,
@@ -114,29 +96,80 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             share,
             from,
             watch,
-        } => {
-            // The user to follow, when not this one: a name or a uid.
-            let from = match from.map(|user| (crate::follow::users::uid_of(&user), user)) {
-                None => None,
-                Some((Some(uid), _)) => Some(uid),
-                Some((None, user)) => {
-                    eprintln!("{}", subst(t("m.unknown_user"), &[&user]));
-                    return USAGE;
-                }
-            };
-            crate::session::present(
-                &paths,
-                &look(theme),
-                crate::session::SlidesOptions {
-                    presenter: presenter.then_some(minutes),
-                    follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
-                    share,
-                    from,
-                },
-                watch,
-            )
-        }
+        } => present(
+            &paths,
+            &look(theme),
+            (presenter, minutes),
+            (follow, share, from),
+            watch,
+        ),
     }
+}
+
+/// `briefing import`; with `--review` (a look given), the walk on the terminal first.
+fn import(
+    file: &std::path::Path,
+    output: Option<&std::path::Path>,
+    force: bool,
+    review: Option<crate::session::Look>,
+) -> u8 {
+    let Some(look) = review else {
+        return crate::import::run(file, output, force, None);
+    };
+    if let Err(code) = crate::session::require_terminal("import --review") {
+        return code;
+    }
+    let theme = crate::screen::theme::Theme::choose(look.theme, look.color);
+    let target = output.map_or_else(
+        || t("rev.to_stdout").to_string(),
+        |o| o.display().to_string(),
+    );
+    let mut walk = |draft: &mut crate::import::Draft| match crate::review::walk(
+        draft,
+        target.clone(),
+        theme.clone(),
+    ) {
+        Ok(true) => crate::import::Reviewed::Write,
+        Ok(false) => {
+            eprintln!("{}", t("rev.discarded"));
+            crate::import::Reviewed::Stop(INVALID)
+        }
+        Err(e) => {
+            eprintln!("{}", subst(t("m.terminal_setup"), &[&e]));
+            crate::import::Reviewed::Stop(INVALID)
+        }
+    };
+    crate::import::run(file, output, force, Some(&mut walk))
+}
+
+/// `briefing present`: the presenter's view (`--minutes`) or following one.
+fn present(
+    paths: &[PathBuf],
+    look: &crate::session::Look,
+    (presenter, minutes): (bool, Option<f64>),
+    (follow, share, from): (Option<String>, bool, Option<String>),
+    watch: bool,
+) -> u8 {
+    // The user to follow, when not this one: a name or a uid.
+    let from = match from.map(|user| (crate::follow::users::uid_of(&user), user)) {
+        None => None,
+        Some((Some(uid), _)) => Some(uid),
+        Some((None, user)) => {
+            eprintln!("{}", subst(t("m.unknown_user"), &[&user]));
+            return USAGE;
+        }
+    };
+    crate::session::present(
+        paths,
+        look,
+        crate::session::SlidesOptions {
+            presenter: presenter.then_some(minutes),
+            follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
+            share,
+            from,
+        },
+        watch,
+    )
 }
 
 /// `briefing export`: the files named in `format`, to standard output or `output`.
@@ -212,84 +245,10 @@ fn check(names: &[PathBuf]) -> u8 {
     for conflict in lib.conflicts() {
         let mut d = load::Diagnostic::warning(None, Some(conflict.id.clone()), conflict.message());
         d.at = Some((conflict.other.1, 1));
-        let report = load::Report {
-            path: conflict.other.0.display().to_string(),
-            source: None,
-            diagnostics: vec![d],
-        };
+        let report = load::Report::new(conflict.other.0.display().to_string(), None, vec![d]);
         let _ = stderr.write_all(report.render().as_bytes());
     }
     if failed { INVALID } else { OK }
-}
-
-/// `briefing list`: organisation, period, title and path of each briefing found.
-fn list(dirs: &[PathBuf]) -> u8 {
-    let dirs: Vec<PathBuf> = if dirs.is_empty() {
-        library::search_dirs()
-    } else {
-        dirs.to_vec()
-    };
-    let mut paths = Vec::new();
-    let mut stderr = std::io::stderr().lock();
-    for dir in &dirs {
-        match library::toml_files(dir) {
-            Ok(found) => paths.extend(found),
-            Err(e) => {
-                let _ = writeln!(stderr, "briefing: {}: {e}", dir.display());
-            }
-        }
-    }
-    let (lib, reports) = library::load_all(&paths);
-    let rows: Vec<[String; 4]> = lib
-        .entries
-        .iter()
-        .map(|e| {
-            let b = &e.briefing;
-            [
-                b.organization.clone(),
-                b.period.to_string(),
-                b.title.clone(),
-                e.path.display().to_string(),
-            ]
-        })
-        .collect();
-    let width = |k: usize| {
-        rows.iter()
-            .map(|r| crate::layout::width::str_width(&r[k]))
-            .max()
-            .unwrap_or(0)
-    };
-    let (w0, w1, w2) = (width(0), width(1), width(2));
-    let mut out = std::io::stdout().lock();
-    for r in &rows {
-        let line = format!(
-            "{}  {}  {}  {}",
-            crate::layout::pad_right(&r[0], w0),
-            crate::layout::pad_right(&r[1], w1),
-            crate::layout::pad_right(&r[2], w2),
-            crate::sanitize::visible(&r[3])
-        );
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
-    for r in reports.iter().filter(|r| r.has_errors()) {
-        let _ = writeln!(
-            stderr,
-            "{}",
-            subst(
-                t("m.list_invalid"),
-                &[
-                    &crate::sanitize::visible(&r.path),
-                    &crate::sanitize::visible(&r.path)
-                ]
-            )
-        );
-    }
-    if rows.is_empty() {
-        let looked: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
-        let _ = writeln!(stderr, "{}", subst(t("m.list_none"), &[&looked.join(", ")]));
-        return INVALID;
-    }
-    OK
 }
 
 fn print(names: &[PathBuf], width: Option<usize>, notes: bool) -> u8 {
@@ -297,34 +256,46 @@ fn print(names: &[PathBuf], width: Option<usize>, notes: bool) -> u8 {
         Ok(found) => found,
         Err(code) => return code,
     };
-    let width = width.unwrap_or_else(|| {
-        let stdout = std::io::stdout();
-        if stdout.is_terminal() {
-            crate::os::terminal_size().map_or(80, |(w, _)| usize::from(w))
-        } else {
-            80
+    let width = width.or_else(list::output_width).unwrap_or(80);
+    // The briefings moved out of the library into their organisations'
+    // groups (the library is in organisation order), not copied.
+    let mut groups: Vec<Vec<crate::model::Briefing>> = Vec::new();
+    for entry in lib.entries {
+        match groups.last_mut() {
+            Some(g) if g[0].organization == entry.briefing.organization => g.push(entry.briefing),
+            _ => groups.push(vec![entry.briefing]),
         }
-    });
-    let mut text = String::new();
-    for entry in &lib.entries {
-        if !text.is_empty() {
-            text.push_str("\n\n");
-        }
-        let group: Vec<crate::model::Briefing> = lib
-            .group(&entry.briefing.organization)
-            .into_iter()
-            .map(|e| e.briefing.clone())
-            .collect();
-        text.push_str(&crate::print::render(&entry.briefing, &group, width, notes));
     }
-    emit(text.as_bytes())
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut written = Ok(());
+    for (i, b) in groups.iter().flatten().enumerate() {
+        let group = groups.iter().find(|g| g[0].organization == b.organization);
+        let group = group.map_or(&[][..], Vec::as_slice);
+        written = (if i > 0 {
+            out.write_all(b"\n\n")
+        } else {
+            Ok(())
+        })
+        .and_then(|()| crate::print::write(&mut out, b, group, width, notes));
+        if written.is_err() {
+            break;
+        }
+    }
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
+        Err(e) => {
+            eprintln!("{}", subst(t("m.cannot_write"), &[&e.to_string()]));
+            INVALID
+        }
+    }
 }
 
 /// The JSON Schema of the format (`briefing schema`), kept in step with docs/format.md.
-pub const SCHEMA: &str = include_str!("schema.json");
+pub(crate) const SCHEMA: &str = include_str!("schema.json");
 
 /// The template `briefing new` writes: a valid briefing that explains itself.
-pub const TEMPLATE: &str = include_str!("template.toml");
+pub(crate) const TEMPLATE: &str = include_str!("template.toml");
 
 /// `briefing new PATH`: write the template, never over an existing file.
 fn new(path: &std::path::Path) -> u8 {

@@ -16,7 +16,7 @@ use crate::settings::{AmbiguousWidth, ColorMode, Lang, ThemeName};
 
 /// What the config file says; `None` where it says nothing.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Config {
+pub(crate) struct Config {
     pub theme: Option<ThemeName>,
     pub color: Option<ColorMode>,
     pub ambiguous_width: Option<AmbiguousWidth>,
@@ -25,6 +25,8 @@ pub struct Config {
     /// The reader's key overrides (`[keys]`, `"ctrl-d" = "page_down"`).
     pub keys: Keymap,
     pub lang: Option<Lang>,
+    /// `mouse = false`: the reader takes no mouse wheel.
+    pub mouse: Option<bool>,
 }
 
 /// The file as serde reads it: the values are checked after, with their spans.
@@ -39,10 +41,11 @@ struct Raw {
     #[serde(default)]
     keys: std::collections::BTreeMap<Spanned<String>, Spanned<String>>,
     lang: Option<Spanned<String>>,
+    mouse: Option<bool>,
 }
 
 /// The default place of the config file.
-pub fn default_path() -> Option<PathBuf> {
+pub(crate) fn default_path() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_CONFIG_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
@@ -51,7 +54,7 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 /// Read the config: `explicit` must exist; the default place may not.
-pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
+pub(crate) fn load(explicit: Option<&Path>) -> Result<Config, Report> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
         None => match default_path() {
@@ -63,11 +66,11 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Report> {
     match file::read(&path) {
         Ok(source) => parse(&source).map_err(|e| e.report(shown, source)),
         Err(file::FileError::Empty) => Ok(Config::default()),
-        Err(e) => Err(Report {
-            path: shown,
-            source: None,
-            diagnostics: vec![Diagnostic::error(None, None, e.to_string())],
-        }),
+        Err(e) => Err(Report::new(
+            shown,
+            None,
+            vec![Diagnostic::error(None, None, e.to_string())],
+        )),
     }
 }
 
@@ -80,11 +83,11 @@ struct Problem {
 
 impl Problem {
     fn report(self, path: String, source: String) -> Report {
-        Report {
+        Report::new(
             path,
-            source: Some(source),
-            diagnostics: vec![Diagnostic::error(Some(self.span), self.key, self.message)],
-        }
+            Some(source),
+            vec![Diagnostic::error(Some(self.span), self.key, self.message)],
+        )
     }
 }
 
@@ -123,6 +126,7 @@ fn parse(source: &str) -> Result<Config, Problem> {
             .collect(),
         keys,
         lang: choose(&raw.lang, "lang")?,
+        mouse: raw.mouse,
     })
 }
 

@@ -2,9 +2,9 @@
 //! terminal — a spreadsheet (CSV), data (JSON) or one self-contained web page
 //! (HTML) — and the one safe way to put such a file on disk.
 
-pub mod csv;
-pub mod html;
-pub mod json;
+pub(crate) mod csv;
+pub(crate) mod html;
+pub(crate) mod json;
 
 use std::io::Write;
 use std::path::Path;
@@ -14,7 +14,7 @@ use crate::model::{Basis, Briefing, ChangeUnit, Good, Period, format_number};
 
 /// What `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Csv,
     Json,
     Html,
@@ -22,7 +22,7 @@ pub enum Format {
 
 /// How the files look beyond their format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Options {
+pub(crate) struct Options {
     /// Start a CSV file with a UTF-8 byte order mark (for Excel).
     pub bom: bool,
 }
@@ -36,7 +36,12 @@ impl Default for Options {
 /// The bytes of the export of `lib`. `first` is the first file named: HTML
 /// shows its organisation (its newest period, with series across all of
 /// that organisation's periods); CSV and JSON hold every briefing.
-pub fn render(format: Format, lib: &Library, first: Option<&Path>, options: Options) -> Vec<u8> {
+pub(crate) fn render(
+    format: Format,
+    lib: &Library,
+    first: Option<&Path>,
+    options: Options,
+) -> Vec<u8> {
     match format {
         Format::Csv => csv::render(lib, options.bom),
         Format::Json => json::render(lib),
@@ -51,7 +56,7 @@ pub fn render(format: Format, lib: &Library, first: Option<&Path>, options: Opti
 }
 
 /// [`write_file`], with the message a user sees when it fails.
-pub fn save(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn save(path: &Path, bytes: &[u8]) -> Result<(), String> {
     write_file(path, bytes).map_err(|e| {
         crate::i18n::subst(
             crate::i18n::t("m.export_cannot_write"),
@@ -68,7 +73,7 @@ pub fn save(path: &Path, bytes: &[u8]) -> Result<(), String> {
 ///
 /// A link is followed (the file it names is replaced, not the link); a
 /// device or pipe (`-o /dev/stdout`) is written to as it is.
-pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let resolved;
     let path = match std::fs::canonicalize(path) {
         Ok(real) => {
@@ -116,7 +121,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// The indicators of a briefing in reading order, each with the titles of
 /// its section and item (empty for a section's own indicators).
-pub fn indicators(b: &Briefing) -> Vec<(&str, &str, &crate::model::Indicator)> {
+pub(crate) fn indicators(b: &Briefing) -> Vec<(&str, &str, &crate::model::Indicator)> {
     let mut out = Vec::new();
     for s in &b.sections {
         out.extend(s.indicators.iter().map(|i| (s.title.as_str(), "", i)));
@@ -132,7 +137,7 @@ pub fn indicators(b: &Briefing) -> Vec<(&str, &str, &crate::model::Indicator)> {
 }
 
 /// The other briefings of `entry`'s organisation.
-pub fn group_of<'a>(lib: &'a Library, entry: &Entry) -> Vec<&'a Briefing> {
+pub(crate) fn group_of<'a>(lib: &'a Library, entry: &Entry) -> Vec<&'a Briefing> {
     lib.group(&entry.briefing.organization)
         .into_iter()
         .map(|e| &e.briefing)
@@ -141,7 +146,7 @@ pub fn group_of<'a>(lib: &'a Library, entry: &Entry) -> Vec<&'a Briefing> {
 
 /// The period a change is measured against: the same period a year before
 /// (`yoy`) or the period just before (`pop`). `None` before the year 0.
-pub fn earlier(period: Period, basis: Basis) -> Option<Period> {
+pub(crate) fn earlier(period: Period, basis: Basis) -> Option<Period> {
     let y = period_year(period).checked_sub(1);
     Some(match (basis, period) {
         (_, Period::Year(_)) => Period::Year(y?),
@@ -165,7 +170,7 @@ fn period_year(p: Period) -> u16 {
 
 /// A worked-out figure to no more decimals than the figures it comes from
 /// (so that 0.11 − 0.01 is 0.1, not 0.09999999999999999).
-pub fn round_like(value: f64, sources: &[f64]) -> f64 {
+pub(crate) fn round_like(value: f64, sources: &[f64]) -> f64 {
     let decimals = sources
         .iter()
         .map(|v| {
@@ -182,7 +187,7 @@ pub fn round_like(value: f64, sources: &[f64]) -> f64 {
 }
 
 /// The file's word for a change unit: `%`, `pp`, or the absolute unit.
-pub fn change_unit_key(unit: &ChangeUnit) -> &str {
+pub(crate) fn change_unit_key(unit: &ChangeUnit) -> &str {
     match unit {
         ChangeUnit::Percent => "%",
         ChangeUnit::Points => "pp",
@@ -191,7 +196,7 @@ pub fn change_unit_key(unit: &ChangeUnit) -> &str {
 }
 
 /// The file's word for a basis.
-pub fn basis_key(basis: Basis) -> &'static str {
+pub(crate) fn basis_key(basis: Basis) -> &'static str {
     match basis {
         Basis::Yoy => "yoy",
         Basis::Pop => "pop",
@@ -199,7 +204,7 @@ pub fn basis_key(basis: Basis) -> &'static str {
 }
 
 /// The file's word for `good`.
-pub fn good_key(good: Good) -> &'static str {
+pub(crate) fn good_key(good: Good) -> &'static str {
     match good {
         Good::Up => "up",
         Good::Down => "down",

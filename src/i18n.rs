@@ -3,11 +3,11 @@
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
-pub use crate::settings::Lang;
+pub(crate) use crate::settings::Lang;
 
 static LANG: AtomicU8 = AtomicU8::new(0);
 
-pub fn set_lang(lang: Lang) {
+pub(crate) fn set_lang(lang: Lang) {
     LANG.store(lang as u8, Ordering::Relaxed);
 }
 
@@ -15,7 +15,7 @@ thread_local! {
     static OVERRIDE: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
 }
 
-pub fn lang() -> Lang {
+pub(crate) fn lang() -> Lang {
     OVERRIDE.with(std::cell::Cell::get).unwrap_or_else(|| {
         if LANG.load(Ordering::Relaxed) == Lang::En as u8 {
             Lang::En
@@ -37,6 +37,7 @@ mod cli;
 mod diagnostics;
 mod export;
 mod import;
+mod numbers;
 mod review;
 mod toml_syntax;
 mod ui;
@@ -50,6 +51,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     export::STRINGS,
     import::STRINGS,
     review::STRINGS,
+    numbers::STRINGS,
 ];
 
 fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
@@ -57,14 +59,14 @@ fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &'sta
 }
 
 /// The string `id` in the current language (the id itself if there is none).
-pub fn t(id: &'static str) -> &'static str {
+pub(crate) fn t(id: &'static str) -> &'static str {
     entries()
         .find(|(k, _, _)| *k == id)
         .map_or(id, |(_, zh, en)| if lang() == Lang::En { en } else { zh })
 }
 
 /// The string `id` in the current language, if there is one (ids made at run time).
-pub fn lookup(id: &str) -> Option<&'static str> {
+pub(crate) fn lookup(id: &str) -> Option<&'static str> {
     entries()
         .find(|(k, _, _)| *k == id)
         .map(|(_, zh, en)| if lang() == Lang::En { *en } else { *zh })
@@ -78,7 +80,7 @@ pub(crate) fn ids() -> impl Iterator<Item = &'static str> {
 
 /// `template` filled with `args`: each `{}` takes the next, `{n}` takes
 /// the n-th from 0 (for languages that put them in another order).
-pub fn subst(template: &str, args: &[&str]) -> String {
+pub(crate) fn subst(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut next = 0;
     let mut rest = template;
@@ -105,7 +107,7 @@ pub fn subst(template: &str, args: &[&str]) -> String {
 }
 
 /// Chinese ordinal for item numbers: 一 … 十, then digits.
-pub fn ordinal(n: usize) -> String {
+pub(crate) fn ordinal(n: usize) -> String {
     if lang() == Lang::En {
         return n.to_string();
     }

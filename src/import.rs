@@ -186,8 +186,6 @@ pub fn run(
     force: bool,
     review: Option<&mut dyn FnMut(&mut Draft) -> Reviewed>,
 ) -> u8 {
-    const OK: u8 = 0;
-    const FAILED: u8 = 1;
     let shown = crate::sanitize::visible(&file.display().to_string()).into_owned();
     let mut draft = match import_file(file) {
         Ok(d) => d,
@@ -201,6 +199,27 @@ pub fn run(
     {
         return code;
     }
+    if !checked(&draft, &shown) {
+        return FAILED;
+    }
+    let written = match out {
+        Some(out) => write_file(&draft, out, force),
+        None => write_stdout(&draft),
+    };
+    if !written {
+        return FAILED;
+    }
+    summary(&draft, &shown);
+    OK
+}
+
+/// The exit codes of `run`.
+const OK: u8 = 0;
+const FAILED: u8 = 1;
+
+/// The draft is small enough, and valid as `briefing check` would see it (a
+/// failure is a bug here); else the error is said on stderr.
+fn checked(draft: &Draft, shown: &str) -> bool {
     if draft.toml.len() as u64 > crate::load::file::MAX_BYTES {
         eprintln!(
             "{shown}: error: {}",
@@ -209,55 +228,64 @@ pub fn run(
                 &[&crate::load::file::MAX_BYTES.to_string()]
             )
         );
-        return FAILED;
+        return false;
     }
-    // The draft is checked as `briefing check` would: a failure is a bug here.
     let (_, report) = crate::load::check_text("draft", draft.toml.clone());
     if report.has_errors() {
         eprintln!("{shown}: error: {}", t("imp.draft_invalid"));
         let _ = std::io::stderr().write_all(report.render().as_bytes());
-        return FAILED;
+        return false;
     }
-    if let Some(out) = out {
-        let shown_out = crate::sanitize::visible(&out.display().to_string()).into_owned();
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true);
-        if force {
-            options.create(true).truncate(true);
-        } else {
-            options.create_new(true);
-        }
-        let written = options
-            .open(out)
-            .and_then(|mut f| f.write_all(draft.toml.as_bytes()));
-        match written {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                eprintln!("{shown_out}: error: {}", t("imp.exists"));
-                return FAILED;
-            }
-            Err(e) => {
-                eprintln!(
-                    "{shown_out}: error: {}",
-                    subst(t("m.cannot_write"), &[&e.to_string()])
-                );
-                return FAILED;
-            }
-        }
+    true
+}
+
+/// The draft to `out`, a new file unless `force`; an error said on stderr.
+fn write_file(draft: &Draft, out: &Path, force: bool) -> bool {
+    let shown_out = crate::sanitize::visible(&out.display().to_string()).into_owned();
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
     } else {
-        let mut stdout = std::io::stdout().lock();
-        match stdout
-            .write_all(draft.toml.as_bytes())
-            .and_then(|()| stdout.flush())
-        {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-            Err(e) => {
-                eprintln!("{}", subst(t("m.cannot_write"), &[&e.to_string()]));
-                return FAILED;
-            }
+        options.create_new(true);
+    }
+    let written = options
+        .open(out)
+        .and_then(|mut f| f.write_all(draft.toml.as_bytes()));
+    match written {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!("{shown_out}: error: {}", t("imp.exists"));
+            false
+        }
+        Err(e) => {
+            eprintln!(
+                "{shown_out}: error: {}",
+                subst(t("m.cannot_write"), &[&e.to_string()])
+            );
+            false
         }
     }
+}
+
+/// The draft to standard output (a closed pipe is no failure).
+fn write_stdout(draft: &Draft) -> bool {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(draft.toml.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
+        Err(e) => {
+            eprintln!("{}", subst(t("m.cannot_write"), &[&e.to_string()]));
+            false
+        }
+    }
+}
+
+/// What was drafted, and each point to review with its line, to stderr.
+fn summary(draft: &Draft, shown: &str) {
     let mut stderr = std::io::stderr().lock();
     let _ = writeln!(
         stderr,
@@ -280,5 +308,4 @@ pub fn run(
             writeln!(stderr, "{shown}: {}: {message}", t("imp.review"))
         };
     }
-    OK
 }

@@ -2,21 +2,27 @@
 //!
 //! One line a module. Their layer order (who may import whom) is in
 //! `ARCHITECTURE.md`, and `tests/architecture.rs` keeps it.
+//!
+//! Everything is `pub(crate)`. The public surface is [`main`] (for the
+//! binary) and [`testing`] (for the integration tests), and, until the tests
+//! still reaching in are moved to `testing` or into `src/` as unit tests, the
+//! modules `tests/architecture.rs` lists with the tests that use them.
+#![warn(unreachable_pub)]
 
 /// The command line.
-pub mod cli;
+pub(crate) mod cli;
 /// What each subcommand does.
-pub mod commands;
+pub(crate) mod commands;
 /// The config file.
 pub(crate) mod config;
 /// The process's exit codes.
 pub(crate) mod exit;
 /// `briefing export`: CSV, JSON and one HTML page.
-pub mod export;
+pub(crate) mod export;
 /// Audience follow: the presenter's place over a Unix socket.
 pub mod follow;
 /// Every interface string, in Chinese and English; ordinals.
-pub mod i18n;
+pub(crate) mod i18n;
 /// `briefing import`: a draft briefing from a work summary (.txt, .md, .docx).
 pub mod import;
 /// Measuring and wrapping text by display width, with Chinese line-breaking rules.
@@ -32,13 +38,13 @@ pub(crate) mod os;
 /// The slides and the presenter's view (`briefing present`).
 pub mod present;
 /// `briefing print`: the whole briefing as plain text.
-pub mod print;
+pub(crate) mod print;
 /// The reader (`briefing open`).
 pub mod reader;
-pub mod render;
 /// One rendering of a briefing into display text with roles.
+pub(crate) mod render;
 /// `import --review`: the full-screen walk through a draft's indicators.
-pub mod review;
+pub(crate) mod review;
 /// The one sanitiser: briefing text never reaches the terminal as control sequences.
 pub(crate) mod sanitize;
 /// The screen toolkit every full-screen mode is built on.
@@ -46,4 +52,13 @@ pub mod screen;
 /// A full-screen session: opens a mode and switches between reader and slides.
 pub(crate) mod session;
 /// Settings enums shared by the command line, the config and the theme.
-pub mod settings;
+pub(crate) mod settings;
+/// The test-support surface: the integration tests' one door into the crate.
+pub mod testing;
+
+/// The program: parse the command line (and the config), run the command;
+/// the process's exit code. All `main.rs` does.
+pub fn main() -> u8 {
+    let (cli, config) = cli::parse();
+    commands::run(cli, config)
+}

@@ -12,7 +12,7 @@ pub mod validate;
 use std::path::Path;
 
 use crate::model::Briefing;
-pub use diagnostic::{Diagnostic, Report, Severity};
+pub use diagnostic::{Bounded, Diagnostic, Report, Severity};
 pub use file::FileError;
 
 /// A briefing that passed validation, with its warnings.
@@ -24,22 +24,21 @@ pub struct Loaded {
 
 /// Check text that was read from `path`: the briefing when it has no error, and the report.
 pub fn check_text(path: &str, source: String) -> (Option<Briefing>, Report) {
-    let (briefing, mut diagnostics) = check_pieces(&source).unwrap_or_else(|| check_whole(&source));
-    diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
-    let report = Report {
-        path: path.to_string(),
-        source: Some(source),
-        diagnostics,
-    };
+    let (briefing, diagnostics) = check_pieces(&source).unwrap_or_else(|| check_whole(&source));
+    let unlisted = diagnostics.hidden;
+    let mut report = Report::new(path.to_string(), Some(source), diagnostics.into_vec());
+    report.unlisted = unlisted;
     let briefing = briefing.filter(|_| !report.has_errors());
     (briefing, report)
 }
 
 /// Decode and validate the whole text at once.
-fn check_whole(source: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
-    let (raw, mut diagnostics) = decode::decode(source);
+fn check_whole(source: &str) -> (Option<Briefing>, Bounded) {
+    let (raw, found) = decode::decode(source);
     let (briefing, more) = validate::validate(raw, source);
-    diagnostics.extend(more);
+    let mut diagnostics = Bounded::default();
+    diagnostics.extend(found);
+    diagnostics.append(more);
     (briefing, diagnostics)
 }
 
@@ -49,12 +48,14 @@ fn check_whole(source: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
 /// the size of the file and the model. `None` when the file cannot be read
 /// in pieces the way it reads whole (a TOML syntax error, a table under
 /// `section` outside a section …): then it is read whole.
-fn check_pieces(source: &str) -> Option<(Option<Briefing>, Vec<Diagnostic>)> {
+fn check_pieces(source: &str) -> Option<(Option<Briefing>, Bounded)> {
     let split = split::split(source)?;
     if split.sections.is_empty() {
         return None;
     }
-    let (head, mut diagnostics) = decode::head(source, &split)?;
+    let (head, found) = decode::head(source, &split)?;
+    let mut diagnostics = Bounded::default();
+    diagnostics.extend(found);
     let mut incomplete = head.incomplete;
     let mut stream = validate::Stream::new(source, &head, split.sections.len());
     for (i, range) in split.sections.iter().enumerate() {
@@ -66,7 +67,7 @@ fn check_pieces(source: &str) -> Option<(Option<Briefing>, Vec<Diagnostic>)> {
         }
     }
     let (briefing, more) = stream.finish(incomplete);
-    diagnostics.extend(more);
+    diagnostics.append(more);
     Some((briefing, diagnostics))
 }
 
@@ -96,11 +97,7 @@ fn file_error_report(path: String, e: FileError) -> Report {
     };
     let mut diagnostic = Diagnostic::error(None, None, e.to_string());
     diagnostic.at = at;
-    Report {
-        path,
-        source: None,
-        diagnostics: vec![diagnostic],
-    }
+    Report::new(path, None, vec![diagnostic])
 }
 
 #[cfg(test)]
@@ -154,18 +151,67 @@ mod tests {
         out
     }
 
+    /// A file with a history long enough to be read in chunks, and
+    /// variants of it with a problem in or around the history.
+    fn long_history_texts() -> Vec<String> {
+        let points: String = (0..2500)
+            .map(|k| format!("  {{ period = \"{:04}\", value = {k} }}, # p\n", 1000 + k))
+            .collect();
+        let file = format!(
+            "schema = 1\n[briefing]\ntitle = \"T\"\norganization = \"O\"\nperiod = \"9999\"\n\
+             [[section]]\nid = \"s\"\ntitle = \"S\"\nbody = \"正文\"\n\
+             [[section.item]]\nid = \"i\"\ntitle = \"I\"\n\
+             [[section.item.indicator]]\nid = \"a\"\nlabel = \"A\"\nvalue = 1\nhistory = [\n{points}]\n\
+             [[section]]\nid = \"t\"\ntitle = \"T\"\nbody = \"正文\"\n\
+             [[section.indicator]]\nid = \"b\"\nlabel = \"B\"\nvalue = 2\ncite = \"正文\"\n\
+             history = [\n{points}]\nnote = \"n\"\n"
+        );
+        let mut out = vec![file.clone()];
+        for (from, to) in [
+            ("value = 7 }", "value = \"7\" }"),
+            ("value = 8 }", "value = 8, x = 1 }"),
+            ("period = \"1009\"", "period = \"10x9\""),
+            ("period = \"1010\", ", ""),
+            ("  { period = \"1011\", value = 11 }, # p\n", "  [1],\n"),
+            ("value = 12 }", "value = nan }"),
+            ("period = \"1013\"", "period = \"1014\""),
+            ("note = \"n\"", "history = []"),
+            ("note = \"n\"", "note = 3"),
+            ("id = \"b\"", "id = \"a\""),
+            ("value = 2499 }, # p\n]", "value = 2499 }, # p\n"),
+        ] {
+            out.push(file.replacen(from, to, 2));
+        }
+        out
+    }
+
+    #[test]
+    fn long_histories_read_in_chunks_read_as_they_do_whole() {
+        for text in long_history_texts() {
+            let (briefing, diagnostics) = check_pieces(&text).unwrap_or_else(|| check_whole(&text));
+            let (whole_briefing, whole) = check_whole(&text);
+            assert_eq!(diagnostics.hidden, whole.hidden);
+            assert_eq!(diagnostics.into_vec(), whole.into_vec());
+            assert_eq!(briefing, whole_briefing);
+        }
+        let (briefing, report) = check_text("long.toml", long_history_texts().remove(0));
+        assert!(!report.has_errors(), "{}", report.render());
+        let b = briefing.expect("valid");
+        assert_eq!(b.sections[1].indicators[0].history.len(), 2500);
+        assert_eq!(b.sections[0].items[0].indicators[0].history.len(), 2500);
+    }
+
     #[test]
     fn a_file_read_in_pieces_reads_as_it_does_whole() {
         let mut pieces = 0;
         for text in texts() {
-            let Some((briefing, mut diagnostics)) = check_pieces(&text) else {
+            let Some((briefing, diagnostics)) = check_pieces(&text) else {
                 continue;
             };
             pieces += 1;
-            let (whole_briefing, mut whole) = check_whole(&text);
-            diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
-            whole.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
-            assert_eq!(diagnostics, whole, "{text}");
+            let (whole_briefing, whole) = check_whole(&text);
+            assert_eq!(diagnostics.hidden, whole.hidden, "{text}");
+            assert_eq!(diagnostics.into_vec(), whole.into_vec(), "{text}");
             assert_eq!(briefing, whole_briefing, "{text}");
         }
         // Most of them are read in pieces, not left to the whole reading.

@@ -1,8 +1,7 @@
-//! The `briefing` binary: parse the command line and dispatch.
+//! The `briefing` binary: all it does is in `briefing::main`.
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let (cli, config) = briefing::cli::parse();
-    ExitCode::from(briefing::commands::run(cli, config))
+    ExitCode::from(briefing::main())
 }

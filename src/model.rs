@@ -9,7 +9,7 @@ pub mod series;
 mod text;
 
 pub use period::Period;
-pub use series::{Series, SeriesKind, SeriesPoint, series};
+pub use series::{Series, SeriesKind, SeriesPoint, Source, Statement, series, series_of};
 pub use text::{Paragraphs, is_cjk, paragraphs};
 
 /// One organisation's summary of one period's work.
@@ -43,8 +43,10 @@ pub struct Section {
     pub title: String,
     pub subtitle: Option<String>,
     /// Paragraphs of the body, already joined by the spec's rules.
-    pub body: Vec<String>,
-    pub notes: Vec<String>,
+    /// (Boxed slices, not vectors: no spare room, and 8 bytes less each,
+    /// in a model that a file of 40 000 small sections holds 40 000 times.)
+    pub body: Box<[String]>,
+    pub notes: Box<[String]>,
     pub items: Vec<Item>,
     pub indicators: Vec<Indicator>,
 }
@@ -54,8 +56,8 @@ pub struct Section {
 pub struct Item {
     pub id: String,
     pub title: String,
-    pub body: Vec<String>,
-    pub notes: Vec<String>,
+    pub body: Box<[String]>,
+    pub notes: Box<[String]>,
     pub indicators: Vec<Indicator>,
 }
 

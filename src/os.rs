@@ -8,30 +8,30 @@ use std::io;
 use std::os::fd::{AsFd, BorrowedFd};
 use std::time::{Duration, SystemTime};
 
-pub use rustix::event::{PollFd, PollFlags};
+pub(crate) use rustix::event::{PollFd, PollFlags};
 
 /// The largest drawing area, in cells: a terminal reported larger is drawn
 /// as at this size, in its top-left corner. Every buffer of a frame is
 /// bounded by it (a 65535×65535 report would need gigabytes).
-pub const MAX_COLUMNS: u16 = 500;
-pub const MAX_ROWS: u16 = 250;
+pub(crate) const MAX_COLUMNS: u16 = 500;
+pub(crate) const MAX_ROWS: u16 = 250;
 
 /// `columns`×`rows` within the largest drawing area.
-pub fn clamp_size(columns: u16, rows: u16) -> (u16, u16) {
+pub(crate) fn clamp_size(columns: u16, rows: u16) -> (u16, u16) {
     (columns.min(MAX_COLUMNS), rows.min(MAX_ROWS))
 }
 
 /// The terminal's size (columns, rows), from standard output, within the
 /// largest drawing area: the one place the program asks it (start,
 /// SIGWINCH, SIGCONT, print's width).
-pub fn terminal_size() -> io::Result<(u16, u16)> {
+pub(crate) fn terminal_size() -> io::Result<(u16, u16)> {
     let ws = rustix::termios::tcgetwinsize(io::stdout().as_fd())?;
     Ok(clamp_size(ws.ws_col, ws.ws_row))
 }
 
 /// Wait until one of `fds` is ready or `timeout` passes (`None`: no limit);
 /// a signal's interruption waits again. Returns how many are ready.
-pub fn poll(fds: &mut [PollFd<'_>], timeout: Option<Duration>) -> io::Result<usize> {
+pub(crate) fn poll(fds: &mut [PollFd<'_>], timeout: Option<Duration>) -> io::Result<usize> {
     let timeout = match timeout {
         Some(d) => Some(rustix::event::Timespec::try_from(d).map_err(io::Error::other)?),
         None => None,
@@ -46,38 +46,38 @@ pub fn poll(fds: &mut [PollFd<'_>], timeout: Option<Duration>) -> io::Result<usi
 }
 
 /// A readable entry for `poll`.
-pub fn readable<'a, Fd: AsFd>(fd: &'a Fd) -> PollFd<'a> {
+pub(crate) fn readable<'a, Fd: AsFd>(fd: &'a Fd) -> PollFd<'a> {
     PollFd::new(fd, PollFlags::IN)
 }
 
 /// Whether `poll` found `fd` ready to read.
-pub fn is_readable(fd: &PollFd<'_>) -> bool {
+pub(crate) fn is_readable(fd: &PollFd<'_>) -> bool {
     fd.revents().contains(PollFlags::IN)
 }
 
 /// Whether `poll` found `fd` hung up or broken.
-pub fn is_gone(fd: &PollFd<'_>) -> bool {
+pub(crate) fn is_gone(fd: &PollFd<'_>) -> bool {
     fd.revents()
         .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
 }
 
 /// One read(2) of `fd` into `buf`: what it gives, 0 at its end.
-pub fn read(fd: BorrowedFd<'_>, buf: &mut [u8]) -> io::Result<usize> {
+pub(crate) fn read(fd: BorrowedFd<'_>, buf: &mut [u8]) -> io::Result<usize> {
     Ok(rustix::io::read(fd, buf)?)
 }
 
 /// Stop the process (as SIGTSTP would, but SIGSTOP cannot be handled).
-pub fn stop() -> io::Result<()> {
+pub(crate) fn stop() -> io::Result<()> {
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)
 }
 
 /// The real user id.
-pub fn uid() -> u32 {
+pub(crate) fn uid() -> u32 {
     rustix::process::getuid().as_raw()
 }
 
 /// Whether `sig` is ignored (SIG_IGN inherited from the parent, as under nohup).
-pub fn signal_ignored(sig: i32) -> bool {
+pub(crate) fn signal_ignored(sig: i32) -> bool {
     // SAFETY: sigaction with a null new action only reads the current one
     // into `old`, a zeroed sigaction that lives for the call.
     unsafe {
@@ -87,7 +87,7 @@ pub fn signal_ignored(sig: i32) -> bool {
 }
 
 /// The local time of day at `at`: hours, minutes, seconds.
-pub fn local_time(at: SystemTime) -> Option<(u8, u8, u8)> {
+pub(crate) fn local_time(at: SystemTime) -> Option<(u8, u8, u8)> {
     let secs = at
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

@@ -1,19 +1,33 @@
 //! `briefing print`: the whole briefing as plain text wrapped to a width.
 //! Paragraph lines hold only text (and an indent), so the text reads back.
+//! It is written a section at a time: the laid-out text of the whole
+//! briefing never exists at once (a 7 MB body is not held twice over).
+
+use std::io::Write;
 
 use crate::i18n::{subst, t as tr};
 use crate::layout::{pad_right, width::str_width, wrap_lines};
 use crate::model::{Briefing, Indicator, Item, Section};
-use crate::render::{Figure, Numbering, details, item_heading, section_heading};
+use crate::render::{Figure, Numbering, details, item_heading, section_heading, title_block};
 
 struct Out<'a> {
+    /// Where the text goes, and the first error in writing it (nothing is
+    /// written after one).
+    sink: &'a mut dyn Write,
+    error: Option<std::io::Error>,
+    /// The text laid out and not yet written (at most about [`CHUNK`]).
     text: String,
+    /// Whether any text was written before `text`.
+    written: bool,
     width: usize,
     /// The briefings of the same organisation, for series across periods.
     group: &'a [Briefing],
     /// Whether the speaker notes are printed.
     notes: bool,
 }
+
+/// How much laid-out text is gathered before it is written.
+const CHUNK: usize = 64 * 1024;
 
 impl Out<'_> {
     /// Wrap `text` at `indent` columns in, and write it.
@@ -24,6 +38,9 @@ impl Out<'_> {
             self.text.push_str(&pad);
             self.text.push_str(line);
             self.text.push('\n');
+            if self.text.len() >= CHUNK {
+                self.flush();
+            }
         }
     }
 
@@ -44,41 +61,68 @@ impl Out<'_> {
     }
 
     fn blank(&mut self) {
-        if !self.text.is_empty() && !self.text.ends_with("\n\n") {
+        let at_start = self.text.is_empty() && !self.written;
+        if !at_start && !self.text.ends_with("\n\n") {
             self.text.push('\n');
         }
+    }
+
+    /// Write what was laid out, keeping its line breaks at the end (up to
+    /// two) for `blank` to see.
+    fn flush(&mut self) {
+        let keep = self.text.len() - self.text.trim_end_matches('\n').len();
+        let cut = self.text.len() - keep.min(2);
+        if cut > 0 && self.error.is_none() {
+            if let Err(e) = self.sink.write_all(&self.text.as_bytes()[..cut]) {
+                self.error = Some(e);
+            }
+            self.written = true;
+        }
+        self.text.replace_range(..cut, "");
     }
 }
 
 /// The briefing as text at `width` columns (at least 1); `group` holds the
 /// other loaded briefings of its organisation (their values join the series).
 /// Speaker notes are printed only with `notes`.
-pub fn render(b: &Briefing, group: &[Briefing], width: usize, notes: bool) -> String {
+pub(crate) fn render(b: &Briefing, group: &[Briefing], width: usize, notes: bool) -> String {
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(&mut bytes, b, group, width, notes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// [`render`], written to `w` a section at a time.
+pub(crate) fn write(
+    w: &mut impl Write,
+    b: &Briefing,
+    group: &[Briefing],
+    width: usize,
+    notes: bool,
+) -> std::io::Result<()> {
     let mut out = Out {
+        sink: w,
+        error: None,
         text: String::new(),
+        written: false,
         width: width.max(1),
         group,
         notes,
     };
-    out.para(&b.title, 0);
-    if let Some(sub) = &b.subtitle {
-        out.para(sub, 0);
-    }
-    let mut line = vec![b.organization.clone(), b.period.to_string()];
-    line.extend(b.classification.clone());
-    out.para(&line.join(" · "), 0);
-    if let Some(date) = &b.published {
-        out.para(&subst(tr("published"), &[date]), 0);
-    }
-    if let Some(source) = &b.source {
-        out.para(&subst(tr("source"), &[source]), 0);
+    for line in title_block(b) {
+        out.para(&line.text, 0);
     }
     for (i, section) in b.sections.iter().enumerate() {
         out.blank();
         out.blank();
         section_text(&mut out, b, i, section);
+        out.flush();
+        if let Some(e) = out.error.take() {
+            return Err(e);
+        }
     }
-    out.text
+    // The last line breaks, kept back for `blank`, go out too.
+    out.sink.write_all(out.text.as_bytes())
 }
 
 fn section_text(out: &mut Out<'_>, b: &Briefing, index: usize, s: &Section) {
@@ -149,3 +193,6 @@ fn indicators(out: &mut Out<'_>, b: &Briefing, list: &[Indicator], indent: usize
         }
     }
 }
+
+#[cfg(test)]
+mod props;

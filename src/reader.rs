@@ -3,10 +3,12 @@
 //! that draw it. Built on the `screen` toolkit.
 
 pub(crate) mod doc;
+mod numbers;
 pub mod panes;
 pub mod state;
 pub mod update;
 pub(crate) mod view;
+mod wheel;
 
 use crate::screen::run::{Mode, Step};
 use crate::screen::tables::READER;
@@ -16,6 +18,16 @@ impl Mode for App {
     type Exit = Exit;
 
     fn handle(&mut self, event: &crossterm::event::Event) -> Step<Exit> {
+        use crossterm::event::{Event, MouseEventKind};
+        if let Event::Mouse(m) = event {
+            let down = match m.kind {
+                MouseEventKind::ScrollDown => true,
+                MouseEventKind::ScrollUp => false,
+                _ => return Step::Ignored,
+            };
+            wheel::wheel(self, m.column, m.row, down);
+            return Step::Changed;
+        }
         let Some(action) = self
             .keymap
             .action_for(READER, event, self.search.prompt.is_some())

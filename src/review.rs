@@ -11,23 +11,24 @@ use crossterm::event::Event;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-pub use state::{Action, Effect, Good, Outcome, State};
+pub use state::Outcome;
+pub(crate) use state::{Effect, State};
 
 use crate::import::Draft;
 use crate::import::emit::to_toml;
 use crate::screen::run::{Mode, Step, run as run_mode};
 use crate::screen::terminal::{Session, enter};
-pub use crate::screen::theme::Theme;
+pub(crate) use crate::screen::theme::Theme;
 
 /// The review as a full-screen mode.
-pub struct Review {
+pub(crate) struct Review {
     pub state: State,
     pub theme: Theme,
 }
 
 impl Review {
     /// What a terminal event does to the state (a new size draws again).
-    pub fn event(&mut self, event: &Event) -> Effect {
+    pub(crate) fn event(&mut self, event: &Event) -> Effect {
         keys::action(&self.state.overlay, event).map_or(Effect::Unchanged, |a| self.state.update(a))
     }
 }
@@ -59,17 +60,9 @@ impl Mode for Review {
     }
 }
 
-/// Draw `review` once on `terminal` (for tests on `TestBackend`).
-pub fn draw<B: ratatui::backend::Backend>(
-    review: &Review,
-    terminal: &mut ratatui::Terminal<B>,
-) -> Result<(), B::Error> {
-    terminal.draw(|f| review.draw(f)).map(|_| ())
-}
-
 /// Run the review on the terminal; the state as the author left it and how
 /// it ended, or why the terminal could not be used.
-pub fn run(state: State, theme: Theme) -> Result<(State, Outcome), String> {
+pub(crate) fn run(state: State, theme: Theme) -> Result<(State, Outcome), String> {
     let mut session = enter().map_err(|e| e.to_string())?;
     let mut review = Review { state, theme };
     let Session { terminal, input } = &mut session;
@@ -84,7 +77,7 @@ pub fn run(state: State, theme: Theme) -> Result<(State, Outcome), String> {
 /// Walk `draft`'s candidates on the terminal and apply the author's
 /// decisions to it; `target` names where it will be written. `Ok(false)`:
 /// the author discarded the draft.
-pub fn walk(draft: &mut Draft, target: String, theme: Theme) -> Result<bool, String> {
+pub(crate) fn walk(draft: &mut Draft, target: String, theme: Theme) -> Result<bool, String> {
     let (state, outcome) = run(State::new(&draft.file, target), theme)?;
     if outcome == Outcome::Discard {
         return Ok(false);

@@ -10,14 +10,14 @@ use std::borrow::Cow;
 const TAB: &str = "    ";
 
 /// Whether `c` may never reach the terminal as it is (newline and tab included).
-pub fn is_hazard(c: char) -> bool {
+pub(crate) fn is_hazard(c: char) -> bool {
     matches!(c as u32,
         0x00..=0x1F | 0x7F..=0x9F
         | 0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
 }
 
 /// Whether `c` is a hazard the spec asks `check` to warn about (tab and newline are allowed).
-pub fn is_suspicious(c: char) -> bool {
+pub(crate) fn is_suspicious(c: char) -> bool {
     is_hazard(c) && c != '\n' && c != '\t'
 }
 
@@ -30,7 +30,7 @@ fn push_placeholder(out: &mut String, c: char) {
 }
 
 /// Text for display on one line: every hazard, newline and tab included, made visible.
-pub fn visible(s: &str) -> Cow<'_, str> {
+pub(crate) fn visible(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_hazard) {
         return Cow::Borrowed(s);
     }
@@ -47,7 +47,7 @@ pub fn visible(s: &str) -> Cow<'_, str> {
 
 /// Text for the model: newlines kept (the paragraph rules need them), tabs
 /// expanded, every other hazard made visible.
-pub fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -19,16 +19,18 @@ use crate::settings::{AmbiguousWidth, ColorMode, ThemeName};
 
 /// How the full-screen modes look.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Look {
+pub(crate) struct Look {
     pub theme: ThemeName,
     pub color: ColorMode,
     pub ambiguous_width: AmbiguousWidth,
     /// The user's key overrides from the config.
     pub keys: Keymap,
+    /// Whether the mouse wheel is reported (the reader; `--no-mouse`).
+    pub mouse: bool,
 }
 
 /// Refuse to start a full-screen mode without a terminal on both ends.
-pub fn require_terminal(command: &str) -> Result<(), u8> {
+pub(crate) fn require_terminal(command: &str) -> Result<(), u8> {
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return Ok(());
     }
@@ -38,7 +40,7 @@ pub fn require_terminal(command: &str) -> Result<(), u8> {
 
 /// How `present` runs: the presenter's view, following a presenter.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SlidesOptions {
+pub(crate) struct SlidesOptions {
     /// The presenter's view, with the talk's minutes.
     pub presenter: Option<Option<f64>>,
     /// Follow a presenter, on a named channel or the briefing's own.
@@ -61,11 +63,11 @@ enum Showing {
     },
 }
 
-pub fn open(paths: &[PathBuf], look: &Look, watch: bool) -> u8 {
+pub(crate) fn open(paths: &[PathBuf], look: &Look, watch: bool) -> u8 {
     session(paths, look, "open", Showing::Reader, watch)
 }
 
-pub fn present(paths: &[PathBuf], look: &Look, options: SlidesOptions, watch: bool) -> u8 {
+pub(crate) fn present(paths: &[PathBuf], look: &Look, options: SlidesOptions, watch: bool) -> u8 {
     let start = Showing::Slides {
         section: None,
         from_reader: false,
@@ -85,24 +87,10 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch:
     // The organisation of the first file named, all its periods; the newest opens.
     let group = library.group_of(files.first().map(PathBuf::as_path));
     let theme = Theme::choose(look.theme, look.color);
-    // crossterm drops colours by itself under NO_COLOR; `always` means always.
-    if look.color == ColorMode::Always {
-        crossterm::style::force_color_output(true);
-    }
-    let mut session = match terminal::enter() {
+    let mut session = match open_terminal(look) {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("{}", subst(t("m.terminal_setup"), &[&e.to_string()]));
-            return INVALID;
-        }
+        Err(code) => return code,
     };
-    if look.ambiguous_width == AmbiguousWidth::Auto {
-        crate::layout::width::set_ambiguous_wide(terminal::ambiguous_is_wide());
-    }
-    // Asked after the probe, which reads its own answer; this one comes in
-    // with the keys, whenever it comes.
-    terminal::ask(wire::ASK_SYNCHRONIZED);
-    terminal::ask(wire::margins::ASK_MARGINS);
     // Laid out once, at the terminal's size.
     let area = screen_area(&session.terminal);
     let Some(mut reader) = App::with_periods(group, area, theme) else {
@@ -133,6 +121,28 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch:
             INVALID
         }
     }
+}
+
+/// The terminal taken over with `look`'s colour, mouse and width settings,
+/// and the questions asked whose answers come in with the keys.
+fn open_terminal(look: &Look) -> Result<terminal::Session, u8> {
+    // crossterm drops colours by itself under NO_COLOR; `always` means always.
+    if look.color == ColorMode::Always {
+        crossterm::style::force_color_output(true);
+    }
+    terminal::set_mouse(look.mouse);
+    let session = terminal::enter().map_err(|e| {
+        eprintln!("{}", subst(t("m.terminal_setup"), &[&e.to_string()]));
+        INVALID
+    })?;
+    if look.ambiguous_width == AmbiguousWidth::Auto {
+        crate::layout::width::set_ambiguous_wide(terminal::ambiguous_is_wide());
+    }
+    // Asked after the probe, which reads its own answer; this one comes in
+    // with the keys, whenever it comes.
+    terminal::ask(wire::ASK_SYNCHRONIZED);
+    terminal::ask(wire::margins::ASK_MARGINS);
+    Ok(session)
 }
 
 /// Watch `files` (the names on the command line resolved) and wake `input`

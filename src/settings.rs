@@ -12,7 +12,7 @@ pub enum ColorMode {
 
 /// How wide the terminal draws East Asian ambiguous-width characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum AmbiguousWidth {
+pub(crate) enum AmbiguousWidth {
     Narrow,
     Wide,
     Auto,

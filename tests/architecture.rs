@@ -25,6 +25,7 @@ const LAYERS: &[&[&str]] = &[
     &["session"],
     &["cli"],
     &["commands"],
+    &["testing"],
 ];
 
 /// A module path (`["screen", "wire"]`) and the file that holds it.
@@ -388,4 +389,113 @@ fn the_checker_sees_circles_and_upward_imports() {
         ("screen.rs", ""),
     ]);
     assert!(problems(&tests.path().join("src")).is_empty());
+}
+
+#[path = "architecture/lengths.rs"]
+mod lengths;
+
+#[test]
+fn no_function_is_long() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    // The checker reads the functions (a checker that reads nothing passes).
+    let text = std::fs::read_to_string(src.join("screen/wire/band.rs")).unwrap();
+    let seen = lengths::functions("screen/wire/band.rs", &text);
+    assert!(
+        seen.iter().any(|f| f.name == "find" && f.lines > 10),
+        "{seen:?}"
+    );
+    let found = lengths::problems(&src, lengths::ALLOWED);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_length_checker_sees_a_long_function() {
+    let body = |n: usize| {
+        (0..n)
+            .map(|k| format!("    let _x{k} = {k};\n"))
+            .collect::<String>()
+    };
+    // 58 lines of body: 60 with the `fn` line and the closing brace.
+    let ok = format!("pub(crate) fn short() {{\n{}}}\n", body(58));
+    let long = format!(
+        "/// Braces in text do not count: \"{{\" '}}'\nfn long(a: &str) -> bool {{\n    let s = \"}}}}\";\n    let r = r#\"}}\"#;\n    let c = '}}';\n    // }} in a comment\n{}    a == s\n}}\n\nfn after() {{}}\n",
+        body(56)
+    );
+    let tests = format!(
+        "fn f() {{}}\n\n#[cfg(test)]\nmod tests {{\n    fn in_tests() {{\n{}    }}\n}}\n",
+        body(80)
+    );
+    let tree = fake(&[
+        ("lib.rs", ok.as_str()),
+        ("screen.rs", long.as_str()),
+        ("model.rs", tests.as_str()),
+    ]);
+    let src = tree.path().join("src");
+    let found = lengths::functions("screen.rs", &long);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!((found[0].name.as_str(), found[0].lines), ("long", 63));
+    assert_eq!(
+        lengths::problems(&src, &[]),
+        ["screen.rs:2: fn long is 63 lines (over 60)"]
+    );
+    assert!(lengths::problems(&src, &[("screen.rs", "long", "a reason")]).is_empty());
+    assert_eq!(
+        lengths::problems(
+            &src,
+            &[("screen.rs", "long", "r"), ("lib.rs", "short", "r")]
+        ),
+        ["lib.rs: fn short is allowed to be long but is not: remove it from ALLOWED"]
+    );
+}
+
+#[path = "architecture/surface.rs"]
+mod surface;
+
+#[test]
+fn lib_exposes_only_the_public_surface() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let found = surface::problems(root, surface::SURFACE, surface::STILL_PUBLIC);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    let testing = std::fs::read_to_string(root.join("src/testing.rs")).unwrap();
+    let found = surface::testing_problems(&testing);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_surface_checker_sees_a_public_module() {
+    let lib = "//! doc\n#![warn(unreachable_pub)]\npub mod testing;\npub(crate) mod model;\npub mod reader;\npub fn main() -> u8 {\n    0\n}\n";
+    let tree = fake(&[("lib.rs", lib)]);
+    std::fs::create_dir_all(tree.path().join("tests")).unwrap();
+    std::fs::write(
+        tree.path().join("tests/t.rs"),
+        "use briefing::reader::App;\n",
+    )
+    .unwrap();
+    assert_eq!(
+        surface::public(lib),
+        ["mod testing", "mod reader", "fn main"]
+    );
+    assert_eq!(
+        surface::problems(tree.path(), surface::SURFACE, &[]),
+        ["src/lib.rs: `pub mod reader` is not in the public surface: make it pub(crate)"]
+    );
+    assert!(surface::problems(tree.path(), surface::SURFACE, &[("mod reader", "t.rs")]).is_empty());
+    std::fs::write(
+        tree.path().join("tests/t.rs"),
+        "use briefing::testing::Reader;\n",
+    )
+    .unwrap();
+    assert_eq!(
+        surface::problems(tree.path(), surface::SURFACE, &[("mod reader", "t.rs")]),
+        ["`mod reader` is public but no test or example names it: make it pub(crate)"]
+    );
+    let testing = "pub struct Reader {\n    pub app: App,\n}\npub struct S(pub u8);\npub use crate::model::*;\npub use crate::settings::Lang;\n";
+    assert_eq!(
+        surface::testing_problems(testing),
+        [
+            "src/testing.rs:2: a public field",
+            "src/testing.rs:4: a public field",
+            "src/testing.rs:5: a module re-exported whole"
+        ]
+    );
 }

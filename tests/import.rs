@@ -422,5 +422,5 @@ fn markdown_headings_bold_lines_and_lists_shape_the_draft() {
             (Outlook, "下一步工作", vec![]),
         ]
     );
-    assert_eq!(b.sections[1].items[1].body, ["新建警务室12个。"]);
+    assert_eq!(*b.sections[1].items[1].body, ["新建警务室12个。"]);
 }

@@ -6,29 +6,24 @@ mod common;
 
 use std::time::Duration;
 
-use briefing::review::{Outcome, Review, State, Theme};
+use briefing::testing::{ImportReview, Outcome};
 use common::pty::Session;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const SEED: &str = "tests/fixtures/seed-2023-ordered.txt";
 const T: Duration = Duration::from_secs(20);
 
-fn review() -> Review {
-    let draft = briefing::import::import_file(std::path::Path::new(SEED)).unwrap();
-    Review {
-        state: State::new(&draft.file, "seed.toml".into()),
-        theme: Theme::dark(),
-    }
+fn review() -> ImportReview {
+    ImportReview::of_file(std::path::Path::new(SEED), "seed.toml")
 }
 
-fn screen(review: &mut Review, width: u16, height: u16, script: &str) -> String {
-    for event in common::keys(script) {
-        review.event(&event);
-    }
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    briefing::review::draw(review, &mut terminal).unwrap();
-    common::text(terminal.backend().buffer())
+fn screen(review: &mut ImportReview, width: u16, height: u16, script: &str) -> String {
+    review.press(script);
+    review.screen(width, height)
+}
+
+/// How many indicators a draft has.
+fn indicators(toml: &str) -> usize {
+    toml.matches("indicator]]").count()
 }
 
 #[test]
@@ -39,8 +34,10 @@ fn review_80x24_first() {
 #[test]
 fn review_80x24_dropped_and_flipped() {
     let mut r = review();
+    let before = indicators(&r.written());
     let shown = screen(&mut r, 80, 24, "jjdkg");
-    assert!(!r.state.candidates[2].keep);
+    // The third is dropped from what would be written.
+    assert_eq!(indicators(&r.written()), before - 1);
     insta::assert_snapshot!(shown);
 }
 
@@ -81,15 +78,14 @@ fn every_size_draws_without_panicking() {
 
 #[test]
 fn q_then_enter_writes_and_n_leaves_without_writing() {
-    use briefing::review::Effect;
     let mut r = review();
-    let events = common::keys("q<Enter>");
-    assert_eq!(r.event(&events[0]), Effect::Changed);
-    assert_eq!(r.event(&events[1]), Effect::Done(Outcome::Write));
+    let first = r.screen(80, 24);
+    assert_eq!(r.press("q"), None);
+    assert_ne!(r.screen(80, 24), first, "q asks first");
+    assert_eq!(r.press("<Enter>"), Some(Outcome::Write));
     let mut r = review();
-    let events = common::keys("<C-c>n");
-    r.event(&events[0]);
-    assert_eq!(r.event(&events[1]), Effect::Done(Outcome::Discard));
+    assert_eq!(r.press("<C-c>"), None);
+    assert_eq!(r.press("n"), Some(Outcome::Discard));
 }
 
 #[test]
@@ -153,19 +149,9 @@ fn the_binary_drops_one_flips_one_and_writes_a_draft_that_checks() {
 #[test]
 fn the_cite_and_only_the_cite_is_highlighted() {
     let r = review();
-    let cite = r.state.candidates[0].indicator.cite.clone();
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    briefing::review::draw(&r, &mut terminal).unwrap();
-    let buffer = terminal.backend().buffer();
-    let marked = r.theme.current_match.bg;
-    let mut highlighted = String::new();
-    for cell in buffer.content() {
-        if cell.bg == marked.unwrap() {
-            highlighted.push_str(cell.symbol());
-        }
-    }
+    let cite = r.current_cite();
     // Wide characters leave an empty cell after them.
-    assert_eq!(highlighted.replace(' ', ""), cite.replace(' ', ""));
+    assert_eq!(r.highlighted(80, 24), cite.replace(' ', ""));
 }
 
 /// The README's review screen is what the review draws for its press
@@ -183,11 +169,7 @@ fn the_readme_shows_the_review_screen_as_it_is() {
         rest[..rest.find("\n$ ").unwrap() + 1].to_string()
     };
     let shown = after("$ briefing import press.txt --review -o press.toml\n");
-    let draft = briefing::import::import_text("press.txt", &press, false).unwrap();
-    let mut r = Review {
-        state: State::new(&draft.file, "press.toml".into()),
-        theme: Theme::dark(),
-    };
+    let mut r = ImportReview::of_text("press.txt", &press, "press.toml");
     let drawn = screen(&mut r, 80, 16, "<Enter><Enter>");
     let solid = |s: &str| -> Vec<String> {
         s.lines()
@@ -204,12 +186,8 @@ fn the_readme_shows_the_review_screen_as_it_is() {
 #[test]
 fn control_characters_of_the_source_never_reach_the_screen() {
     let text = "标题\u{1b}[31m\n\n正文\u{1b}]0;x\u{7}的电诈发案\u{202e}312起，同比下降5%。\n";
-    let draft = briefing::import::import_text("h.txt", text, false).unwrap();
-    let mut r = Review {
-        state: State::new(&draft.file, "h\u{1b}[2J.toml".into()),
-        theme: Theme::dark(),
-    };
-    assert!(!r.state.candidates.is_empty());
+    let mut r = ImportReview::of_text("h.txt", text, "h\u{1b}[2J.toml");
+    assert!(r.candidates() > 0);
     for script in ["", "e\u{1b}x", "q"] {
         let shown = screen(&mut r, 80, 24, script);
         assert!(

@@ -3,7 +3,7 @@
 
 mod common;
 
-use briefing::i18n::{Lang, with_lang};
+use briefing::testing::{Lang, with_lang};
 use common::{HARBOUR, Y2023, screen};
 
 #[test]
@@ -108,7 +108,7 @@ fn every_id_named_in_the_source_exists() {
         with_lang(lang, || {
             for (f, id) in &ids {
                 assert!(
-                    briefing::i18n::lookup(id).is_some(),
+                    briefing::testing::interface_string(id).is_some(),
                     "{}: {id} is not in the table",
                     f.display()
                 );

@@ -13,12 +13,8 @@ mod common;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use briefing::load;
-use briefing::present::state::Presenter;
-use briefing::reader::state::App;
-use briefing::screen::theme::Theme;
+use briefing::testing;
 use proptest::prelude::*;
-use ratatui::layout::Rect;
 
 /// The briefings mutated: every `.toml` under briefings/ and tests/fixtures/.
 static SEEDS: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
@@ -195,22 +191,20 @@ fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
 /// Everything a user can make of `bytes`: the report, and for a valid
 /// briefing, `print` at `widths` and the first frames at `size`.
 fn exercise(bytes: Vec<u8>, widths: &[usize], size: (u16, u16)) {
-    let source = match load::file::decode(bytes) {
-        Ok(source) => source,
-        Err(_) => return,
+    let Some(source) = testing::decode(bytes) else {
+        return;
     };
     // Where the file says neither, no `inf` or `NaN` may be shown.
     let stated = source.contains("inf") || source.contains("nan") || source.contains("NaN");
-    let (briefing, report) = load::check_text("m.toml", source);
-    let text = report.render();
+    let loaded = testing::load_str("m.toml", source);
+    let text = loaded.report();
     assert!(!text.contains('\u{1b}'), "raw escape in the report");
-    let Some(b) = briefing else {
-        assert!(report.has_errors(), "refused without an error");
+    if !loaded.is_valid() {
+        assert!(loaded.has_errors(), "refused without an error");
         return;
-    };
-    let group = vec![b.clone()];
+    }
     for &w in widths {
-        let printed = briefing::print::render(&b, &group, w, true);
+        let printed = loaded.print(w, true).expect("a valid briefing prints");
         assert!(!printed.contains('\u{1b}'));
         assert!(
             stated || !(printed.contains("inf") || printed.contains("NaN")),
@@ -218,10 +212,14 @@ fn exercise(bytes: Vec<u8>, widths: &[usize], size: (u16, u16)) {
         );
     }
     let (w, h) = size;
-    let app = App::new(b.clone(), Rect::new(0, 0, w, h), Theme::dark());
-    common::draw(&app, w, h);
-    let slides = Presenter::new(b, Rect::new(0, 0, w, h), Theme::dark());
-    common::draw(&slides, w, h);
+    loaded
+        .reader(w, h)
+        .expect("a valid briefing opens")
+        .screen();
+    loaded
+        .slides(w, h)
+        .expect("a valid briefing opens")
+        .screen();
 }
 
 fn cases() -> u32 {

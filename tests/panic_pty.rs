@@ -14,7 +14,7 @@ const MESSAGE: &str = "模拟的程序错误";
 #[test]
 #[ignore = "the child process of a_panic_restores_the_terminal_before_its_message"]
 fn panicking_session() {
-    let _session = briefing::screen::terminal::enter().expect("a terminal");
+    let _session = briefing::testing::full_screen().expect("a terminal");
     panic!("{MESSAGE}");
 }
 

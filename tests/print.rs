@@ -111,3 +111,85 @@ fn speaker_notes_only_with_notes() {
     assert!(!run(&[]).contains("这里强调夜查成效"));
     assert!(run(&["--notes"]).contains("【备注】这里强调夜查成效。"));
 }
+
+/// The series lines of the two-year fixture as `print` gives them for `file`.
+fn series_lines(file: &str) -> Vec<String> {
+    let out = common::briefing()
+        .args([
+            "print",
+            "tests/fixtures/two-years/2023.toml",
+            "tests/fixtures/two-years/2024.toml",
+            "--width",
+            "200",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The files print one after the other, each from its title.
+    let start = text.find(&format!("河谷县公安局{file}年工作综述")).unwrap();
+    let part = &text[start..];
+    let next = "河谷县公安局20";
+    let end = part[next.len()..]
+        .find(next)
+        .map_or(part.len(), |e| e + next.len());
+    part[..end]
+        .lines()
+        .filter(|l| l.contains("序列："))
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+/// One series per indicator, whichever year shows it; a change-only
+/// indicator chained through both years' stated changes, named by year.
+#[test]
+fn two_years_show_one_series_per_indicator() {
+    let early = series_lines("2023");
+    let late = series_lines("2024");
+    assert_eq!(early, late);
+    assert!(
+        early.contains(&"序列：2021 980 → 2022 1200 → 2023 1550 → 2024 2100".to_string()),
+        "{early:?}"
+    );
+    assert!(
+        early.contains(
+            &"序列：上年 100* → 2023 97* → 2024 89.24*（指数，上年=100；*推算）".to_string()
+        ),
+        "{early:?}"
+    );
+    assert!(
+        early.contains(&"序列：2023 53 → 2024 58".to_string()),
+        "{early:?}"
+    );
+}
+
+#[test]
+fn print_into_a_pipe_honours_columns() {
+    let out = common::briefing()
+        .env("COLUMNS", "50")
+        .args(["print", common::Y2023])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let widest = text
+        .lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap();
+    assert!(widest <= 50 && widest > 40, "widest line {widest}");
+}
+
+#[test]
+fn list_into_a_pipe_fits_columns_and_keeps_paths_whole() {
+    let out = common::briefing()
+        .env("COLUMNS", "40")
+        .args(["list", "briefings"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("  briefings/2023.toml\n"), "{text}");
+    for line in text.lines().filter(|l| !l.starts_with("  ")) {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 40, "{line}");
+    }
+}

@@ -80,15 +80,39 @@ fn scrolling_stays_in_range() {
     press(&mut a, "jj");
     assert_eq!(a.scroll, 2);
     press(&mut a, "k<Space>");
-    assert_eq!(a.scroll, 1 + a.page());
+    assert_eq!(a.scroll, (1 + a.page()).min(a.max_scroll()));
     press(&mut a, "G");
     assert_eq!(a.scroll, a.max_scroll());
-    press(&mut a, "<Space><Down>");
-    assert_eq!(a.scroll, a.max_scroll());
+    press(&mut a, "G");
+    assert_eq!(a.scroll, a.max_scroll(), "G stays in the section");
     press(&mut a, "g");
     assert_eq!(a.scroll, 0);
-    press(&mut a, "<PgUp>k");
+    press(&mut a, "g");
+    assert_eq!(a.scroll, 0, "g stays in the section");
+}
+
+#[test]
+fn reading_on_crosses_sections_both_ways() {
+    let mut a = app(Y2023, 80, 24);
+    press(&mut a, "3G");
+    let campaign = a.section;
+    press(&mut a, "<Space>");
+    assert_eq!(a.section, campaign + 1, "Space at the end reads on");
     assert_eq!(a.scroll, 0);
+    press(&mut a, "k");
+    assert_eq!(a.section, campaign, "k at the top goes back");
+    assert_eq!(a.scroll, a.max_scroll(), "to the end of the section before");
+    press(&mut a, "j");
+    assert_eq!(a.section, campaign + 1);
+    let last = a.briefing().sections.len() - 1;
+    while a.section < last || a.scroll < a.max_scroll() {
+        press(&mut a, "<PgDn>");
+    }
+    press(&mut a, "<Space>");
+    assert_eq!((a.section, a.scroll), (last, a.max_scroll()));
+    assert_eq!(a.message.as_deref(), Some("已到简报末尾"));
+    press(&mut a, "g<PgUp>");
+    assert_eq!(a.section, last - 1, "PgUp at the top goes back");
 }
 
 #[test]

@@ -52,7 +52,7 @@ fn bundled_briefings_and_fixtures_validate() {
             f.display()
         );
     }
-    assert!(valid(&v, briefing::commands::TEMPLATE), "the template");
+    assert!(valid(&v, briefing::testing::template()), "the template");
 }
 
 #[test]

@@ -3,10 +3,12 @@
 
 mod common;
 
+use std::path::Path;
+
 use briefing::present::slides::Body;
 use briefing::present::state::{PresentExit, Presenter};
-use briefing::render::Role;
 use briefing::screen::run::{Mode, Step};
+use briefing::testing::Slides;
 use common::{HARBOUR, Y2023, draw, keys, presenter, press};
 
 fn squeeze(s: &str) -> String {
@@ -14,12 +16,12 @@ fn squeeze(s: &str) -> String {
 }
 
 fn every_slide(width: u16, height: u16) -> String {
-    let mut p = presenter(Y2023, width, height);
+    let mut s = Slides::open(Path::new(Y2023), width, height);
     let mut out = String::new();
-    for i in 0..p.slides.len() {
-        p.current = i;
+    for i in 0..s.len() {
+        s.go_to(i);
         out.push_str(&format!("──── slide {} ────\n", i + 1));
-        out.push_str(&draw(&p, width, height));
+        out.push_str(&s.screen());
     }
     out
 }
@@ -36,24 +38,21 @@ fn every_slide_at_160x45() {
 
 /// Every paragraph of every section and item is on the screens of its slides.
 fn no_text_lost(path: &str, width: u16, height: u16) {
-    let mut p = presenter(path, width, height);
-    let b = p.briefing.clone();
+    let b = presenter(path, width, height).briefing;
+    let mut s = Slides::open(Path::new(path), width, height);
     // The text lines of the slides in order, each checked to be on its slide's screen.
     let mut text = String::new();
     let mut screens = String::new();
-    for i in 0..p.slides.len() {
-        p.current = i;
-        let screen = draw(&p, width, height);
-        if let Body::Text(lines) = &p.slides[i].body {
-            for line in lines.iter().filter(|l| l.role == Role::Body) {
-                assert!(
-                    screen.contains(line.text.as_str()),
-                    "slide {} at {width}×{height} cut {:?}",
-                    i + 1,
-                    line.text
-                );
-                text.push_str(&line.text);
-            }
+    for i in 0..s.len() {
+        s.go_to(i);
+        let screen = s.screen();
+        for line in s.paragraph_lines() {
+            assert!(
+                screen.contains(line.as_str()),
+                "slide {} at {width}×{height} cut {line:?}",
+                i + 1,
+            );
+            text.push_str(&line);
         }
         screens.push_str(&squeeze(&screen));
     }
@@ -167,7 +166,7 @@ fn help_lists_every_key_and_q_quits() {
     press(&mut p, "?");
     let screen = draw(&p, 80, 24);
     for b in briefing::screen::tables::PRESENT {
-        let help = briefing::i18n::t(b.help);
+        let help = briefing::testing::interface_string(b.help).unwrap();
         assert!(screen.contains(help), "{help} missing");
     }
     press(&mut p, "<Esc>");

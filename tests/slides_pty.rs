@@ -9,8 +9,7 @@ use common::pty::Session;
 const T: Duration = Duration::from_secs(10);
 
 fn slide_count() -> usize {
-    let loaded = briefing::load::load(std::path::Path::new("briefings/2023.toml")).unwrap();
-    briefing::present::slides::build(&loaded.briefing, 80, 24).len()
+    briefing::testing::Slides::open(std::path::Path::new("briefings/2023.toml"), 80, 24).len()
 }
 
 #[test]

@@ -194,7 +194,7 @@ fn the_reader_at_every_layout() {
 /// happen inside them, and the session costs less than without.
 #[test]
 fn margins_are_used_where_the_text_pane_does_not_span_the_screen() {
-    let script = "3jjjjjkkk<Space>jj<PgUp>jjjjjjj";
+    let script = "2jjjjjkkk<Space>jj<PgUp>jjjjjjj";
     let size = (120, 40);
     let with = check(
         common::app(common::Y2023, 120, 40),

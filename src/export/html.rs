@@ -1,7 +1,7 @@
 //! HTML export: one self-contained page (inline CSS and SVG, no script, no
 //! network) — the briefing as an article with its outline, each indicator
 //! beside its text with a chart of its series. Every piece of text from the
-//! file goes through [`escape`]; the only markup is this module's own.
+//! file goes through [`escape`](page::escape); the only markup is this module's own.
 
 mod chart;
 mod page;
@@ -14,11 +14,10 @@ use crate::model::{
 };
 use chart::{bars, spark};
 use page::Page;
-pub use page::escape;
 
 /// The page of briefing `b`; `group` is its organisation's briefings (any
 /// order, `b` among them), whose values join each indicator's series.
-pub fn render(b: &Briefing, group: &[Briefing]) -> String {
+pub(crate) fn render(b: &Briefing, group: &[Briefing]) -> String {
     let mut p = Page {
         out: String::with_capacity(64 * 1024),
     };
@@ -229,17 +228,45 @@ fn figures(p: &mut Page, b: &Briefing, group: &[Briefing], list: &[Indicator]) {
 }
 
 fn card(p: &mut Page, b: &Briefing, group: &[Briefing], ind: &Indicator) {
-    let verdict = match ind.verdict() {
-        Verdict::Better => "better",
-        Verdict::Worse => "worse",
-        Verdict::Neutral => "neutral",
-    };
     p.open(
         "figure",
         &[("class", "indicator"), ("id", &format!("k-{}", ind.id))],
     );
     p.raw("\n");
     p.element("figcaption", &[("class", "label")], &ind.label);
+    reading(p, ind);
+    let others: Vec<(crate::model::Period, f64)> = values_elsewhere(group, b.period, &ind.id);
+    if let Some(s) = series(ind, b.period, &others) {
+        let sources: Vec<f64> = ind
+            .value
+            .into_iter()
+            .chain(ind.change.as_ref().map(|c| c.amount))
+            .collect();
+        spark(p, &s, &sources);
+        p.element(
+            "p",
+            &[("class", "series")],
+            &subst(tr("series_line"), &[&s.describe()]),
+        );
+        p.raw("\n");
+    }
+    if !ind.compare.is_empty() {
+        compared(p, b, ind);
+    }
+    if let Some(note) = &ind.note {
+        p.element("p", &[("class", "note")], &subst(tr("note_line"), &[note]));
+        p.raw("\n");
+    }
+    p.raw("</figure>\n");
+}
+
+/// A card's reading: the value, and the change with its arrow, coloured by verdict.
+fn reading(p: &mut Page, ind: &Indicator) {
+    let verdict = match ind.verdict() {
+        Verdict::Better => "better",
+        Verdict::Worse => "worse",
+        Verdict::Neutral => "neutral",
+    };
     p.raw("\n<p class=\"reading\">");
     if let Some(v) = ind.value {
         p.element(
@@ -262,40 +289,22 @@ fn card(p: &mut Page, b: &Briefing, group: &[Briefing], ind: &Indicator) {
         );
     }
     p.raw("</p>\n");
-    let others: Vec<(crate::model::Period, f64)> = values_elsewhere(group, b.period, &ind.id);
-    if let Some(s) = series(ind, b.period, &others) {
-        let sources: Vec<f64> = ind
-            .value
-            .into_iter()
-            .chain(ind.change.as_ref().map(|c| c.amount))
-            .collect();
-        spark(p, &s, &sources);
-        p.element(
-            "p",
-            &[("class", "series")],
-            &subst(tr("series_line"), &[&s.describe()]),
-        );
-        p.raw("\n");
-    }
-    if !ind.compare.is_empty() {
-        bars(p, b, ind);
-        let parts: Vec<String> = ind
-            .compare
-            .iter()
-            .map(|c| format!("{} {}", c.label, format_value(c.value, ind.unit.as_deref())))
-            .collect();
-        p.element(
-            "p",
-            &[("class", "series")],
-            &subst(tr("compare_line"), &[&parts.join(tr("list_sep"))]),
-        );
-        p.raw("\n");
-    }
-    if let Some(note) = &ind.note {
-        p.element("p", &[("class", "note")], &subst(tr("note_line"), &[note]));
-        p.raw("\n");
-    }
-    p.raw("</figure>\n");
+}
+
+/// A card's comparisons: the bars, and the same figures as a line of text.
+fn compared(p: &mut Page, b: &Briefing, ind: &Indicator) {
+    bars(p, b, ind);
+    let parts: Vec<String> = ind
+        .compare
+        .iter()
+        .map(|c| format!("{} {}", c.label, format_value(c.value, ind.unit.as_deref())))
+        .collect();
+    p.element(
+        "p",
+        &[("class", "series")],
+        &subst(tr("compare_line"), &[&parts.join(tr("list_sep"))]),
+    );
+    p.raw("\n");
 }
 
 /// The page's style: a reading column with the figures beside it, one

@@ -12,11 +12,11 @@ use crate::model::{
 };
 
 /// The JSON Schema of the export.
-pub const SCHEMA: &str = include_str!("../export.schema.json");
+pub(crate) const SCHEMA: &str = include_str!("../export.schema.json");
 
 /// What the file says it is.
-pub const FORMAT: &str = "briefing-export";
-pub const VERSION: u32 = 1;
+pub(crate) const FORMAT: &str = "briefing-export";
+pub(crate) const VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Export<'a> {
@@ -108,7 +108,7 @@ struct SeriesPointView {
 }
 
 /// The JSON file of `lib`: every briefing, by organisation and period.
-pub fn render(lib: &Library) -> Vec<u8> {
+pub(crate) fn render(lib: &Library) -> Vec<u8> {
     let export = Export {
         format: FORMAT,
         version: VERSION,

@@ -41,14 +41,14 @@ impl From<rustix::io::Errno> for Trouble {
 
 /// The shared directory: `/tmp/briefing-shared`, or `BRIEFING_SHARED_DIR`
 /// (for tests, which must not race on the real one).
-pub fn shared_dir() -> PathBuf {
+pub(crate) fn shared_dir() -> PathBuf {
     std::env::var_os("BRIEFING_SHARED_DIR")
         .filter(|d| !d.is_empty())
         .map_or_else(|| PathBuf::from("/tmp/briefing-shared"), PathBuf::from)
 }
 
 /// The directory of the channels: private to the user (0700), or shared.
-pub fn channel_dir(share: bool) -> Result<PathBuf, Trouble> {
+pub(crate) fn channel_dir(share: bool) -> Result<PathBuf, Trouble> {
     let uid = me();
     let dir = if share {
         shared_dir()
@@ -120,7 +120,7 @@ fn holder(path: &Path) -> Result<(), Trouble> {
 /// Listen on `dir/name` with `mode`: bound and chmod'ed in a room of this
 /// user's (0700, inside `dir`), then renamed over the name — which never
 /// follows a symlink, and in a sticky directory cannot take another user's.
-pub fn bind(dir: &Path, name: &str, mode: u32) -> Result<(UnixListener, PathBuf), Trouble> {
+pub(crate) fn bind(dir: &Path, name: &str, mode: u32) -> Result<(UnixListener, PathBuf), Trouble> {
     let path = dir.join(name);
     holder(&path)?;
     let dir_fd = open_dir(dir).map_err(|_| Trouble::Unsafe(dir.to_path_buf()))?;

@@ -3,7 +3,7 @@
 //! is `cli.<subcommand>.<arg>`, else the shared `cli.<arg>`.
 
 /// (id, 中文, English)
-pub const STRINGS: &[(&str, &str, &str)] = &[
+pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     // Headings.
     ("cli.usage", "用法：", "Usage: "),
     ("cli.heading.args", "参数", "Arguments"),
@@ -58,6 +58,11 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "cli.open",
         "在全屏阅读界面中打开简报（先显示最新一期）",
         "Open briefings in the full-screen reader (the newest period first)",
+    ),
+    (
+        "cli.open.no_mouse",
+        "不接收鼠标滚轮（保留终端自己的文字选择）",
+        "Take no mouse wheel (keep the terminal's own text selection)",
     ),
     (
         "cli.open.watch",

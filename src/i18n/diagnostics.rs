@@ -4,7 +4,7 @@
 //! so that editors and scripts can match them in either language.
 
 /// (id, 中文, English)
-pub const STRINGS: &[(&str, &str, &str)] = &[
+pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     // The briefing's contents.
     (
         "d.control",

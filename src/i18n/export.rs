@@ -2,7 +2,7 @@
 //! command's messages.
 
 /// (id, 中文, English)
-pub const STRINGS: &[(&str, &str, &str)] = &[
+pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     ("export.contents", "目录", "Contents"),
     (
         "export.derived_legend",

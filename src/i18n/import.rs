@@ -2,7 +2,7 @@
 //! must review in the draft.
 
 /// (id, 中文, English)
-pub const STRINGS: &[(&str, &str, &str)] = &[
+pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     (
         "imp.unsupported",
         "不支持的文件类型：只能导入 .txt、.md 和 .docx",

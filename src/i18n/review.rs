@@ -2,7 +2,7 @@
 //! the question on finishing.
 
 /// (id, 中文, English)
-pub const STRINGS: &[(&str, &str, &str)] = &[
+pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     (
         "rev.title",
         "审阅指标 {}/{} · 已删去 {}",

@@ -3,7 +3,7 @@
 //! not listed here is shown as the parser wrote it.
 
 /// (id, 中文, English)
-pub const STRINGS: &[(&str, &str, &str)] = &[
+pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     // What went wrong.
     (
         "toml:`_` may only go between digits",

@@ -1,7 +1,7 @@
 //! The viewer's strings: the reader, the slides, the presenter's view and `print`.
 
 /// (id, 中文, English)
-pub const STRINGS: &[(&str, &str, &str)] = &[
+pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     // Changes and series.
     ("yoy", "同比", "y/y"),
     ("pop", "环比", "p/p"),
@@ -82,6 +82,11 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "There is no campaign section {}",
     ),
     ("not_found", "未找到：{}", "Not found: {}"),
+    // Reading through.
+    ("more_below", "更多", "more"),
+    ("position", "第 {}/{} 节 · {}%", "§ {}/{} · {}%"),
+    ("end_of_briefing", "已到简报末尾", "End of the briefing"),
+    ("start_of_briefing", "已到简报开头", "Start of the briefing"),
     // The presenter and followers.
     ("next_slide", "下一页 {}/{}", "Next {}/{}"),
     ("slide_counter", "第 {}/{} 页", "{}/{}"),
@@ -134,15 +139,31 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("h.sections", "章节", "sections"),
     ("k.next_section", "下一章节", "next section"),
     ("k.prev_section", "上一章节", "previous section"),
-    ("k.next_item", "下一条目", "next item"),
-    ("k.prev_item", "上一条目", "previous item"),
-    ("k.down", "下移一行 / 下一项", "down a line / next entry"),
+    (
+        "k.next_item",
+        "下一条目（指标详情中：下一指标）",
+        "next item (in the detail: next indicator)",
+    ),
+    (
+        "k.prev_item",
+        "上一条目（指标详情中：上一指标）",
+        "previous item (in the detail: previous indicator)",
+    ),
+    (
+        "k.down",
+        "下移一行 / 下一项（详情中滚动）",
+        "down a line / next entry (scrolls the detail)",
+    ),
     ("k.up", "上移一行 / 上一项", "up a line / previous entry"),
     ("k.page_down", "下一页", "page down"),
     ("k.page_up", "上一页", "page up"),
     ("k.top", "到开头", "to the top"),
     ("k.bottom", "到结尾", "to the end"),
-    ("k.focus_next", "下一窗格", "next pane"),
+    (
+        "k.focus_next",
+        "下一窗格（指标详情中：下一指标）",
+        "next pane (in the detail: next indicator)",
+    ),
     ("h.panes", "窗格", "panes"),
     ("k.focus_prev", "上一窗格", "previous pane"),
     (

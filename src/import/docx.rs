@@ -13,7 +13,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::{ImportError, MAX_DOCX_BYTES, Para, Role, text};
 
 /// Read the .docx at `path`: a regular file, at most `MAX_DOCX_BYTES`.
-pub fn read(path: &Path) -> Result<Vec<Para>, ImportError> {
+pub(super) fn read(path: &Path) -> Result<Vec<Para>, ImportError> {
     use std::os::unix::fs::OpenOptionsExt;
     let io = |e: std::io::Error| {
         ImportError::Read(crate::load::FileError::Io(e.to_string()).to_string())
@@ -45,7 +45,7 @@ fn t_not_regular() -> String {
 }
 
 /// The paragraphs of a .docx archive.
-pub fn parse<R: Read + Seek>(archive: R) -> Result<Vec<Para>, ImportError> {
+pub(super) fn parse<R: Read + Seek>(archive: R) -> Result<Vec<Para>, ImportError> {
     let bad = |e: &dyn std::fmt::Display| ImportError::Docx(e.to_string());
     let mut zip = zip::ZipArchive::new(archive).map_err(|e| bad(&e))?;
     let styles = part(&mut zip, "word/styles.xml")
@@ -147,91 +147,109 @@ struct Open {
 
 fn paragraphs(xml: &str, styles: &HashMap<String, u8>) -> Result<Vec<Para>, quick_xml::Error> {
     let mut reader = Reader::from_str(xml);
-    let mut out = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut in_t = false;
-    let mut count = 0;
+    let mut walk = Walk::default();
     loop {
         let event = reader.read_event()?;
         let empty = matches!(event, Event::Empty(_));
         match event {
-            Event::Start(e) | Event::Empty(e) => {
-                let name = e.local_name();
-                if name.as_ref() == "p" {
-                    count += 1;
-                    if !empty {
-                        stack.push(Open::default());
-                    }
-                    continue;
-                }
-                let Some(p) = stack.last_mut() else { continue };
-                match name.as_ref() {
-                    "pPr" if !empty => p.in_ppr = true,
-                    "pStyle" => p.style = attr(&e, "val"),
-                    "outlineLvl" => p.level = attr(&e, "val").and_then(|v| v.parse::<u8>().ok()),
-                    "numPr" => p.numbered = true,
-                    "r" if !empty => {
-                        p.run_bold = false;
-                        p.run_text = false;
-                    }
-                    "b" if !p.in_ppr => {
-                        let off = attr(&e, "val")
-                            .is_some_and(|v| matches!(v.as_str(), "0" | "false" | "off"));
-                        p.run_bold = !off;
-                    }
-                    "t" if !empty => in_t = true,
-                    "tab" if !p.in_ppr => p.text.push(' '),
-                    "br" | "cr" => p.text.push('\n'),
-                    _ => {}
-                }
-            }
-            Event::Text(e) if in_t => {
-                if let Some(p) = stack.last_mut() {
+            Event::Start(e) | Event::Empty(e) => walk.start(&e, empty),
+            Event::Text(e) if walk.in_t => {
+                if let Some(p) = walk.stack.last_mut() {
                     let s = e.xml10_content();
                     p.run_text |= !s.trim().is_empty();
                     p.text.push_str(&s);
                 }
             }
-            Event::GeneralRef(e) if in_t => {
-                if let Some(p) = stack.last_mut() {
+            Event::GeneralRef(e) if walk.in_t => {
+                if let Some(p) = walk.stack.last_mut() {
                     let c = e.resolve_char_ref().ok().flatten().map(String::from);
                     let named = quick_xml::escape::resolve_xml_entity(&e).map(String::from);
                     p.text.push_str(&c.or(named).unwrap_or_default());
                     p.run_text = true;
                 }
             }
-            Event::End(e) => {
-                let name = e.local_name();
-                match name.as_ref() {
-                    "t" => in_t = false,
-                    "pPr" => {
-                        if let Some(p) = stack.last_mut() {
-                            p.in_ppr = false;
-                        }
-                    }
-                    "r" => {
-                        if let Some(p) = stack.last_mut()
-                            && p.run_text
-                        {
-                            p.runs += 1;
-                            p.bold_runs += usize::from(p.run_bold);
-                        }
-                    }
-                    "p" => {
-                        if let Some(p) = stack.pop()
-                            && let Some(para) = finish(p, styles, count)
-                        {
-                            out.push(para);
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            Event::End(e) => walk.end(e.local_name().as_ref(), styles),
             Event::Eof => break,
             _ => {}
         }
     }
-    Ok(out)
+    Ok(walk.out)
+}
+
+/// Where the walk through the document's XML is.
+#[derive(Default)]
+struct Walk {
+    /// The paragraphs open (a table cell's paragraph inside another's).
+    stack: Vec<Open>,
+    /// Inside a `<w:t>`: its text is the paragraph's.
+    in_t: bool,
+    /// Paragraphs seen so far, empty ones included (the line of the next).
+    count: usize,
+    out: Vec<Para>,
+}
+
+impl Walk {
+    /// An opening (or empty) tag.
+    fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
+        let name = e.local_name();
+        if name.as_ref() == "p" {
+            self.count += 1;
+            if !empty {
+                self.stack.push(Open::default());
+            }
+            return;
+        }
+        let Some(p) = self.stack.last_mut() else {
+            return;
+        };
+        match name.as_ref() {
+            "pPr" if !empty => p.in_ppr = true,
+            "pStyle" => p.style = attr(e, "val"),
+            "outlineLvl" => p.level = attr(e, "val").and_then(|v| v.parse::<u8>().ok()),
+            "numPr" => p.numbered = true,
+            "r" if !empty => {
+                p.run_bold = false;
+                p.run_text = false;
+            }
+            "b" if !p.in_ppr => {
+                let off =
+                    attr(e, "val").is_some_and(|v| matches!(v.as_str(), "0" | "false" | "off"));
+                p.run_bold = !off;
+            }
+            "t" if !empty => self.in_t = true,
+            "tab" if !p.in_ppr => p.text.push(' '),
+            "br" | "cr" => p.text.push('\n'),
+            _ => {}
+        }
+    }
+
+    /// A closing tag: a run counted, a paragraph finished.
+    fn end(&mut self, name: &str, styles: &HashMap<String, u8>) {
+        match name {
+            "t" => self.in_t = false,
+            "pPr" => {
+                if let Some(p) = self.stack.last_mut() {
+                    p.in_ppr = false;
+                }
+            }
+            "r" => {
+                if let Some(p) = self.stack.last_mut()
+                    && p.run_text
+                {
+                    p.runs += 1;
+                    p.bold_runs += usize::from(p.run_bold);
+                }
+            }
+            "p" => {
+                if let Some(p) = self.stack.pop()
+                    && let Some(para) = finish(p, styles, self.count)
+                {
+                    self.out.push(para);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The paragraph as the importer takes it, or nothing when it has no text.

@@ -95,7 +95,7 @@ fn body<S: serde::Serializer>(paras: &[String], s: S) -> Result<S::Ok, S::Error>
 
 /// Break `para` into lines of about `width` columns, only between two CJK
 /// characters (so that joining the lines again gives the paragraph back).
-pub fn wrap(para: &str, width: usize) -> String {
+pub(crate) fn wrap(para: &str, width: usize) -> String {
     let mut out = String::with_capacity(para.len() + para.len() / 30);
     let mut col = 0;
     let mut prev: Option<char> = None;
@@ -116,7 +116,7 @@ pub fn wrap(para: &str, width: usize) -> String {
 }
 
 /// The TOML text of `file`, with a first line that says what it is.
-pub fn to_toml(file: &File) -> String {
+pub(crate) fn to_toml(file: &File) -> String {
     let body = toml::to_string(file).unwrap_or_else(|e| {
         // The structs above always serialize; keep the draft honest if not.
         format!("# {e}\n")

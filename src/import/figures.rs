@@ -30,7 +30,7 @@ const POP: &[&str] = &["环比", "较上月", "较上季度"];
 const COMPARE: &[&str] = &["低于", "高于", "优于", "好于", "超过"];
 /// The indicators of `paras` (which start at the source's `lines`), with
 /// ids `{holder}-f1`, `{holder}-f2` …
-pub fn indicators(
+pub(super) fn indicators(
     holder: &str,
     paras: &[String],
     lines: &[usize],
@@ -91,69 +91,93 @@ fn changes(c: &str, used: &mut Used, at: usize) -> Vec<Indicator> {
             i += rest.chars().next().map_or(1, char::len_utf8);
             continue;
         };
-        let mut j = i + word.len();
-        let each = c[j..].starts_with("分别");
-        if each {
-            j += "分别".len();
-        }
-        let (sign, verb) = match (starts(&c[j..], RISE), starts(&c[j..], FALL)) {
-            (Some(v), _) => (1.0, v),
-            (_, Some(v)) => (-1.0, v),
-            _ => {
-                i = j;
-                continue;
-            }
-        };
-        j += verb.len();
-        j += if c[j..].starts_with('了') {
-            '了'.len_utf8()
-        } else {
-            0
-        };
-        let mut figures = Vec::new();
-        while let Some((v, end)) = number_at(c, j) {
-            let (unit, len) = if c[end..].starts_with('%') || c[end..].starts_with('％') {
-                ("%", c[end..].chars().next().map_or(1, char::len_utf8))
-            } else if c[end..].starts_with("个百分点") {
-                ("pp", "个百分点".len())
-            } else {
-                break;
+        let (figures, j) = stated_changes(c, i + word.len(), at);
+        if !figures.is_empty() {
+            let found = Found {
+                clause: c,
+                subject: &c[from..i],
+                basis,
             };
-            figures.push((sign * v, unit, (at + j, at + end)));
-            j = end + len;
-            match starts(&c[j..], &["、", "和", "及"]) {
-                Some(sep) if each => j += sep.len(),
-                _ => break,
-            }
+            found.indicators(figures, used, &mut out);
+            from = j;
         }
-        if figures.is_empty() {
-            i = j;
-            continue;
-        }
-        let subject = &c[from..i];
-        let subjects: Vec<&str> = if figures.len() > 1 {
-            subject.split(['、', '和', '及']).collect()
+        i = j;
+    }
+    out
+}
+
+/// A change as stated: signed amount, its unit, the span of its number in the paragraph.
+type Figure = (f64, &'static str, (usize, usize));
+
+/// After a basis word at `j` in clause `c`: `上升/下降[了] 12%[、3个百分点…]`
+/// (several only after `分别`). The figures, and where reading goes on.
+fn stated_changes(c: &str, mut j: usize, at: usize) -> (Vec<Figure>, usize) {
+    let each = c[j..].starts_with("分别");
+    if each {
+        j += "分别".len();
+    }
+    let (sign, verb) = match (starts(&c[j..], RISE), starts(&c[j..], FALL)) {
+        (Some(v), _) => (1.0, v),
+        (_, Some(v)) => (-1.0, v),
+        _ => return (Vec::new(), j),
+    };
+    j += verb.len();
+    j += if c[j..].starts_with('了') {
+        '了'.len_utf8()
+    } else {
+        0
+    };
+    let mut figures = Vec::new();
+    while let Some((v, end)) = number_at(c, j) {
+        let (unit, len) = if c[end..].starts_with('%') || c[end..].starts_with('％') {
+            ("%", c[end..].chars().next().map_or(1, char::len_utf8))
+        } else if c[end..].starts_with("个百分点") {
+            ("pp", "个百分点".len())
         } else {
-            vec![subject]
+            break;
+        };
+        figures.push((sign * v, unit, (at + j, at + end)));
+        j = end + len;
+        match starts(&c[j..], &["、", "和", "及"]) {
+            Some(sep) if each => j += sep.len(),
+            _ => break,
+        }
+    }
+    (figures, j)
+}
+
+/// Changes found in a clause, with the words before them.
+struct Found<'a> {
+    clause: &'a str,
+    /// The text since the last change: what changed (`A、B和C` for several).
+    subject: &'a str,
+    basis: &'static str,
+}
+
+impl Found<'_> {
+    /// One indicator a figure, labelled by its own subject when the subjects
+    /// pair with the figures, else by the whole subject.
+    fn indicators(&self, figures: Vec<Figure>, used: &mut Used, out: &mut Vec<Indicator>) {
+        let subjects: Vec<&str> = if figures.len() > 1 {
+            self.subject.split(['、', '和', '及']).collect()
+        } else {
+            vec![self.subject]
         };
         let paired = subjects.len() == figures.len();
         for (k, (change, unit, span)) in figures.into_iter().enumerate() {
-            let label = clean_label(if paired { subjects[k] } else { subject });
+            let label = clean_label(if paired { subjects[k] } else { self.subject });
             used.insert(span.0);
             out.push(Indicator {
                 good: good_of(&label),
                 label,
                 change: Some(change),
                 change_unit: Some(unit),
-                basis: Some(basis),
-                cite: c.to_string(),
+                basis: Some(self.basis),
+                cite: self.clause.to_string(),
                 ..Indicator::default()
             });
         }
-        from = j;
-        i = j;
     }
-    out
 }
 
 /// `低于全国（0.25%）和全省（0.28%）`: the places and figures compared with.
@@ -203,36 +227,10 @@ fn scan(p: &str, out: &mut Vec<Indicator>, review: &mut Vec<Review>) {
         let c = &p[a..b];
         let known = used.len();
         let found = changes(c, &mut used, a);
-        let mut merged = false;
-        for mut ind in found {
-            // `…1200起，同比下降15.2%`: the change of the level just before.
-            if ind.label.is_empty()
-                && let Some((pi, pa)) = prev_level
-                && out[pi].change.is_none()
-                && (ind.change_unit != Some("pp") || out[pi].unit.as_deref() == Some("%"))
-            {
-                let prev = &mut out[pi];
-                prev.change = ind.change;
-                prev.change_unit = ind.change_unit;
-                prev.basis = ind.basis;
-                prev.cite = p[pa..b].to_string();
-                merged = true;
-                continue;
-            }
-            if ind.label.is_empty() {
-                ind.label = c.to_string();
-            }
-            out.push(ind);
-        }
-        if !merged {
+        if !take_changes(found, (p, a, b), prev_level, out) {
             prev_level = None;
         }
-        let stated_change = RISE.iter().chain(FALL).any(|w| {
-            c.match_indices(w).any(|(i, _)| {
-                number_at(c, i + w.len()).is_some_and(|(_, e)| c[e..].starts_with(['%', '％']))
-            })
-        });
-        if stated_change && used.len() == known {
+        if states_a_change(c) && used.len() == known {
             review.push(Review {
                 line: 0,
                 message: subst(t("imp.no_basis"), &[c]),
@@ -264,6 +262,47 @@ fn scan(p: &str, out: &mut Vec<Indicator>, review: &mut Vec<Review>) {
         }
         k += 1;
     }
+}
+
+/// The changes of clause `a..b` of `p` into `out`; one without a subject
+/// (`…1200起，同比下降15.2%`) is the change of the level just before, if
+/// it has none yet. Whether one was so merged.
+fn take_changes(
+    found: Vec<Indicator>,
+    (p, a, b): (&str, usize, usize),
+    prev_level: Option<(usize, usize)>,
+    out: &mut Vec<Indicator>,
+) -> bool {
+    let mut merged = false;
+    for mut ind in found {
+        if ind.label.is_empty()
+            && let Some((pi, pa)) = prev_level
+            && out[pi].change.is_none()
+            && (ind.change_unit != Some("pp") || out[pi].unit.as_deref() == Some("%"))
+        {
+            let prev = &mut out[pi];
+            prev.change = ind.change;
+            prev.change_unit = ind.change_unit;
+            prev.basis = ind.basis;
+            prev.cite = p[pa..b].to_string();
+            merged = true;
+            continue;
+        }
+        if ind.label.is_empty() {
+            ind.label = p[a..b].to_string();
+        }
+        out.push(ind);
+    }
+    merged
+}
+
+/// Clause `c` states a change in % (`上升12%`), whatever its basis.
+fn states_a_change(c: &str) -> bool {
+    RISE.iter().chain(FALL).any(|w| {
+        c.match_indices(w).any(|(i, _)| {
+            number_at(c, i + w.len()).is_some_and(|(_, e)| c[e..].starts_with(['%', '％']))
+        })
+    })
 }
 
 #[cfg(test)]

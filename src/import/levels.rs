@@ -130,42 +130,10 @@ pub(super) fn levels(c: &str, at: usize, used: &Used) -> Vec<Indicator> {
         let after = starts(&c[unit_end..], AFTER);
         let fig_start = i - before.map_or(0, str::len);
         let fig_end = unit_end + after.map_or(0, str::len);
-        // The 、-separated part of the clause that holds the figure.
-        let from = last_end.min(fig_start);
-        let seg_start = c[from..fig_start]
-            .rfind('、')
-            .map_or(from, |s| from + s + '、'.len_utf8());
-        let seg_end = seps
-            .get(seps.partition_point(|&s| s < fig_end))
-            .copied()
-            .unwrap_or(c.len());
+        let (seg_start, seg_end) = segment(c, &seps, last_end, (fig_start, fig_end));
         // Right after another figure, the words before are that figure's.
         let after_figure = last_end > 0 && seg_start == last_end;
-        let before_label = if after_figure {
-            String::new()
-        } else {
-            clean_label(&c[seg_start..fig_start])
-        };
-        let after_text = &c[fig_end..seg_end];
-        let stop = after_text
-            .char_indices()
-            .find(|&(k, ch)| ch.is_ascii_digit() || (k > 0 && "和及".contains(ch)))
-            .map_or(after_text.len(), |(k, _)| k);
-        let after_label = clean_label(&after_text[..stop]);
-        let label = if before_label.chars().count() >= 3 || after_label.chars().count() < 2 {
-            if before_label.is_empty() {
-                after_label.clone()
-            } else {
-                before_label
-            }
-        } else {
-            after_label
-        };
-        let label = if label.is_empty() {
-            c.to_string()
-        } else {
-            label
-        };
+        let label = label(c, (seg_start, seg_end), (fig_start, fig_end), after_figure);
         let whole = c[..seg_start].trim().is_empty() && c[seg_end..].trim().is_empty();
         let cite = if whole {
             c
@@ -186,6 +154,60 @@ pub(super) fn levels(c: &str, at: usize, used: &Used) -> Vec<Indicator> {
         last_end = fig_end;
     }
     out
+}
+
+/// The 、-separated part of clause `c` that holds the figure at
+/// `fig_start..fig_end`, not reaching back before `last_end`.
+fn segment(
+    c: &str,
+    seps: &[usize],
+    last_end: usize,
+    (fig_start, fig_end): (usize, usize),
+) -> (usize, usize) {
+    let from = last_end.min(fig_start);
+    let seg_start = c[from..fig_start]
+        .rfind('、')
+        .map_or(from, |s| from + s + '、'.len_utf8());
+    let seg_end = seps
+        .get(seps.partition_point(|&s| s < fig_end))
+        .copied()
+        .unwrap_or(c.len());
+    (seg_start, seg_end)
+}
+
+/// A level's label: the words before the figure in its segment, or those
+/// after it when they say more; the whole clause when there are none.
+fn label(
+    c: &str,
+    (seg_start, seg_end): (usize, usize),
+    (fig_start, fig_end): (usize, usize),
+    after_figure: bool,
+) -> String {
+    let before_label = if after_figure {
+        String::new()
+    } else {
+        clean_label(&c[seg_start..fig_start])
+    };
+    let after_text = &c[fig_end..seg_end];
+    let stop = after_text
+        .char_indices()
+        .find(|&(k, ch)| ch.is_ascii_digit() || (k > 0 && "和及".contains(ch)))
+        .map_or(after_text.len(), |(k, _)| k);
+    let after_label = clean_label(&after_text[..stop]);
+    let label = if before_label.chars().count() >= 3 || after_label.chars().count() < 2 {
+        if before_label.is_empty() {
+            after_label.clone()
+        } else {
+            before_label
+        }
+    } else {
+        after_label
+    };
+    if label.is_empty() {
+        c.to_string()
+    } else {
+        label
+    }
 }
 
 /// The unit after a number at `i`: `余起`, `万余人次`, `%` …, and its end.

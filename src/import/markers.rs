@@ -3,7 +3,7 @@
 //! points, each with the short heading that follows its mark.
 
 /// A number written in Chinese (一 … 九十九) at the start of `s`: its value and length in bytes.
-pub fn cn_number(s: &str) -> Option<(u32, usize)> {
+pub(super) fn cn_number(s: &str) -> Option<(u32, usize)> {
     const DIGITS: &str = "一二三四五六七八九";
     let digit = |c: char| DIGITS.chars().position(|d| d == c).map(|p| p as u32 + 1);
     let mut chars = s.char_indices().peekable();
@@ -39,7 +39,7 @@ pub fn cn_number(s: &str) -> Option<(u32, usize)> {
 
 /// How a point or heading is numbered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Family {
+pub(super) enum Family {
     /// 一、 (a top-level heading)
     Dun,
     /// （一）
@@ -53,7 +53,7 @@ pub enum Family {
 }
 
 /// The mark at the start of `s`: its family, number, and length in bytes.
-pub fn marker(s: &str) -> Option<(Family, u32, usize)> {
+pub(super) fn marker(s: &str) -> Option<(Family, u32, usize)> {
     if let Some((n, len)) = cn_number(s) {
         let rest = &s[len..];
         if rest.starts_with('、') {
@@ -99,7 +99,7 @@ pub fn marker(s: &str) -> Option<(Family, u32, usize)> {
 }
 
 /// The heading rank of a line's mark: 1 for `一、`, 2 for `（一）`, 3 for `1.`.
-pub fn heading_rank(s: &str) -> Option<u8> {
+pub(super) fn heading_rank(s: &str) -> Option<u8> {
     match marker(s)?.0 {
         Family::Dun => Some(1),
         Family::Paren => Some(2),
@@ -109,13 +109,13 @@ pub fn heading_rank(s: &str) -> Option<u8> {
 }
 
 /// Whether `s` starts with the mark of a point (一是, 第一，…).
-pub fn starts_item(s: &str) -> bool {
+pub(super) fn starts_item(s: &str) -> bool {
     matches!(marker(s), Some((Family::Shi | Family::Di, _, _)))
 }
 
 /// A point: the mark as written, its short heading (if it has one), the text after.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Point {
+pub(super) struct Point {
     pub family: Family,
     pub number: u32,
     pub mark: String,
@@ -125,7 +125,7 @@ pub struct Point {
 
 /// The short heading after a mark: a first sentence of at most 30
 /// characters without a comma. Returns it and the rest.
-pub fn short_heading(text: &str) -> (Option<String>, &str) {
+pub(super) fn short_heading(text: &str) -> (Option<String>, &str) {
     let end = text
         .char_indices()
         .find(|(_, c)| "。！？；!?;".contains(*c));
@@ -146,7 +146,7 @@ pub fn short_heading(text: &str) -> (Option<String>, &str) {
 /// Split `para` at the points it numbers, continuing the count `next`
 /// (the family and number a new point must have; `None`: any first point).
 /// Returns the text before the first point and the points.
-pub fn split_points(para: &str, next: Option<(Family, u32)>) -> (String, Vec<Point>) {
+pub(super) fn split_points(para: &str, next: Option<(Family, u32)>) -> (String, Vec<Point>) {
     let mut starts: Vec<(usize, Family, u32, usize)> = Vec::new();
     let mut want = next;
     let mut at_sentence_start = true;

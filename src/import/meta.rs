@@ -33,7 +33,11 @@ const ORG_ENDS: &[&str] = &[
 ];
 
 /// The organisation and period, from the title (else the text).
-pub fn org_period(heads: &[&str], paras: &[Para], review: &mut Vec<Review>) -> (String, String) {
+pub(super) fn org_period(
+    heads: &[&str],
+    paras: &[Para],
+    review: &mut Vec<Review>,
+) -> (String, String) {
     let mut org = None;
     let mut period = None;
     for head in heads {

@@ -18,7 +18,7 @@ const MAX_INDICATORS: usize = 2000;
 const OUTLOOK_WORDS: &[&str] = &["展望", "下一步", "工作打算", "工作思路", "工作安排"];
 
 /// Build the draft of `paras` (from the file `name`), noting what to review.
-pub fn build(name: &str, paras: &[Para], review: &mut Vec<Review>) -> File {
+pub(super) fn build(name: &str, paras: &[Para], review: &mut Vec<Review>) -> File {
     let mut rest = paras;
     let (title, mut subtitle) = match rest.first() {
         Some(p) if p.role != Role::Body && markers::heading_rank(&p.lines[0]).is_none() => {
@@ -111,8 +111,55 @@ fn target(sections: &mut Vec<Section>, in_item: bool) -> &mut Vec<String> {
 }
 
 fn walk(paras: &[Para], review: &mut Vec<Review>) -> Vec<Section> {
-    // Marked headings and styles rank themselves; short plain lines are
-    // sections unless the document has those, then points.
+    let (short_rank, section_rank) = ranks(paras);
+    let mut w = Walk {
+        sections: Vec::new(),
+        next: None,
+        in_item: false,
+        review,
+    };
+    let mut skip = false;
+    for (k, p) in paras.iter().enumerate() {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
+        match heading(p, short_rank) {
+            Some((rank, numbered)) if rank == section_rank => {
+                let section;
+                (section, skip) = section_at(paras, k, (rank, numbered), short_rank);
+                w.sections.push(section);
+                w.next = None;
+                w.in_item = false;
+            }
+            Some((rank, _)) if rank == section_rank + 1 && !w.sections.is_empty() => {
+                let s = w.sections.last_mut().expect("not empty");
+                s.item.push(Item {
+                    title: heading_text(&p.lines.concat()),
+                    ..Item::default()
+                });
+                w.next = None;
+                w.in_item = true;
+            }
+            h => {
+                let text = if h.is_some() {
+                    p.lines.concat()
+                } else {
+                    p.lines[0].clone()
+                };
+                w.text(&text, p.line);
+            }
+        }
+    }
+    if w.sections.is_empty() {
+        target(&mut w.sections, false);
+    }
+    w.sections
+}
+
+/// The rank given to short plain lines, and the rank of a section heading.
+/// Marked headings and styles rank themselves; short plain lines are
+/// sections unless the document has those, then points.
+fn ranks(paras: &[Para]) -> (u8, u8) {
     let explicit = paras
         .iter()
         .filter_map(|p| match p.role {
@@ -127,98 +174,94 @@ fn walk(paras: &[Para], review: &mut Vec<Review>) -> Vec<Section> {
         .filter_map(|p| heading(p, short_rank).map(|h| h.0))
         .min()
         .unwrap_or(1);
-    let mut sections: Vec<Section> = Vec::new();
-    let mut next: Option<(Family, u32)> = None;
-    let mut in_item = false;
+    (short_rank, section_rank)
+}
+
+/// The section headed by paragraph `k`, and whether the next paragraph was
+/// taken as its subtitle.
+fn section_at(
+    paras: &[Para],
+    k: usize,
+    (rank, numbered): (u8, bool),
+    short_rank: u8,
+) -> (Section, bool) {
+    let p = &paras[k];
+    let title = heading_text(&p.lines[0]);
+    let mut subtitle = (p.lines.len() > 1).then(|| p.lines[1..].concat());
     let mut skip = false;
-    for (k, p) in paras.iter().enumerate() {
-        if std::mem::take(&mut skip) {
-            continue;
+    // A plain heading right under it, of the same rank, is its subtitle.
+    if subtitle.is_none()
+        && let Some(q) = paras.get(k + 1)
+        && heading(q, short_rank) == Some((rank, false))
+        && markers::marker(&q.lines[0]).is_none()
+        && paras
+            .get(k + 2)
+            .is_some_and(|r| heading(r, short_rank).is_none())
+    {
+        subtitle = Some(q.lines.concat());
+        skip = true;
+    }
+    let quoted = title
+        .strip_prefix('“')
+        .and_then(markers::cn_number)
+        .is_some();
+    let section = Section {
+        kind: if numbered || quoted {
+            "campaign"
+        } else {
+            "general"
+        },
+        title,
+        subtitle,
+        ..Section::default()
+    };
+    (section, skip)
+}
+
+/// The walk through the paragraphs: the sections so far, and where text goes.
+struct Walk<'a> {
+    sections: Vec<Section>,
+    /// The marker family and number a next point would have.
+    next: Option<(Family, u32)>,
+    /// Text goes to the last item (else to the last section).
+    in_item: bool,
+    review: &'a mut Vec<Review>,
+}
+
+impl Walk<'_> {
+    /// A paragraph of text (at `line`): what comes before its first point,
+    /// then each point (`1. 标题。正文`) as an item.
+    fn text(&mut self, text: &str, line: usize) {
+        let (before, points) = markers::split_points(text, self.next);
+        if !before.is_empty() {
+            target(&mut self.sections, self.in_item).push(before);
         }
-        match heading(p, short_rank) {
-            Some((rank, numbered)) if rank == section_rank => {
-                let title = heading_text(&p.lines[0]);
-                let mut subtitle = (p.lines.len() > 1).then(|| p.lines[1..].concat());
-                // A plain heading right under it, of the same rank, is its subtitle.
-                if subtitle.is_none()
-                    && let Some(q) = paras.get(k + 1)
-                    && heading(q, short_rank) == Some((rank, false))
-                    && markers::marker(&q.lines[0]).is_none()
-                    && paras
-                        .get(k + 2)
-                        .is_some_and(|r| heading(r, short_rank).is_none())
-                {
-                    subtitle = Some(q.lines.concat());
-                    skip = true;
-                }
-                let quoted = title
-                    .strip_prefix('“')
-                    .and_then(markers::cn_number)
-                    .is_some();
-                sections.push(Section {
-                    kind: if numbered || quoted {
-                        "campaign"
-                    } else {
-                        "general"
-                    },
-                    title,
-                    subtitle,
-                    ..Section::default()
+        for point in points {
+            let title = point.title.unwrap_or_else(|| {
+                let mark = point
+                    .mark
+                    .trim_end_matches(['，', ',', '、', ' '])
+                    .to_string();
+                self.review.push(Review {
+                    line,
+                    message: subst(t("imp.item_untitled"), &[&mark]),
                 });
-                next = None;
-                in_item = false;
-            }
-            Some((rank, _)) if rank == section_rank + 1 && !sections.is_empty() => {
-                let s = sections.last_mut().expect("not empty");
-                s.item.push(Item {
-                    title: heading_text(&p.lines.concat()),
-                    ..Item::default()
-                });
-                next = None;
-                in_item = true;
-            }
-            h => {
-                let text = if h.is_some() {
-                    p.lines.concat()
-                } else {
-                    p.lines[0].clone()
-                };
-                let (before, points) = markers::split_points(&text, next);
-                if !before.is_empty() {
-                    target(&mut sections, in_item).push(before);
-                }
-                for point in points {
-                    let title = point.title.unwrap_or_else(|| {
-                        let mark = point
-                            .mark
-                            .trim_end_matches(['，', ',', '、', ' '])
-                            .to_string();
-                        review.push(Review {
-                            line: p.line,
-                            message: subst(t("imp.item_untitled"), &[&mark]),
-                        });
-                        mark
-                    });
-                    target(&mut sections, false);
-                    let s = sections.last_mut().expect("target made one");
-                    s.item.push(Item {
-                        title,
-                        body: Some(point.body)
-                            .filter(|b| !b.is_empty())
-                            .into_iter()
-                            .collect(),
-                        ..Item::default()
-                    });
-                    next = Some((point.family, point.number + 1));
-                    in_item = true;
-                }
-            }
+                mark
+            });
+            target(&mut self.sections, false);
+            let s = self.sections.last_mut().expect("target made one");
+            s.item.push(Item {
+                title,
+                body: Some(point.body)
+                    .filter(|b| !b.is_empty())
+                    .into_iter()
+                    .collect(),
+                ..Item::default()
+            });
+            self.next = Some((point.family, point.number + 1));
+            self.in_item = true;
         }
     }
-    if sections.is_empty() {
-        target(&mut sections, false);
-    }
-    sections
 }
 
 /// The closing section: by its title, else a last paragraph that begins

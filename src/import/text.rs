@@ -9,7 +9,7 @@ use crate::model::is_cjk;
 /// `markdown`: `#` headings and `**bold**` lines are headings, and a blank
 /// line always ends a paragraph; in plain text a paragraph that stops in
 /// the middle of a sentence goes on after a blank line.
-pub fn paras(text: &str, markdown: bool) -> (Vec<Para>, Vec<Dropped>) {
+pub(super) fn paras(text: &str, markdown: bool) -> (Vec<Para>, Vec<Dropped>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // A form feed is a page break: a line of its own.
     let lines: Vec<&str> = text
@@ -19,8 +19,18 @@ pub fn paras(text: &str, markdown: bool) -> (Vec<Para>, Vec<Dropped>) {
             l.split('\u{c}')
         })
         .collect();
-    let furniture = page_furniture(&lines);
-    let mut blocks: Vec<(usize, Vec<String>, Option<Role>)> = Vec::new();
+    let (blocks, dropped) = blocks(&lines, markdown);
+    (joined(blocks, markdown), dropped)
+}
+
+/// A run of lines between blank lines: its first line's number, its lines,
+/// and its role when a Markdown heading gave it one.
+type Block = (usize, Vec<String>, Option<Role>);
+
+/// The blocks of `lines`, and the page furniture left out.
+fn blocks(lines: &[&str], markdown: bool) -> (Vec<Block>, Vec<Dropped>) {
+    let furniture = page_furniture(lines);
+    let mut blocks: Vec<Block> = Vec::new();
     let mut current: Vec<String> = Vec::new();
     let mut start = 0;
     let mut dropped = Vec::new();
@@ -59,36 +69,32 @@ pub fn paras(text: &str, markdown: bool) -> (Vec<Para>, Vec<Dropped>) {
         current.push(line);
     }
     flush(&mut blocks, &mut current, start);
+    (blocks, dropped)
+}
 
+/// The blocks as paragraphs: headings as they are, a body's lines joined,
+/// and (in plain text) a body that stops mid-sentence joined to the next.
+fn joined(blocks: Vec<Block>, markdown: bool) -> Vec<Para> {
+    let para = |lines, role, line| Para {
+        lines,
+        role,
+        line,
+        numbered: false,
+    };
     let mut out: Vec<Para> = Vec::new();
     for (line, lines, role) in blocks {
         if let Some(role) = role {
-            out.push(Para {
-                lines,
-                role,
-                line,
-                numbered: false,
-            });
+            out.push(para(lines, role, line));
             continue;
         }
         if is_heading_block(&lines) {
-            out.push(Para {
-                lines,
-                role: Role::Block,
-                line,
-                numbered: false,
-            });
+            out.push(para(lines, Role::Block, line));
             continue;
         }
         // A numbered heading line over its body, with no blank line between.
         let (lines, line) = match split_heading_line(&lines) {
             Some(heading) => {
-                out.push(Para {
-                    lines: vec![heading],
-                    role: Role::Block,
-                    line,
-                    numbered: false,
-                });
+                out.push(para(vec![heading], Role::Block, line));
                 (lines[1..].to_vec(), line + 1)
             }
             None => (lines, line),
@@ -105,14 +111,9 @@ pub fn paras(text: &str, markdown: bool) -> (Vec<Para>, Vec<Dropped>) {
             prev.lines[0].push_str(&joined);
             continue;
         }
-        out.push(Para {
-            lines: vec![joined],
-            role: Role::Body,
-            line,
-            numbered: false,
-        });
+        out.push(para(vec![joined], Role::Body, line));
     }
-    (out, dropped)
+    out
 }
 
 /// A Markdown heading (`#`…) or a line that is bold as a whole.
@@ -139,7 +140,7 @@ fn strip_list_mark(line: &str) -> &str {
 }
 
 /// Drop white space that justified text put next to CJK characters.
-pub fn unjustify(line: &str) -> String {
+pub(super) fn unjustify(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
@@ -170,7 +171,7 @@ fn is_space(c: char) -> bool {
 
 /// Join hard-wrapped lines: nothing between them, except one space
 /// between words of Latin script.
-pub fn join_lines(lines: &[String]) -> String {
+pub(super) fn join_lines(lines: &[String]) -> String {
     let mut out = String::new();
     for l in lines {
         out.push_str(glue(&out, l));
@@ -191,7 +192,7 @@ fn glue(before: &str, after: &str) -> &'static str {
 }
 
 /// Whether `text` ends a sentence (so that a blank line after it is a break).
-pub fn ends_sentence(text: &str) -> bool {
+pub(super) fn ends_sentence(text: &str) -> bool {
     let mut rev = text.chars().rev();
     let last = rev.next();
     let terminal = |c: char| "。！？!?…；;：:".contains(c);

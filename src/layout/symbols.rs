@@ -25,3 +25,21 @@ pub fn arrow(amount: f64) -> &'static str {
 pub fn bullet() -> &'static str {
     if ambiguous_is_wide() { "-" } else { "·" }
 }
+
+/// A box's corners: top left, top right, bottom left, bottom right.
+pub fn corners() -> [&'static str; 4] {
+    if ambiguous_is_wide() {
+        ["+", "+", "+", "+"]
+    } else {
+        ["┌", "┐", "└", "┘"]
+    }
+}
+
+/// The marks for more to read above and below.
+pub fn more_above() -> &'static str {
+    if ambiguous_is_wide() { "^" } else { "↑" }
+}
+
+pub fn more_below() -> &'static str {
+    if ambiguous_is_wide() { "v" } else { "↓" }
+}

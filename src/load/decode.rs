@@ -149,6 +149,17 @@ pub struct SectionPiece {
 pub fn section(source: &str, range: Range<usize>, index: usize) -> Option<SectionPiece> {
     let offset = range.start;
     let text = &source[range];
+    let arrays = history::long_arrays(text);
+    if !arrays.is_empty()
+        && let Some(piece) = history::section(text, offset, index, &arrays)
+    {
+        return Some(piece);
+    }
+    section_in(text, offset, index)
+}
+
+/// [`section`] of `text`, which starts at `offset` in the file.
+fn section_in(text: &str, offset: usize, index: usize) -> Option<SectionPiece> {
     let root = DeTable::parse(text).ok()?.into_inner();
     if root.len() != 1 {
         return None;
@@ -369,6 +380,8 @@ fn contains(value: &Spanned<DeValue<'_>>, offset: usize) -> bool {
         _ => false,
     }
 }
+
+mod history;
 
 #[cfg(test)]
 mod tests;

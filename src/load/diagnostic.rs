@@ -7,6 +7,9 @@ use std::ops::Range;
 use crate::layout::width;
 use crate::sanitize::visible;
 
+mod bounded;
+pub use bounded::Bounded;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Warning,
@@ -67,7 +70,9 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
 /// over thousands of values in a large file adds up to minutes).
 #[derive(Debug, Default)]
 pub struct Lines {
-    starts: Vec<usize>,
+    /// Byte offsets, as `u32` (half the room; a briefing is at most 8 MiB,
+    /// and a longer text's later lines all count as its last).
+    starts: Vec<u32>,
 }
 
 impl Lines {
@@ -76,13 +81,24 @@ impl Lines {
         let count = source.bytes().filter(|&b| b == b'\n').count();
         let mut starts = Vec::with_capacity(count + 1);
         starts.push(0);
-        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(
+            source
+                .match_indices('\n')
+                .map_while(|(i, _)| u32::try_from(i + 1).ok()),
+        );
         Lines { starts }
     }
 
     /// The 1-based line of `offset`.
     pub fn line(&self, offset: usize) -> usize {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
+    /// The byte offset where line `line` (1-based) starts, if there is one.
+    fn start(&self, line: usize) -> Option<usize> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        Some(start as usize)
     }
 }
 
@@ -105,11 +121,23 @@ pub struct Report {
     /// The file's text, when it could be read.
     pub source: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Errors and warnings found beyond `diagnostics` (only counted).
+    pub unlisted: (usize, usize),
 }
 
 impl Report {
+    /// The report of `diagnostics` in `path` (`source` its text, when it could be read).
+    pub fn new(path: String, source: Option<String>, diagnostics: Vec<Diagnostic>) -> Report {
+        Report {
+            path,
+            source,
+            diagnostics,
+            unlisted: (0, 0),
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+        self.unlisted.0 > 0 || self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
     /// The report as text for stderr; nothing from the file is written raw.
@@ -130,12 +158,10 @@ impl Report {
             render_one(&mut one, &self.path, locator.as_mut(), d);
             w.write_all(one.as_bytes())?;
         }
-        let rest = self.diagnostics.len().saturating_sub(MAX_SHOWN);
+        let beyond = self.diagnostics.get(MAX_SHOWN..).unwrap_or_default();
+        let rest = beyond.len() + self.unlisted.0 + self.unlisted.1;
         if rest > 0 {
-            let errors = self.diagnostics[MAX_SHOWN..]
-                .iter()
-                .filter(|d| d.is_error())
-                .count();
+            let errors = beyond.iter().filter(|d| d.is_error()).count() + self.unlisted.0;
             let line = crate::i18n::subst(
                 crate::i18n::t("d.and_more"),
                 &[
@@ -172,11 +198,10 @@ impl<'a> Locator<'a> {
 
     /// The byte range of line `line` (1-based), without its line ending.
     fn line_range(&self, line: usize) -> Range<usize> {
-        let start = self.lines.starts[line - 1];
+        let start = self.lines.start(line).unwrap_or(0);
         let end = self
             .lines
-            .starts
-            .get(line)
+            .start(line + 1)
             .map_or(self.source.len(), |next| next - 1);
         let text = self.source[start..end].trim_end_matches('\r');
         start..start + text.len()

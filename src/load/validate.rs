@@ -8,20 +8,22 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::decode::RawDoc;
-use super::diagnostic::{Diagnostic, Lines};
+use super::diagnostic::{Bounded, Diagnostic, Lines};
 use super::raw::{RawItem, RawMeta, RawSection};
 use crate::i18n::{subst, t};
 use crate::model::{Briefing, Item, Period, Section, SectionKind, paragraphs};
 
+mod ids;
 mod indicator;
 mod stream;
 use crate::sanitize::{clean, is_suspicious, visible};
+use ids::Ids;
 pub use stream::Stream;
 
 type Opt<T> = Option<Spanned<T>>;
 
 /// Validate the raw document. The briefing is returned only when no error was found.
-pub fn validate(doc: RawDoc, source: &str) -> (Option<Briefing>, Vec<Diagnostic>) {
+pub fn validate(doc: RawDoc, source: &str) -> (Option<Briefing>, Bounded) {
     let count = doc.sections.as_ref().map_or(0, Vec::len);
     let mut stream = Stream::new(source, &doc, count);
     for s in doc.sections.iter().flatten() {
@@ -30,13 +32,16 @@ pub fn validate(doc: RawDoc, source: &str) -> (Option<Briefing>, Vec<Diagnostic>
     stream.finish(doc.incomplete)
 }
 
-struct Validator {
-    /// Where the source's lines start (diagnostics and the model name lines).
-    lines: Lines,
-    diags: Vec<Diagnostic>,
-    /// Section and item ids with the span of their first use.
-    ids: HashMap<String, Range<usize>>,
-    indicator_ids: HashMap<String, Range<usize>>,
+struct Validator<'a> {
+    source: &'a str,
+    /// Where the source's lines start (the model and some messages name
+    /// lines), found when first needed: a file of sections without
+    /// figures never needs it.
+    lines: std::cell::OnceCell<Lines>,
+    diags: Bounded,
+    /// Section and item ids, and indicator ids, with the line of their first use.
+    ids: Ids,
+    indicator_ids: Ids,
     period: Option<Period>,
     /// Problems found so far in the section being validated, and those of
     /// them beyond [`MAX_PER_SECTION`] (errors, warnings), which are counted only.
@@ -68,7 +73,14 @@ fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-impl Validator {
+impl Validator<'_> {
+    /// The 1-based line of byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.lines
+            .get_or_init(|| Lines::new(self.source))
+            .line(offset)
+    }
+
     /// Whether one more problem of the current section is shown, counting it.
     fn room(&mut self, error: bool) -> bool {
         self.in_section += 1;
@@ -193,20 +205,18 @@ impl Validator {
         } else {
             &mut self.ids
         };
-        if let Some(first) = seen.get(id).cloned() {
+        if let Some(first) = seen.first_use(id, f.span().start) {
+            let line = self.line_of(first);
             let what = if indicator {
                 "d.duplicate_indicator_id"
             } else {
                 "d.duplicate_id"
             };
-            let line = self.lines.line(first.start);
             self.error(
                 f.span(),
                 &full,
                 subst(t(what), &[&quote(id), &line.to_string()]),
             );
-        } else {
-            seen.insert(id.clone(), f.span());
         }
         id.clone()
     }
@@ -333,8 +343,8 @@ impl Validator {
             number: None,
             title,
             subtitle: self.line(&r.subtitle, &format!("{key}.subtitle")),
-            body,
-            notes: self.paragraphs(&r.notes, &format!("{key}.notes")),
+            body: body.into(),
+            notes: self.paragraphs(&r.notes, &format!("{key}.notes")).into(),
             items,
             indicators,
         }
@@ -346,8 +356,8 @@ impl Validator {
         Item {
             id: self.id(&r.id, &header, key, false),
             title: self.required(&r.title, &header, key, "title"),
-            body: self.paragraphs(&r.body, &format!("{key}.body")),
-            notes: self.paragraphs(&r.notes, &format!("{key}.notes")),
+            body: self.paragraphs(&r.body, &format!("{key}.body")).into(),
+            notes: self.paragraphs(&r.notes, &format!("{key}.notes")).into(),
             indicators: self.indicators(&r.indicator, key, &r.body),
         }
     }

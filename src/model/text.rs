@@ -34,6 +34,8 @@ pub fn paragraphs(text: &str) -> Paragraphs {
     if !current.is_empty() {
         out.push(current);
     }
+    // A body is mostly one paragraph or a few: no room kept for more.
+    out.shrink_to_fit();
     out
 }
 

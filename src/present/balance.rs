@@ -20,7 +20,7 @@ fn too_short(line: &str) -> bool {
 /// except that a too-short last line takes a few characters from the line
 /// before it: the two are broken again at the latest break opportunity that
 /// leaves the last one long enough, so every other line stays as it was.
-pub fn wrap_balanced(text: &str, width: usize) -> Vec<Range<usize>> {
+pub(crate) fn wrap_balanced(text: &str, width: usize) -> Vec<Range<usize>> {
     let mut lines = wrap(text, width);
     let n = lines.len();
     if n < 2 || !too_short(&text[lines[n - 1].clone()]) {

@@ -30,7 +30,7 @@ fn glyph(c: char) -> Option<&'static [&'static str; 5]> {
 /// How big to draw: dots per font pixel across and down (a braille dot is
 /// about square, so a pixel is too).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scale {
+pub(crate) enum Scale {
     /// 3 cells by 1½ rows a pixel: 8 rows high.
     Huge,
     /// 2 cells by 1 row a pixel: 5 rows high.
@@ -43,7 +43,7 @@ pub enum Scale {
 
 impl Scale {
     /// Every scale, the largest first.
-    pub const ALL: [Scale; 4] = [Scale::Huge, Scale::Large, Scale::Medium, Scale::Small];
+    pub(crate) const ALL: [Scale; 4] = [Scale::Huge, Scale::Large, Scale::Medium, Scale::Small];
 
     fn dots(self) -> (usize, usize) {
         match self {
@@ -54,7 +54,7 @@ impl Scale {
         }
     }
 
-    pub fn rows(self) -> usize {
+    pub(crate) fn rows(self) -> usize {
         let (_, sy) = self.dots();
         (5 * sy).div_ceil(4)
     }
@@ -62,7 +62,7 @@ impl Scale {
 
 /// Columns `text` takes at `scale`, without drawing it; `None` if a
 /// character is not in the font.
-pub fn columns(text: &str, scale: Scale) -> Option<usize> {
+pub(crate) fn columns(text: &str, scale: Scale) -> Option<usize> {
     let mut pixels = 0;
     for (i, c) in text.chars().enumerate() {
         pixels += glyph(c)?[0].len() + usize::from(i > 0);
@@ -71,7 +71,7 @@ pub fn columns(text: &str, scale: Scale) -> Option<usize> {
 }
 
 /// `text` as rows of braille at `scale`; `None` if a character is not in the font.
-pub fn render(text: &str, scale: Scale) -> Option<Vec<String>> {
+pub(crate) fn render(text: &str, scale: Scale) -> Option<Vec<String>> {
     // Lay the glyphs side by side with one pixel between them.
     let mut bitmap = vec![String::new(); 5];
     for (i, c) in text.chars().enumerate() {

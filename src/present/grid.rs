@@ -10,15 +10,15 @@ use super::bignum::Scale;
 use super::kpi::{Glyphs, Kpi};
 
 /// Columns between two figures side by side.
-pub const GAP_X: u16 = 4;
+pub(crate) const GAP_X: u16 = 4;
 /// Rows between two rows of figures.
-pub const GAP_Y: u16 = 1;
+pub(crate) const GAP_Y: u16 = 1;
 /// A caption wider than this wraps (about 12 汉字).
 const CAPTION_MAX: usize = 24;
 
 /// Where the figures of an overview go in a box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Grid {
+pub(crate) struct Grid {
     pub glyphs: Glyphs,
     pub cols: u16,
     pub col_w: u16,
@@ -30,17 +30,17 @@ pub struct Grid {
 }
 
 impl Grid {
-    pub fn cell_h(&self) -> u16 {
+    pub(crate) fn cell_h(&self) -> u16 {
         self.glyphs.rows() + self.label_rows + self.detail_rows
     }
 
     /// Figures on one slide (at least one, whatever the box).
-    pub fn per_slide(&self) -> usize {
+    pub(crate) fn per_slide(&self) -> usize {
         usize::from(self.cols.max(1)) * usize::from(self.rows.max(1))
     }
 
     /// Columns and rows `n` figures take.
-    pub fn block(&self, n: usize) -> (u16, u16) {
+    pub(crate) fn block(&self, n: usize) -> (u16, u16) {
         let cols = (n.min(usize::from(self.cols.max(1))) as u16).max(1);
         let rows = n.div_ceil(usize::from(cols)).max(1) as u16;
         (
@@ -50,7 +50,7 @@ impl Grid {
     }
 
     /// The top-left corner of figure `k`, from the block's corner.
-    pub fn cell(&self, k: usize) -> (u16, u16) {
+    pub(crate) fn cell(&self, k: usize) -> (u16, u16) {
         let cols = usize::from(self.cols.max(1));
         let (c, r) = ((k % cols) as u16, (k / cols) as u16);
         (c * (self.col_w + GAP_X), r * (self.cell_h() + GAP_Y))
@@ -100,7 +100,7 @@ fn at(kpis: &[Kpi], glyphs: Glyphs, width: u16, height: u16) -> Option<Grid> {
 /// The grid for `kpis` in a box of `width`×`height`: the largest glyphs that
 /// put every figure on one slide; else the smallest glyphs that fit, over
 /// several slides; else plain numbers (a tiny screen).
-pub fn plan(kpis: &[Kpi], width: u16, height: u16) -> Grid {
+pub(crate) fn plan(kpis: &[Kpi], width: u16, height: u16) -> Grid {
     let big: Vec<Grid> = Scale::ALL
         .iter()
         .filter_map(|&s| at(kpis, Glyphs::Big(s), width, height))

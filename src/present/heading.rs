@@ -10,7 +10,7 @@ use crate::screen::paint::put;
 use crate::screen::theme::Theme;
 
 /// The heading block at `at`, `width` wide; returns the first row below it.
-pub fn heading(buf: &mut Buffer, at: (u16, u16), width: u16, t: &Theme, head: &Head) -> u16 {
+pub(crate) fn heading(buf: &mut Buffer, at: (u16, u16), width: u16, t: &Theme, head: &Head) -> u16 {
     let (x, mut y) = at;
     for line in &head.heading {
         put(buf, x, y, width, line, t.title);
@@ -24,7 +24,7 @@ pub fn heading(buf: &mut Buffer, at: (u16, u16), width: u16, t: &Theme, head: &H
 }
 
 /// `style` without italics when `text` has Chinese in it: slanted 汉字 read badly.
-pub fn upright(style: Style, text: &str) -> Style {
+pub(crate) fn upright(style: Style, text: &str) -> Style {
     if text.chars().any(is_cjk) {
         style.remove_modifier(Modifier::ITALIC)
     } else {

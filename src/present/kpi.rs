@@ -10,7 +10,7 @@ use super::bignum::{self, Scale};
 
 /// One headline figure, as text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Kpi {
+pub(crate) struct Kpi {
     /// What the big glyphs draw: a sign, digits, a point, a percent sign.
     pub glyphs: String,
     /// The magnitude the font cannot draw (`万余人`, `余次`, `个百分点`),
@@ -26,14 +26,14 @@ pub struct Kpi {
 /// How a figure's number is drawn at a scale: braille glyphs, or (when the
 /// font lacks a character, or nothing bigger fits) plain text on one row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Glyphs {
+pub(crate) enum Glyphs {
     Big(Scale),
     Plain,
 }
 
 impl Glyphs {
     /// Rows the number takes.
-    pub fn rows(self) -> u16 {
+    pub(crate) fn rows(self) -> u16 {
         match self {
             Glyphs::Big(s) => s.rows() as u16,
             Glyphs::Plain => 1,
@@ -52,7 +52,7 @@ fn signed(amount: f64) -> (&'static str, &'static str) {
 }
 
 impl Kpi {
-    pub fn of(ind: &Indicator) -> Kpi {
+    pub(crate) fn of(ind: &Indicator) -> Kpi {
         let (number, unit, verdict, basis) = match (&ind.change, ind.value) {
             (Some(c), _) => {
                 let (arrow, sign) = signed(c.amount);
@@ -94,7 +94,7 @@ impl Kpi {
 
     /// The number's rows at `g`: braille when the font has every character,
     /// else the plain text on the baseline row.
-    pub fn rows(&self, g: Glyphs) -> Vec<String> {
+    pub(crate) fn rows(&self, g: Glyphs) -> Vec<String> {
         let big = match g {
             Glyphs::Big(scale) => bignum::render(&self.glyphs, scale),
             Glyphs::Plain => None,
@@ -107,7 +107,7 @@ impl Kpi {
     }
 
     /// Columns the glyphs take at `g` (the unit not counted).
-    pub fn glyph_width(&self, g: Glyphs) -> usize {
+    pub(crate) fn glyph_width(&self, g: Glyphs) -> usize {
         let big = match g {
             Glyphs::Big(scale) => bignum::columns(&self.glyphs, scale),
             Glyphs::Plain => None,
@@ -116,7 +116,7 @@ impl Kpi {
     }
 
     /// Columns of the glyphs and the unit beside them.
-    pub fn number_width(&self, g: Glyphs) -> usize {
+    pub(crate) fn number_width(&self, g: Glyphs) -> usize {
         let unit = if self.unit.is_empty() {
             0
         } else {

@@ -16,7 +16,7 @@ use crate::screen::paint::put;
 use crate::screen::theme::Theme;
 
 /// The overview `slide`, showing `figs` (its share of the campaign's figures).
-pub fn draw(
+pub(crate) fn draw(
     buf: &mut Buffer,
     m: &Metrics,
     t: &Theme,

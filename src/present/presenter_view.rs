@@ -18,7 +18,7 @@ use crate::render::Role;
 use crate::screen::overlay::too_small_for;
 use crate::screen::paint::{fill, put, put_spans};
 
-pub fn draw(frame: &mut Frame, p: &Presenter) {
+pub(crate) fn draw(frame: &mut Frame, p: &Presenter) {
     // The area the state was laid out for (the frame is the same size).
     let area = p.area;
     if area.width < PRESENTER_MIN_WIDTH || area.height < PRESENTER_MIN_HEIGHT {

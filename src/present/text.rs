@@ -50,7 +50,7 @@ fn stated(ind: &Indicator) -> Vec<String> {
 /// The byte ranges of `para` to emphasise: inside the sentence an indicator
 /// cites, each figure that is one of the numbers the indicator states (so
 /// not the year that opens the sentence).
-pub fn cited_figures(para: &str, cited: &[&Indicator]) -> Vec<Range<usize>> {
+pub(crate) fn cited_figures(para: &str, cited: &[&Indicator]) -> Vec<Range<usize>> {
     let cites: Vec<(Range<usize>, Vec<String>)> = cited
         .iter()
         .filter_map(|ind| {
@@ -96,7 +96,11 @@ fn paragraph(para: &str, cited: &[&Indicator], width: usize) -> impl Iterator<It
 
 /// The lines of a section's or an item's text: its paragraphs, then its
 /// figures, a blank line between paragraphs.
-pub fn text_lines(paragraphs: &[String], figs: &[&Indicator], width: usize) -> Vec<SlideLine> {
+pub(crate) fn text_lines(
+    paragraphs: &[String],
+    figs: &[&Indicator],
+    width: usize,
+) -> Vec<SlideLine> {
     let mut lines = Vec::new();
     for p in paragraphs {
         if !lines.is_empty() {

@@ -18,7 +18,7 @@ use crate::screen::paint::{fill, marked, put, put_line};
 use crate::screen::theme::Theme;
 
 /// The current slide with its chrome, drawn into `area` (which starts at the origin).
-pub fn slide_into(buf: &mut Buffer, area: Rect, p: &Presenter) {
+pub(crate) fn slide_into(buf: &mut Buffer, area: Rect, p: &Presenter) {
     let m = Metrics::new(area.width, area.height);
     let t = &p.theme;
     fill(buf, area, t.text);
@@ -101,7 +101,7 @@ fn centered(buf: &mut Buffer, area: Rect, m: &Metrics, t: &Theme, slide: &Slide,
 
 /// The bottom row: classification, a progress line, and `n/N`.
 /// Where the talk is: `第 3/21 页`.
-pub fn counter(p: &Presenter) -> String {
+pub(crate) fn counter(p: &Presenter) -> String {
     crate::i18n::subst(
         tr("slide_counter"),
         &[&(p.current + 1).to_string(), &p.slides.len().to_string()],

@@ -8,6 +8,22 @@ use crate::layout::wrap;
 use crate::model::Briefing;
 use crate::render::Role;
 
+/// The paragraphs the reader shows for section `index`: the first one opens
+/// with the briefing's own head (title, subtitle, organisation, period …),
+/// whole, then a blank line; search counts paragraphs the same way.
+pub(crate) fn paragraphs(b: &Briefing, index: usize) -> Vec<crate::render::Line> {
+    let Some(s) = b.sections.get(index) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if index == 0 {
+        out = crate::render::title_block(b);
+        out.push(crate::render::Line::blank(None));
+    }
+    out.extend(crate::render::section_text(b, index, s));
+    out
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Para {
     pub text: String,
@@ -38,10 +54,7 @@ impl Doc {
             width,
             ..Doc::default()
         };
-        let Some(s) = briefing.sections.get(section) else {
-            return doc;
-        };
-        for line in crate::render::section_text(briefing, section, s) {
+        for line in paragraphs(briefing, section) {
             doc.push(line.role, line.text, line.item);
         }
         doc

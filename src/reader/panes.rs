@@ -41,6 +41,8 @@ pub struct Panes {
     /// Separator lines between panes (vertical when `w == 1`).
     pub separators: [Option<Rect>; 2],
     pub status: Option<Rect>,
+    /// Everything between the tab bar and the status line (where boxes go).
+    pub body: Option<Rect>,
 }
 
 pub fn arrangement(area: Rect) -> Arrangement {
@@ -68,7 +70,45 @@ pub fn focusable(arr: Arrangement) -> &'static [Focus] {
     }
 }
 
-pub fn panes(area: Rect, focus: Focus) -> Panes {
+/// What the text and indicator panes hold, for the split between them
+/// when one is above the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Fill {
+    /// Lines of the section's text at the pane's width.
+    pub text_lines: usize,
+    /// The section's indicators.
+    pub indicators: usize,
+    /// Whether an indicator's detail is open (it wants room).
+    pub detail: bool,
+}
+
+/// Rows of the text pane above the indicators in `body` rows (one is the
+/// separator): the text gets the rows it needs first, the indicators keep
+/// their header and one indicator; no indicators fold to a one-line pane;
+/// an open detail takes two fifths.
+fn text_rows(body: u16, fill: Fill) -> u16 {
+    let body = usize::from(body);
+    let ind = if fill.indicators == 0 {
+        1
+    } else if fill.detail {
+        (body * 2 / 5).max(3)
+    } else {
+        3.min(1 + 2 * fill.indicators)
+    };
+    let room = body.saturating_sub(ind + 1);
+    let wanted_by_ind = 1 + 2 * fill.indicators;
+    let text = if fill.detail || fill.indicators == 0 {
+        room
+    } else {
+        // What the indicators cannot use goes to the text, whatever it needs.
+        fill.text_lines
+            .max(body.saturating_sub(wanted_by_ind + 1))
+            .min(room)
+    };
+    text.max(1) as u16
+}
+
+pub fn panes(area: Rect, focus: Focus, fill: Fill) -> Panes {
     let arr = arrangement(area);
     if arr == Arrangement::TooSmall {
         return Panes::default();
@@ -87,6 +127,7 @@ pub fn panes(area: Rect, focus: Focus) -> Panes {
         p.tabs = Some(Rect::new(area.x, area.y, area.width, 1));
     }
     let body = Rect::new(area.x, body_top, area.width, status.y - body_top);
+    p.body = Some(body);
     match arr {
         Arrangement::Wide => {
             let outline = Rect::new(body.x, body.y, OUTLINE_WIDTH, body.height);
@@ -105,7 +146,7 @@ pub fn panes(area: Rect, focus: Focus) -> Panes {
             p.indicators = Some(Rect::new(ind_x, body.y, INDICATORS_MID, body.height));
         }
         Arrangement::Medium { beside: false } => {
-            let text_h = (body.height * 3 / 5).max(1);
+            let text_h = text_rows(body.height, fill).min(body.height);
             p.text = Some(Rect::new(body.x, body.y, body.width, text_h));
             let rest = body.height.saturating_sub(text_h + 1);
             if rest > 0 {
@@ -161,6 +202,67 @@ mod tests {
         }
     }
 
+    const FILLS: [Fill; 4] = [
+        Fill {
+            text_lines: 0,
+            indicators: 0,
+            detail: false,
+        },
+        Fill {
+            text_lines: 100,
+            indicators: 0,
+            detail: false,
+        },
+        Fill {
+            text_lines: 5,
+            indicators: 9,
+            detail: false,
+        },
+        Fill {
+            text_lines: 100,
+            indicators: 9,
+            detail: true,
+        },
+    ];
+
+    fn split(fill: Fill) -> (u16, u16) {
+        let p = panes(Rect::new(0, 0, 80, 24), Focus::Text, fill);
+        (p.text.unwrap().height, p.indicators.unwrap().height)
+    }
+
+    #[test]
+    fn at_80x24_the_text_gets_its_rows_first() {
+        let no_indicators = Fill {
+            text_lines: 100,
+            indicators: 0,
+            detail: false,
+        };
+        assert_eq!(
+            split(no_indicators),
+            (20, 1),
+            "an empty pane folds to a line"
+        );
+        let long_text = Fill {
+            indicators: 4,
+            ..no_indicators
+        };
+        assert_eq!(split(long_text), (18, 3), "header and one indicator stay");
+        let short_text = Fill {
+            text_lines: 6,
+            ..long_text
+        };
+        assert_eq!(
+            split(short_text),
+            (12, 9),
+            "the indicators take what the text leaves"
+        );
+        let detail = Fill {
+            detail: true,
+            ..long_text
+        };
+        assert_eq!(split(detail).1, 8, "an open detail takes two fifths");
+    }
+
     #[test]
     fn arrangements_by_width() {
         assert_eq!(arrangement(Rect::new(0, 0, 120, 40)), Arrangement::Wide);
@@ -182,7 +284,9 @@ mod tests {
             for h in [0, 1, 5, 6, 7, 10, 24, 100] {
                 let area = Rect::new(0, 0, w, h);
                 for focus in [Focus::Outline, Focus::Text, Focus::Indicators] {
-                    all_within(area, &panes(area, focus));
+                    for fill in FILLS {
+                        all_within(area, &panes(area, focus, fill));
+                    }
                 }
             }
         }

@@ -5,11 +5,16 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::doc::Doc;
-use super::panes::{Focus, panes, text_inner};
+
+mod place;
+use super::panes::{Fill, Focus, panes, text_inner};
 use crate::model::{Briefing, Indicator};
 use crate::screen::keymap::Keymap;
+use crate::screen::overlay::help_max_scroll;
 use crate::screen::reload::Reload;
+use crate::screen::tables::READER;
 use crate::screen::theme::Theme;
+use place::Here;
 
 /// One search hit: a byte range of a paragraph of a section's document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +71,7 @@ pub struct App {
     /// empty); `period` is the one shown.
     pub periods: Vec<Briefing>,
     pub period: usize,
-    /// Whether the comparison table is shown in place of the text.
+    /// Whether the comparison table is shown (in a box over the panes).
     pub compare: bool,
     /// With `--watch`: the files to read again when they change.
     pub reload: Option<Reload>,
@@ -78,6 +83,22 @@ pub struct App {
     pub campaign_count: usize,
     /// The outline's entries, fixed for the briefing.
     entries: Vec<Entry>,
+    /// The last switch of period: the period and section left, and the
+    /// section it led to (switching back from there returns to it).
+    came_from: Option<(usize, usize, usize)>,
+    /// The detail's chart cursor and scroll, the comparison table's scroll.
+    pub numbers: Numbers,
+}
+
+/// Where the number views are (changed by `reader::numbers`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Numbers {
+    /// The point of the detail's chart under the cursor (`None`: the latest).
+    pub point: Option<usize>,
+    /// The first row of the detail shown.
+    pub detail_scroll: usize,
+    /// The first indicator of the comparison table shown.
+    pub compare_scroll: usize,
 }
 
 /// An entry of the outline: a section, or an item of it.
@@ -107,12 +128,14 @@ impl App {
             exit: None,
             campaign_count: 0,
             entries: Vec::new(),
+            came_from: None,
             periods: vec![briefing],
             period: 0,
             compare: false,
             reload: None,
             errors: None,
             keymap: Keymap::default(),
+            numbers: Numbers::default(),
         };
         app.campaign_count = app.briefing().campaigns().count();
         app.entries = outline_entries(app.briefing());
@@ -167,11 +190,12 @@ impl App {
     /// Show period `at` (of `periods` when given, read anew), with everything
     /// derived from it; the index in it of the current section's id, when it has one.
     fn adopt(&mut self, periods: Option<Vec<Briefing>>, at: usize) -> Option<usize> {
-        let id = self
-            .briefing()
-            .sections
-            .get(self.section)
-            .map(|s| s.id.clone());
+        let here = self.briefing().sections.get(self.section).map(|s| Here {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            number: s.number,
+            kind: s.kind,
+        });
         if let Some(periods) = periods.filter(|p| !p.is_empty()) {
             self.periods = periods;
         }
@@ -181,7 +205,7 @@ impl App {
         self.search.matches.clear();
         self.search.current = None;
         self.doc = Doc::default();
-        id.and_then(|id| self.briefing().sections.iter().position(|s| s.id == id))
+        here.and_then(|h| h.find(self.briefing()))
     }
 
     /// Show period `to`, keeping the section when it has one with the same id.
@@ -189,8 +213,14 @@ impl App {
         if to == self.period || to >= self.periods.len() {
             return;
         }
+        let from = (self.period, self.section);
         let same = self.adopt(None, to);
-        self.section = same.unwrap_or(0);
+        self.section = match self.came_from {
+            // Back to the period just left, from where it led: where we were.
+            Some((period, section, landed)) if period == to && landed == from.1 => section,
+            _ => same.unwrap_or(0),
+        };
+        self.came_from = Some((from.0, from.1, self.section));
         self.set_scroll(0);
         self.item = None;
         self.indicator = 0;
@@ -229,10 +259,23 @@ impl App {
 
     /// The text area of the text pane at the current size (also when another pane is shown).
     pub fn text_area(&self) -> Rect {
-        panes(self.area, Focus::Text)
+        panes(self.area, Focus::Text, self.fill())
             .text
             .map(text_inner)
             .unwrap_or_default()
+    }
+
+    /// What the panes hold, for how they share the screen.
+    pub fn fill(&self) -> Fill {
+        Fill {
+            text_lines: self.doc.lines.len(),
+            indicators: self
+                .briefing()
+                .sections
+                .get(self.section)
+                .map_or(0, |s| s.all_indicators().count()),
+            detail: self.detail,
+        }
     }
 
     pub fn page(&self) -> usize {
@@ -268,6 +311,9 @@ impl App {
         self.outline_cursor = self
             .outline_cursor
             .min(self.outline().len().saturating_sub(1));
+        self.help = self
+            .help
+            .map(|at| at.min(help_max_scroll(&self.keymap, READER, self.area)));
         let items = self
             .briefing()
             .sections

@@ -2,10 +2,11 @@
 
 use crate::i18n::{subst, t as tr};
 
-use super::panes::{Focus, arrangement, focusable};
+use super::doc::paragraphs;
+use super::panes::{Arrangement, Focus, arrangement, focusable};
 use super::state::{App, Exit, Match};
+use super::view::compare;
 use crate::model::find::find_all;
-use crate::render::section_text;
 use crate::sanitize::visible;
 use crate::screen::action::{Action, Command};
 
@@ -51,13 +52,20 @@ fn command(app: &mut App, c: Command) {
         help_command(app, scroll, c);
         return;
     }
+    // The detail and the comparison table take their own keys first.
+    let Some(c) = super::numbers::command(app, c) else {
+        return;
+    };
+    if app.compare && compare_command(app, c) {
+        return;
+    }
     match c {
         Command::Quit => app.exit = Some(Exit::Quit),
         Command::Present => app.exit = Some(Exit::Present(app.section)),
         Command::Help => app.help = Some(0),
         Command::PrevPeriod => step_period(app, false),
         Command::NextPeriod => step_period(app, true),
-        Command::Compare => app.compare = !app.compare,
+        Command::Compare => open_compare(app),
         Command::Close => close(app),
         Command::FocusNext | Command::FocusPrev => cycle_focus(app, c == Command::FocusNext),
         Command::Select => select(app),
@@ -80,9 +88,35 @@ fn help_command(app: &mut App, scroll: usize, c: Command) {
     match c {
         Command::Down => app.help = Some(scroll + 1),
         Command::Up => app.help = Some(scroll.saturating_sub(1)),
+        // Clamped to the box in `sync`.
+        Command::PageDown => app.help = Some(scroll + usize::from(app.area.height / 2).max(1)),
+        Command::PageUp => app.help = Some(scroll.saturating_sub(usize::from(app.area.height / 2))),
+        Command::Top => app.help = Some(0),
+        Command::Bottom => app.help = Some(usize::MAX / 2),
         Command::Close | Command::Help => app.help = None,
         Command::Quit => app.exit = Some(Exit::Quit),
         _ => {}
+    }
+}
+
+/// The comparison box takes the scrolling keys while it is open; whether it took `c`.
+fn compare_command(app: &mut App, c: Command) -> bool {
+    // The scrolling keys are `reader::numbers`'s; these are the rest.
+    match c {
+        Command::Top => app.numbers.compare_scroll = 0,
+        Command::Bottom => app.numbers.compare_scroll = compare::row_count(app),
+        Command::Close | Command::Compare => app.compare = false,
+        _ => return false,
+    }
+    true
+}
+
+/// Open the comparison; below 80 columns the view turns to the text under it.
+fn open_compare(app: &mut App) {
+    app.compare = true;
+    app.numbers.compare_scroll = 0;
+    if arrangement(app.area) == Arrangement::Narrow {
+        app.focus = Focus::Text;
     }
 }
 
@@ -159,20 +193,44 @@ fn move_by(app: &mut App, delta: isize) {
         to.clamp(0, len.saturating_sub(1) as isize) as usize
     };
     match app.focus {
-        Focus::Text => {
-            let before = app.scroll;
-            app.set_scroll(apply(app.scroll, app.max_scroll() + 1));
-            if app.scroll != before {
-                // Scrolling by hand makes the item at the top the current one.
-                app.item = app.doc.item_at(app.scroll);
-            }
-        }
+        Focus::Text => scroll_text(app, delta),
         Focus::Outline => app.outline_cursor = apply(app.outline_cursor, app.outline().len()),
         Focus::Indicators => {
             app.indicator = apply(app.indicator, app.indicators().len());
             if app.detail {
                 scroll_to_cite(app);
             }
+        }
+    }
+}
+
+/// Scroll the text by `delta` lines; past the end of a section into the
+/// next one (and before its top into the previous one), as in `less`.
+pub(super) fn scroll_text(app: &mut App, delta: isize) {
+    let before = app.scroll;
+    let to = (before as isize).saturating_add(delta);
+    app.set_scroll(to.clamp(0, app.max_scroll() as isize) as usize);
+    if app.scroll != before {
+        // Scrolling by hand makes the item at the top the current one.
+        app.item = app.doc.item_at(app.scroll);
+        return;
+    }
+    // Only a step of a line or a page reads on; `g`/`G` stay in the section.
+    let step = delta.unsigned_abs() <= app.page();
+    let sections = app.briefing().sections.len();
+    if delta > 0 && step {
+        if app.section + 1 < sections {
+            go_to(app, app.section + 1);
+        } else {
+            app.message = Some(tr("end_of_briefing").into());
+        }
+    } else if delta < 0 && step {
+        if app.section > 0 {
+            go_to(app, app.section - 1);
+            app.set_scroll(app.max_scroll());
+            app.item = app.doc.item_at(app.scroll);
+        } else {
+            app.message = Some(tr("start_of_briefing").into());
         }
     }
 }
@@ -270,8 +328,8 @@ fn search(app: &mut App, query: String) {
     }
     let b = &app.periods[app.period];
     let mut matches = Vec::new();
-    for (s, section) in b.sections.iter().enumerate() {
-        for (p, line) in section_text(b, s, section).iter().enumerate() {
+    for s in 0..b.sections.len() {
+        for (p, line) in paragraphs(b, s).iter().enumerate() {
             matches.extend(find_all(&line.text, &query).into_iter().map(|range| Match {
                 section: s,
                 para: p,

@@ -1,26 +1,28 @@
 //! Drawing the reader from `&App`: the panes where `panes` puts them.
 
-mod compare;
+pub(crate) mod compare;
+pub(crate) mod detail;
 mod indicators;
 mod outline;
-pub mod sparkline;
-pub mod status;
+pub(crate) mod sparkline;
+pub(crate) mod status;
 mod text;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::panes::{MIN_HEIGHT, MIN_WIDTH, panes, text_inner};
 use super::state::App;
-use crate::layout::symbols::{hline, vline};
-use crate::screen::overlay::{error_panel, help, too_small_for};
+use crate::layout::symbols::{hline, more_below, vline};
+use crate::screen::overlay::{boxed, error_panel, help, too_small_for};
 use crate::screen::paint::put;
 use crate::screen::tables::READER;
 
-pub fn draw(frame: &mut Frame, app: &App) {
+pub(crate) fn draw(frame: &mut Frame, app: &App) {
     // The area the state was laid out for (the frame is the same size).
     let area = app.area;
-    let p = panes(area, app.focus);
+    let p = panes(area, app.focus, app.fill());
     let Some(status_area) = p.status else {
         too_small(frame, area);
         return;
@@ -35,10 +37,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(r) = p.text {
         if let Some(errors) = &app.errors {
             error_panel(&app.theme, errors, text_inner(r), buf);
-        } else if app.compare {
-            compare::render(app, text_inner(r), buf);
         } else {
             text::render(app, text_inner(r), buf);
+            more_mark(app, r, buf);
         }
     }
     if let Some(r) = p.indicators {
@@ -61,13 +62,41 @@ pub fn draw(frame: &mut Frame, app: &App) {
             );
         }
     }
+    status::render(app, status_area, frame);
+    // The boxes last: over everything, the status line included.
+    let buf = frame.buffer_mut();
+    if app.compare {
+        compare_box(app, buf);
+    }
     if let Some(scroll) = app.help {
         help(&app.theme, &app.keymap, READER, scroll, area, buf);
     }
-    status::render(app, status_area, frame);
+}
+
+/// The comparison table in its box over the panes: drawn into a buffer as
+/// large as the box's inside (the table scrolls itself, by indicator, and
+/// says which it shows in its title), then copied in.
+fn compare_box(app: &App, buf: &mut Buffer) {
+    let Some(rect) = compare::compare_box(app) else {
+        return;
+    };
+    let inner = boxed::inner(rect);
+    let mut content = Buffer::empty(Rect::new(0, 0, inner.width, inner.height));
+    compare::render(app, content.area, &mut content);
+    boxed::frame(&app.theme, rect, "", 0, usize::from(inner.height), buf);
+    boxed::blit(&app.theme, &content, 0, rect, buf);
+}
+
+/// A mark in the text pane's bottom right margin while the section goes on
+/// below the pane (the status line says how far: `· 38%`).
+fn more_mark(app: &App, pane: Rect, buf: &mut Buffer) {
+    if app.scroll < app.max_scroll() && text_inner(pane).width < pane.width {
+        let (x, y) = (pane.right() - 1, pane.bottom() - 1);
+        put(buf, x, y, 1, more_below(), app.theme.title);
+    }
 }
 
 /// Below the smallest usable size: a plain message, cut to fit.
-pub fn too_small(frame: &mut Frame, area: Rect) {
+pub(crate) fn too_small(frame: &mut Frame, area: Rect) {
     too_small_for(frame, area, MIN_WIDTH, MIN_HEIGHT);
 }

@@ -7,14 +7,14 @@ use super::state::{Action, Overlay};
 
 /// A key of the table.
 #[derive(Debug, Clone, Copy)]
-pub enum Key {
+pub(super) enum Key {
     Code(KeyCode),
     Ctrl(char),
 }
 
 /// Keys, the action they do, how the help names them, and the i18n id of
 /// what they do.
-pub struct Binding {
+pub(super) struct Binding {
     pub keys: &'static [Key],
     pub action: fn() -> Action,
     pub shown: &'static str,
@@ -23,7 +23,7 @@ pub struct Binding {
 
 use Key::{Code, Ctrl};
 
-pub const KEYS: &[Binding] = &[
+pub(super) const KEYS: &[Binding] = &[
     Binding {
         keys: &[Code(KeyCode::Enter), Code(KeyCode::Char(' '))],
         action: || Action::Keep,
@@ -93,7 +93,7 @@ fn matches(key: Key, event: &KeyEvent) -> bool {
 }
 
 /// The action of `event` in the state `overlay`, if any.
-pub fn action(overlay: &Overlay, event: &Event) -> Option<Action> {
+pub(super) fn action(overlay: &Overlay, event: &Event) -> Option<Action> {
     let key = match event {
         Event::Paste(text) if matches!(overlay, Overlay::Edit(_)) => {
             return Some(Action::Type(text.clone()));

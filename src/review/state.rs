@@ -6,7 +6,7 @@ use crate::import::emit::{File, Indicator};
 
 /// The direction that is an improvement, as the author decides it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Good {
+pub(crate) enum Good {
     Up,
     Down,
     Unset,
@@ -21,7 +21,7 @@ impl Good {
         }
     }
 
-    pub fn as_toml(self) -> Option<&'static str> {
+    pub(crate) fn as_toml(self) -> Option<&'static str> {
         match self {
             Good::Up => Some("up"),
             Good::Down => Some("down"),
@@ -41,7 +41,7 @@ impl Good {
 
 /// One candidate indicator and the author's decision on it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
+pub(crate) struct Candidate {
     /// Where it is in the draft: section, item (if any), index.
     pub section: usize,
     pub item: Option<usize>,
@@ -58,7 +58,7 @@ pub struct Candidate {
 
 /// What is over the list, if anything.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Overlay {
+pub(crate) enum Overlay {
     None,
     Help,
     /// Finishing: the author is asked to write or go back.
@@ -69,7 +69,7 @@ pub enum Overlay {
 
 /// What the author can do.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Action {
+pub(crate) enum Action {
     Keep,
     Drop,
     Edit,
@@ -98,14 +98,14 @@ pub enum Outcome {
 
 /// What an action came to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
+pub(crate) enum Effect {
     Unchanged,
     Changed,
     Done(Outcome),
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct State {
+pub(crate) struct State {
     pub candidates: Vec<Candidate>,
     pub cursor: usize,
     pub overlay: Overlay,
@@ -114,11 +114,11 @@ pub struct State {
 }
 
 /// The longest label the editor takes, in characters.
-pub const MAX_LABEL: usize = 200;
+pub(super) const MAX_LABEL: usize = 200;
 
 impl State {
     /// The candidates of `file`, in the order of the draft, all kept.
-    pub fn new(file: &File, target: String) -> State {
+    pub(crate) fn new(file: &File, target: String) -> State {
         let mut candidates = Vec::new();
         for (s, section) in file.section.iter().enumerate() {
             let mut push =
@@ -155,11 +155,11 @@ impl State {
         }
     }
 
-    pub fn current(&self) -> Option<&Candidate> {
+    pub(crate) fn current(&self) -> Option<&Candidate> {
         self.candidates.get(self.cursor)
     }
 
-    pub fn kept(&self) -> usize {
+    pub(crate) fn kept(&self) -> usize {
         self.candidates.iter().filter(|c| c.keep).count()
     }
 
@@ -192,7 +192,7 @@ impl State {
     }
 
     /// Apply `action`.
-    pub fn update(&mut self, action: Action) -> Effect {
+    pub(crate) fn update(&mut self, action: Action) -> Effect {
         match (&mut self.overlay, action) {
             (Overlay::Edit(text), Action::Type(s)) => {
                 let room = MAX_LABEL.saturating_sub(text.chars().count());
@@ -281,7 +281,7 @@ impl State {
 
     /// `file` with the decisions applied: dropped indicators removed, labels
     /// and `good` as decided.
-    pub fn apply(&self, file: &mut File) {
+    pub(crate) fn apply(&self, file: &mut File) {
         // From the last so that removing one leaves the earlier indices true.
         for c in self.candidates.iter().rev() {
             let Some(section) = file.section.get_mut(c.section) else {
@@ -310,7 +310,7 @@ impl State {
 impl State {
     /// Take out of `review` what the author has settled: the unknown `good`
     /// of an indicator dropped or given a direction.
-    pub fn settle(&self, review: &mut Vec<crate::import::Review>) {
+    pub(crate) fn settle(&self, review: &mut Vec<crate::import::Review>) {
         let settled: Vec<String> = self
             .candidates
             .iter()

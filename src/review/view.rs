@@ -16,7 +16,7 @@ use crate::layout::width::str_width;
 use crate::sanitize::visible;
 
 /// Draw `state` over the whole frame.
-pub fn draw(state: &State, theme: &Theme, frame: &mut Frame) {
+pub(super) fn draw(state: &State, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let [head, body, foot] = Layout::vertical([
         Constraint::Length(1),

@@ -31,6 +31,9 @@ pub enum Command {
     NextPeriod,
     /// The comparison table of the section's indicators across periods.
     Compare,
+    /// The indicator detail's chart: the cursor to the next or previous point.
+    NextPoint,
+    PrevPoint,
     /// Slides: the next, the previous, the first and the last slide.
     Next,
     Prev,

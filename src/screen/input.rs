@@ -44,7 +44,7 @@ pub enum Input {
 static PASTE_CUT: AtomicBool = AtomicBool::new(false);
 
 /// Whether the paste being handled was cut (once: the flag is cleared).
-pub fn take_paste_cut() -> bool {
+pub(crate) fn take_paste_cut() -> bool {
     PASTE_CUT.swap(false, Ordering::Relaxed)
 }
 

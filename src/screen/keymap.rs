@@ -14,7 +14,7 @@ use crate::i18n::{subst, t};
 /// Commands by the names the config file uses for them. An override acts
 /// where its command does: the reader's in the reader, the slides' in the
 /// slides, `quit`, `help` and `close` in both.
-pub const COMMAND_NAMES: &[(&str, Command)] = &[
+pub(crate) const COMMAND_NAMES: &[(&str, Command)] = &[
     ("quit", Command::Quit),
     ("down", Command::Down),
     ("up", Command::Up),
@@ -38,6 +38,8 @@ pub const COMMAND_NAMES: &[(&str, Command)] = &[
     ("prev_period", Command::PrevPeriod),
     ("next_period", Command::NextPeriod),
     ("compare", Command::Compare),
+    ("next_point", Command::NextPoint),
+    ("prev_point", Command::PrevPoint),
     ("next_slide", Command::Next),
     ("prev_slide", Command::Prev),
     ("first_slide", Command::First),
@@ -47,7 +49,7 @@ pub const COMMAND_NAMES: &[(&str, Command)] = &[
 ];
 
 /// A key as the config file writes it: `j`, `G`, `ctrl-d`, `pgdn`, `space` …
-pub fn parse_key(spec: &str) -> Option<Key> {
+pub(crate) fn parse_key(spec: &str) -> Option<Key> {
     let lower = spec.to_ascii_lowercase();
     if let Some(c) = lower.strip_prefix("ctrl-") {
         let mut chars = c.chars();
@@ -273,7 +275,7 @@ mod tests {
         let rows = map.help_rows(READER);
         let down = rows
             .iter()
-            .find(|(_, h)| *h == "下移一行 / 下一项")
+            .find(|(_, h)| *h == "下移一行 / 下一项（详情中滚动）")
             .unwrap();
         assert_eq!(down.0, "Down", "j moved away from Down");
         let page = rows.iter().find(|(_, h)| *h == "下一页").unwrap();

@@ -1,21 +1,22 @@
 //! Terminal input bytes to events: keys (UTF-8 text, control keys, CSI and
 //! SS3 sequences), bracketed paste (bounded: at most `PASTE_MAX` bytes kept,
 //! ended by `PASTE_WAIT_MS` without bytes, and Ctrl-C inside it is Ctrl-C);
-//! a lone ESC is the Esc key once no more bytes follow. The answers to the
+//! the mouse wheel (SGR reports; other mouse events dropped); a lone ESC
+//! is the Esc key once no more bytes follow. The answers to the
 //! queries for synchronized output (DEC 2026) and left/right margins (mode
 //! 69) are kept for the caller; other replies (cursor reports) and unknown
 //! sequences are dropped.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 use std::time::{Duration, Instant};
 
 /// The most of a paste that is kept; the rest is dropped, with a message.
-pub const PASTE_MAX: usize = 64 * 1024;
+pub(crate) const PASTE_MAX: usize = 64 * 1024;
 /// A paste without its end marker ends after this long without bytes.
-pub const PASTE_WAIT_MS: i32 = 200;
+pub(crate) const PASTE_WAIT_MS: i32 = 200;
 
 #[derive(Debug, Default)]
-pub struct Parser {
+pub(crate) struct Parser {
     buf: Vec<u8>,
     /// Inside a bracketed paste: what has arrived of it.
     paste: Option<Vec<u8>>,
@@ -62,19 +63,19 @@ enum Parsed {
 }
 
 impl Parser {
-    pub fn feed(&mut self, bytes: &[u8]) {
+    pub(crate) fn feed(&mut self, bytes: &[u8]) {
         self.buf.extend_from_slice(bytes);
         self.fed = Some(Instant::now());
     }
 
     /// Whether bytes are waiting that may complete with more input.
-    pub fn pending(&self) -> bool {
+    pub(crate) fn pending(&self) -> bool {
         !self.buf.is_empty() || self.paste.is_some()
     }
 
     /// How long to wait for more input before `next(true)`, when something
     /// is pending: a paste waits longer than an escape sequence.
-    pub fn wait_ms(&self, esc_wait_ms: i32) -> Option<i32> {
+    pub(crate) fn wait_ms(&self, esc_wait_ms: i32) -> Option<i32> {
         if self.paste.is_some() {
             // What is left of the quiet time since the last bytes, and a
             // millisecond more, so that the wake finds it over.
@@ -108,7 +109,7 @@ impl Parser {
 
     /// The next event. With `flush` (no more bytes came), an incomplete
     /// sequence is taken as far as it goes: a lone ESC is the Esc key.
-    pub fn next(&mut self, flush: bool) -> Option<Event> {
+    pub(crate) fn next(&mut self, flush: bool) -> Option<Event> {
         loop {
             if self.paste.is_some() {
                 let end = self
@@ -183,110 +184,150 @@ impl Parser {
         }
     }
 
+    /// ESC alone, or the start of a sequence: CSI, SS3, or Alt and a key.
     fn escape(&mut self, flush: bool) -> Parsed {
         let b = &self.buf;
-        let none = KeyModifiers::NONE;
         if b.len() == 1 {
-            return if flush {
-                Parsed::Done(Some(key(KeyCode::Esc, none)), 1)
-            } else {
-                Parsed::NeedMore
-            };
+            return esc_or_more(flush);
         }
         match b[1] {
-            b'[' => {
-                let Some(end) = b[2..]
-                    .iter()
-                    .position(|c| (0x40..=0x7e).contains(c))
-                    .map(|p| p + 2)
-                else {
-                    return if flush {
-                        Parsed::Done(Some(key(KeyCode::Esc, none)), 1)
-                    } else {
-                        Parsed::NeedMore
-                    };
-                };
-                if b[2] == b'?' && b[end] == b'y' && b[end - 1] == b'$' {
-                    // DECRPM: `CSI ? mode ; state $ y`; state 1 or 2 is a
-                    // mode the terminal switches (0: unknown, 3/4: fixed).
-                    let reply = std::str::from_utf8(&b[3..end - 1]).unwrap_or("");
-                    match reply.split_once(';') {
-                        Some(("2026", state)) => {
-                            self.synchronized = Some(matches!(state, "1" | "2"));
-                        }
-                        Some(("69", state)) => {
-                            self.margins = Some(crate::screen::wire::margins::knows_mode(state));
-                        }
-                        _ => {}
-                    }
-                    return Parsed::Done(None, end + 1);
-                }
-                let params: Vec<Option<u16>> = std::str::from_utf8(&b[2..end])
-                    .unwrap_or("")
-                    .split(';')
-                    .map(|p| p.parse().ok())
-                    .collect();
-                let first = params.first().copied().flatten();
-                let mods = modifiers(params.get(1).copied().flatten());
-                let code = match (b[end], first) {
-                    (b'A', _) => Some(KeyCode::Up),
-                    (b'B', _) => Some(KeyCode::Down),
-                    (b'C', _) => Some(KeyCode::Right),
-                    (b'D', _) => Some(KeyCode::Left),
-                    (b'H', _) => Some(KeyCode::Home),
-                    (b'F', _) => Some(KeyCode::End),
-                    (b'Z', _) => Some(KeyCode::BackTab),
-                    (b'~', Some(1 | 7)) => Some(KeyCode::Home),
-                    (b'~', Some(4 | 8)) => Some(KeyCode::End),
-                    (b'~', Some(5)) => Some(KeyCode::PageUp),
-                    (b'~', Some(6)) => Some(KeyCode::PageDown),
-                    (b'~', Some(3)) => Some(KeyCode::Delete),
-                    (b'~', Some(2)) => Some(KeyCode::Insert),
-                    (b'~', Some(200)) => {
-                        self.paste = Some(Vec::new());
-                        None
-                    }
-                    _ => None,
-                };
-                let mods = if code == Some(KeyCode::BackTab) {
-                    mods | KeyModifiers::SHIFT
-                } else {
-                    mods
-                };
-                Parsed::Done(code.map(|c| key(c, mods)), end + 1)
-            }
-            b'O' => {
-                if b.len() < 3 {
-                    return if flush {
-                        Parsed::Done(Some(key(KeyCode::Esc, none)), 1)
-                    } else {
-                        Parsed::NeedMore
-                    };
-                }
-                let code = match b[2] {
-                    b'A' => Some(KeyCode::Up),
-                    b'B' => Some(KeyCode::Down),
-                    b'C' => Some(KeyCode::Right),
-                    b'D' => Some(KeyCode::Left),
-                    b'H' => Some(KeyCode::Home),
-                    b'F' => Some(KeyCode::End),
-                    b'P'..=b'S' => Some(KeyCode::F(b[2] - b'P' + 1)),
-                    _ => None,
-                };
-                Parsed::Done(code.map(|c| key(c, none)), 3)
-            }
-            0x1b => Parsed::Done(Some(key(KeyCode::Esc, none)), 1),
-            _ => match utf8_char(&b[1..]) {
-                // ESC and a character: the character with Alt.
-                Some(Ok((c, n))) => {
-                    Parsed::Done(Some(key(KeyCode::Char(c), KeyModifiers::ALT)), n + 1)
-                }
-                Some(Err(_)) => Parsed::Done(Some(key(KeyCode::Esc, none)), 1),
-                None if flush => Parsed::Done(Some(key(KeyCode::Esc, none)), 1),
-                None => Parsed::NeedMore,
-            },
+            b'[' => self.csi(flush),
+            b'O' => ss3(b, flush),
+            0x1b => Parsed::Done(Some(key(KeyCode::Esc, KeyModifiers::NONE)), 1),
+            _ => alt(b, flush),
         }
     }
+
+    /// `CSI params final`: a reply to a query, the mouse wheel, or a key.
+    fn csi(&mut self, flush: bool) -> Parsed {
+        let b = &self.buf;
+        let Some(end) = b[2..]
+            .iter()
+            .position(|c| (0x40..=0x7e).contains(c))
+            .map(|p| p + 2)
+        else {
+            return esc_or_more(flush);
+        };
+        if b[2] == b'?' && b[end] == b'y' && b[end - 1] == b'$' {
+            let reply = std::str::from_utf8(&b[3..end - 1])
+                .unwrap_or("")
+                .to_string();
+            self.decrpm(&reply);
+            return Parsed::Done(None, end + 1);
+        }
+        if b[2] == b'<' {
+            return Parsed::Done(sgr_mouse(&b[3..end], b[end]), end + 1);
+        }
+        let params: Vec<Option<u16>> = std::str::from_utf8(&b[2..end])
+            .unwrap_or("")
+            .split(';')
+            .map(|p| p.parse().ok())
+            .collect();
+        let event = self.csi_key(b[end], &params);
+        Parsed::Done(event, end + 1)
+    }
+
+    /// DECRPM: `CSI ? mode ; state $ y`; state 1 or 2 is a mode the
+    /// terminal switches (0: unknown, 3/4: fixed).
+    fn decrpm(&mut self, reply: &str) {
+        match reply.split_once(';') {
+            Some(("2026", state)) => {
+                self.synchronized = Some(matches!(state, "1" | "2"));
+            }
+            Some(("69", state)) => {
+                self.margins = Some(crate::screen::wire::margins::knows_mode(state));
+            }
+            _ => {}
+        }
+    }
+
+    /// The key of a CSI sequence ending in `fin`; the start of a paste.
+    fn csi_key(&mut self, fin: u8, params: &[Option<u16>]) -> Option<Event> {
+        let first = params.first().copied().flatten();
+        let mods = modifiers(params.get(1).copied().flatten());
+        let code = match (fin, first) {
+            (b'A', _) => KeyCode::Up,
+            (b'B', _) => KeyCode::Down,
+            (b'C', _) => KeyCode::Right,
+            (b'D', _) => KeyCode::Left,
+            (b'H', _) => KeyCode::Home,
+            (b'F', _) => KeyCode::End,
+            (b'Z', _) => return Some(key(KeyCode::BackTab, mods | KeyModifiers::SHIFT)),
+            (b'~', Some(1 | 7)) => KeyCode::Home,
+            (b'~', Some(4 | 8)) => KeyCode::End,
+            (b'~', Some(5)) => KeyCode::PageUp,
+            (b'~', Some(6)) => KeyCode::PageDown,
+            (b'~', Some(3)) => KeyCode::Delete,
+            (b'~', Some(2)) => KeyCode::Insert,
+            (b'~', Some(200)) => {
+                self.paste = Some(Vec::new());
+                return None;
+            }
+            _ => return None,
+        };
+        Some(key(code, mods))
+    }
+}
+
+/// A lone ESC is the Esc key once nothing more can come; else wait.
+fn esc_or_more(flush: bool) -> Parsed {
+    if flush {
+        Parsed::Done(Some(key(KeyCode::Esc, KeyModifiers::NONE)), 1)
+    } else {
+        Parsed::NeedMore
+    }
+}
+
+/// `SS3 letter`: the arrows, Home and End of the application keypad, F1–F4.
+fn ss3(b: &[u8], flush: bool) -> Parsed {
+    if b.len() < 3 {
+        return esc_or_more(flush);
+    }
+    let code = match b[2] {
+        b'A' => Some(KeyCode::Up),
+        b'B' => Some(KeyCode::Down),
+        b'C' => Some(KeyCode::Right),
+        b'D' => Some(KeyCode::Left),
+        b'H' => Some(KeyCode::Home),
+        b'F' => Some(KeyCode::End),
+        b'P'..=b'S' => Some(KeyCode::F(b[2] - b'P' + 1)),
+        _ => None,
+    };
+    Parsed::Done(code.map(|c| key(c, KeyModifiers::NONE)), 3)
+}
+
+/// ESC and a character: the character with Alt.
+fn alt(b: &[u8], flush: bool) -> Parsed {
+    let esc = || Parsed::Done(Some(key(KeyCode::Esc, KeyModifiers::NONE)), 1);
+    match utf8_char(&b[1..]) {
+        Some(Ok((c, n))) => Parsed::Done(Some(key(KeyCode::Char(c), KeyModifiers::ALT)), n + 1),
+        Some(Err(_)) => esc(),
+        None if flush => esc(),
+        None => Parsed::NeedMore,
+    }
+}
+
+/// An SGR mouse report, `CSI < button ; column ; row M`: the wheel only
+/// (buttons 64 and 65, with modifier bits); clicks, drags and releases are
+/// dropped. Columns and rows are 1-based on the wire.
+fn sgr_mouse(params: &[u8], fin: u8) -> Option<Event> {
+    let text = std::str::from_utf8(params).ok()?;
+    let mut it = text.split(';').map(|p| p.parse::<u16>().ok());
+    let (button, column, row) = (it.next()??, it.next()??, it.next()??);
+    if fin != b'M' || it.next().is_some() {
+        return None;
+    }
+    let kind = match button & !(4 | 8 | 16) {
+        64 => MouseEventKind::ScrollUp,
+        65 => MouseEventKind::ScrollDown,
+        _ => return None,
+    };
+    Some(Event::Mouse(MouseEvent {
+        kind,
+        column: column.saturating_sub(1),
+        row: row.saturating_sub(1),
+        modifiers: KeyModifiers::NONE,
+    }))
 }
 
 /// The first character of `b`: `Ok((char, len))`, `Err(len)` for bytes that

@@ -1,21 +1,54 @@
 //! What any mode draws over or instead of its screen: the help overlay
 //! (generated from the key table), the report of a watched file with
-//! errors, and the message for a screen too small to use.
+//! errors, and the message for a screen too small to use; `boxed` draws
+//! the box any overlay sits in.
+
+pub(crate) mod boxed;
 
 use crate::i18n::{subst, t as tr};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::paint::{fill, put};
-use crate::layout::symbols::{hline, vline};
+use super::paint::put;
 use crate::layout::{pad_right, width::str_width};
 use crate::screen::keymap::Keymap;
 use crate::screen::keys::Binding;
 use crate::screen::theme::Theme;
 
+/// The lines of the help of `table`: each key beside what it does.
+fn help_lines(keymap: &Keymap, table: &[Binding]) -> Vec<String> {
+    let rows = keymap.help_rows(table);
+    let key_w = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
+    rows.iter()
+        .map(|(k, h)| format!("{}  {h}", pad_right(k, key_w)))
+        .collect()
+}
+
+/// The help's box in `area` and its lines.
+fn help_box(keymap: &Keymap, table: &[Binding], area: Rect) -> (Option<Rect>, Vec<String>) {
+    let lines = help_lines(keymap, table);
+    let want_w = lines.iter().map(|l| str_width(l)).max().unwrap_or(0) + 4;
+    let want_w = want_w.max(str_width(tr("help_title")) + 4);
+    let want_h = lines.len() + 2;
+    let rect = boxed::place(
+        area,
+        u16::try_from(want_w).unwrap_or(u16::MAX),
+        u16::try_from(want_h).unwrap_or(u16::MAX),
+    );
+    (rect, lines)
+}
+
+/// How far the help of `table` can scroll on a screen of `area`.
+pub(crate) fn help_max_scroll(keymap: &Keymap, table: &[Binding], area: Rect) -> usize {
+    match help_box(keymap, table, area) {
+        (Some(rect), lines) => boxed::max_scroll(rect, lines.len()),
+        (None, _) => 0,
+    }
+}
+
 /// The help overlay of `table`, scrolled by `scroll`, centred in `area`.
-pub fn help(
+pub(crate) fn help(
     t: &Theme,
     keymap: &Keymap,
     table: &[Binding],
@@ -23,66 +56,31 @@ pub fn help(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let rows = keymap.help_rows(table);
-    let key_w = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
-    let lines: Vec<String> = rows
-        .iter()
-        .map(|(k, h)| format!("{}  {h}", pad_right(k, key_w)))
-        .collect();
-    let want_w = lines.iter().map(|l| str_width(l)).max().unwrap_or(0) + 4;
-    let w = (want_w as u16).min(area.width);
-    let h = (lines.len() as u16 + 2).min(area.height);
-    if w < 4 || h < 3 {
+    let (Some(rect), lines) = help_box(keymap, table, area) else {
         return;
-    }
-    let x = area.x + (area.width - w) / 2;
-    let y = area.y + (area.height - h) / 2;
-    let rect = Rect::new(x, y, w, h);
-    fill(buf, rect, t.overlay);
-    let edge = hline().repeat(usize::from(w - 2));
-    put(
-        buf,
-        x,
-        y,
-        w,
-        &format!("{}{edge}{}", hline(), hline()),
-        t.overlay.patch(t.separator),
-    );
-    put(
-        buf,
-        x + 2,
-        y,
-        w - 4,
-        tr("help_title"),
-        t.overlay.patch(t.title),
-    );
-    put(
-        buf,
-        x,
-        y + h - 1,
-        w,
-        &format!("{}{edge}{}", hline(), hline()),
-        t.overlay.patch(t.separator),
-    );
-    let inner = usize::from(h - 2);
-    let scroll = scroll.min(lines.len().saturating_sub(inner));
-    for (i, line) in lines.iter().skip(scroll).take(inner).enumerate() {
-        let row = y + 1 + i as u16;
-        put(buf, x, row, 1, vline(), t.overlay.patch(t.separator));
-        put(buf, x + 2, row, w - 4, line, t.overlay);
+    };
+    let scroll = scroll.min(boxed::max_scroll(rect, lines.len()));
+    boxed::frame(t, rect, tr("help_title"), scroll, lines.len(), buf);
+    let inner = boxed::inner(rect);
+    for (i, line) in lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
         put(
             buf,
-            x + w - 1,
-            row,
-            1,
-            vline(),
-            t.overlay.patch(t.separator),
+            inner.x,
+            inner.y + i as u16,
+            inner.width,
+            line,
+            t.overlay,
         );
     }
 }
 
 /// The plain message for a screen under `min_w`×`min_h`.
-pub fn too_small_for(frame: &mut Frame, area: Rect, min_w: u16, min_h: u16) {
+pub(crate) fn too_small_for(frame: &mut Frame, area: Rect, min_w: u16, min_h: u16) {
     let text = subst(tr("too_small"), &[&min_w.to_string(), &min_h.to_string()]);
     let buf = frame.buffer_mut();
     for (i, line) in crate::layout::wrap_lines(&text, usize::from(area.width).max(1))
@@ -104,7 +102,7 @@ pub fn too_small_for(frame: &mut Frame, area: Rect, min_w: u16, min_h: u16) {
 }
 
 /// A watched file with errors: the same report as `briefing check`.
-pub fn error_panel(t: &Theme, report: &str, area: Rect, buf: &mut Buffer) {
+pub(crate) fn error_panel(t: &Theme, report: &str, area: Rect, buf: &mut Buffer) {
     put(buf, area.x, area.y, area.width, tr("file_errors"), t.worse);
     // Each line keeps its indent (the report's `   |` gutter lines up under the line number).
     let width = usize::from(area.width).max(1);

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use crate::layout::{truncate, width::for_display, width::str_width};
 
 /// Write `text` at (x, y), cut to `max` columns with an ellipsis; returns the columns used.
-pub fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, text: &str, style: Style) -> u16 {
+pub(crate) fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, text: &str, style: Style) -> u16 {
     // Nothing is ever written outside the buffer, whatever a caller computed.
     let area = buf.area;
     if max == 0 || y < area.top() || y >= area.bottom() || x < area.left() || x >= area.right() {
@@ -24,7 +24,13 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, max: u16, text: &str, style: Style)
 }
 
 /// Write a sequence of styled pieces on one row, cutting the last that does not fit.
-pub fn put_spans(buf: &mut Buffer, x: u16, y: u16, max: u16, spans: &[(String, Style)]) -> u16 {
+pub(crate) fn put_spans(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    max: u16,
+    spans: &[(String, Style)],
+) -> u16 {
     let mut used = 0;
     for (text, style) in spans {
         if used >= max {
@@ -36,7 +42,7 @@ pub fn put_spans(buf: &mut Buffer, x: u16, y: u16, max: u16, spans: &[(String, S
 }
 
 /// Write a line of spans at (x, y) within `max` columns; nothing outside the buffer.
-pub fn put_line(buf: &mut Buffer, x: u16, y: u16, max: u16, line: &Line<'_>) {
+pub(crate) fn put_line(buf: &mut Buffer, x: u16, y: u16, max: u16, line: &Line<'_>) {
     let area = buf.area;
     if max == 0 || y < area.top() || y >= area.bottom() || x < area.left() || x >= area.right() {
         return;
@@ -45,7 +51,7 @@ pub fn put_line(buf: &mut Buffer, x: u16, y: u16, max: u16, line: &Line<'_>) {
 }
 
 /// Fill a rectangle with a style (and spaces).
-pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+pub(crate) fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     let area = area.intersection(buf.area);
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {
@@ -56,7 +62,7 @@ pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
 }
 
 /// Byte ranges of the figures in `text`: a sign, digits with a decimal point, and a percent sign.
-pub fn figures(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn figures(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
@@ -90,7 +96,7 @@ pub fn figures(text: &str) -> Vec<Range<usize>> {
 
 /// `text` as a line of spans: `base` style, with each mark's style patched on
 /// over its byte range (later marks on top); drawn as `for_display` shows it.
-pub fn marked<'a>(text: &'a str, base: Style, marks: &[(Range<usize>, Style)]) -> Line<'a> {
+pub(crate) fn marked<'a>(text: &'a str, base: Style, marks: &[(Range<usize>, Style)]) -> Line<'a> {
     let mut spans: Vec<Span<'a>> = Vec::new();
     let mut run_start = 0;
     let mut run_style: Option<Style> = None;

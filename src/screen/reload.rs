@@ -69,7 +69,7 @@ impl Reload {
 /// What a reading comes to for a view that shows the briefing of `period`:
 /// `errors` holds the report, or is cleared; then the group and the index in
 /// it of the same period, else of the newest (`None` for an error or no file).
-pub fn take_in(
+pub(crate) fn take_in(
     read: Result<Vec<Briefing>, String>,
     period: crate::model::Period,
     errors: &mut Option<String>,

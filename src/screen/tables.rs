@@ -114,6 +114,18 @@ pub const READER: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[Code(KeyCode::Right)],
+        command: Command::NextPoint,
+        help: "k.next_point",
+        hint: None,
+    },
+    Binding {
+        keys: &[Code(KeyCode::Left)],
+        command: Command::PrevPoint,
+        help: "k.prev_point",
+        hint: None,
+    },
+    Binding {
         keys: &[Char('/')],
         command: Command::Search,
         help: "k.search",

@@ -56,6 +56,17 @@ pub fn enter() -> io::Result<Session> {
     Ok(Session { terminal, input })
 }
 
+/// Whether the mouse wheel is to be reported (SGR mouse reporting).
+static MOUSE: AtomicBool = AtomicBool::new(false);
+/// Button events (the wheel among them) reported in SGR form.
+const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+
+/// Report the mouse wheel from the next `enter` on (never by default).
+pub fn set_mouse(on: bool) {
+    MOUSE.store(on, Ordering::SeqCst);
+}
+
 /// Whether the terminal is in full-screen mode: restoring twice would be
 /// worse than useless, since leaving the alternate screen also moves the
 /// cursor back to where it was on entering (over a panic's message).
@@ -64,12 +75,18 @@ static FULL_SCREEN: AtomicBool = AtomicBool::new(false);
 fn full_screen() -> io::Result<()> {
     FULL_SCREEN.store(true, Ordering::SeqCst);
     terminal::enable_raw_mode()?;
+    let mut stdout = io::stdout();
     execute!(
-        io::stdout(),
+        stdout,
         EnterAlternateScreen,
         EnableBracketedPaste,
         cursor::Hide
-    )
+    )?;
+    if MOUSE.load(Ordering::SeqCst) {
+        stdout.write_all(MOUSE_ON.as_bytes())?;
+        stdout.flush()?;
+    }
+    Ok(())
 }
 
 /// Stop the process with the terminal back to normal; on `fg`, take it again.
@@ -128,6 +145,9 @@ pub fn restore() {
     }
     let mut stdout = io::stdout();
     let _ = stdout.write_all(super::wire::margins::reset_sequence().as_bytes());
+    if MOUSE.load(Ordering::SeqCst) {
+        let _ = stdout.write_all(MOUSE_OFF.as_bytes());
+    }
     let _ = execute!(
         stdout,
         DisableBracketedPaste,

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
-pub struct Watch {
+pub(crate) struct Watch {
     _watcher: RecommendedWatcher,
     wake: UnixStream,
     changes: Changes,
@@ -46,7 +46,7 @@ fn key(path: &Path) -> Option<(PathBuf, std::ffi::OsString)> {
 }
 
 impl Watch {
-    pub fn start(paths: &[PathBuf]) -> io::Result<Watch> {
+    pub(crate) fn start(paths: &[PathBuf]) -> io::Result<Watch> {
         let (wake, notify) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         notify.set_nonblocking(true)?;
@@ -83,12 +83,12 @@ impl Watch {
         })
     }
 
-    pub fn changes(&self) -> Changes {
+    pub(crate) fn changes(&self) -> Changes {
         self.changes.clone()
     }
 
     /// The fd that becomes readable when a watched file changed.
-    pub fn wake_fd(&self) -> BorrowedFd<'_> {
+    pub(crate) fn wake_fd(&self) -> BorrowedFd<'_> {
         self.wake.as_fd()
     }
 }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 /// become references; characters that HTML forbids in a document (controls,
 /// noncharacters) become U+FFFD. The loader has already made control
 /// characters visible, so the last rule is a second lock, not the first.
-pub fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {

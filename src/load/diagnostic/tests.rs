@@ -25,6 +25,7 @@ fn renders_caret_under_wide_text() {
             Some("section[0].basis".into()),
             "bad".into(),
         )],
+        unlisted: (0, 0),
     };
     assert_eq!(
         report.render(),
@@ -37,6 +38,7 @@ fn one(src: &str, span: Range<usize>) -> String {
         path: "x.toml".into(),
         source: Some(src.into()),
         diagnostics: vec![Diagnostic::error(Some(span), None, "bad".into())],
+        unlisted: (0, 0),
     }
     .render()
 }
@@ -96,6 +98,7 @@ fn many_diagnostics_are_capped_with_a_count_of_the_rest() {
         path: "x.toml".into(),
         source: Some(src),
         diagnostics,
+        unlisted: (0, 0),
     };
     let text = crate::i18n::with_lang(crate::i18n::Lang::En, || report.render());
     assert_eq!(
@@ -116,6 +119,7 @@ fn control_characters_in_source_are_shown_as_placeholders() {
         path: "x.toml".into(),
         source: Some(src.into()),
         diagnostics: vec![Diagnostic::warning(Some(8..14), None, "w".into())],
+        unlisted: (0, 0),
     };
     let text = report.render();
     assert!(!text.contains('\u{1b}'));

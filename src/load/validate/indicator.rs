@@ -5,7 +5,7 @@ use super::*;
 use crate::load::raw::{RawCompare, RawIndicator, RawPoint};
 use crate::model::{Basis, Change, ChangeUnit, Comparison, Good, Indicator, Point};
 
-impl Validator {
+impl Validator<'_> {
     pub(super) fn indicators(
         &mut self,
         list: &[Spanned<RawIndicator>],
@@ -47,7 +47,35 @@ impl Validator {
         if r.value.is_none() && r.change.is_none() {
             self.error(header.clone(), key, t("d.no_value").into());
         }
-        let good = r.good.as_ref().and_then(|g| match g.get_ref().as_str() {
+        let good = self.good(&r.good, key);
+        let history = self.history(r, key);
+        let compare = r
+            .compare
+            .iter()
+            .enumerate()
+            .filter_map(|(c, cmp)| self.compare(cmp, &format!("{key}.compare[{c}]")))
+            .collect();
+        let cite = self.line(&r.cite, &format!("{key}.cite"));
+        self.cite_found(r, key, (&header, &id), holder, body);
+        Indicator {
+            id,
+            label,
+            value,
+            unit,
+            change,
+            good,
+            history,
+            compare,
+            note: self.line(&r.note, &format!("{key}.note")),
+            cite,
+            value_line: r.value.as_ref().map_or(0, |v| self.line_of(v.span().start)),
+        }
+    }
+
+    /// `good = "up"` or `"down"`.
+    fn good(&mut self, good: &Opt<String>, key: &str) -> Option<Good> {
+        let g = good.as_ref()?;
+        match g.get_ref().as_str() {
             "up" => Some(Good::Up),
             "down" => Some(Good::Down),
             other => {
@@ -58,7 +86,11 @@ impl Validator {
                 );
                 None
             }
-        });
+        }
+    }
+
+    /// The history's points, each period at most once.
+    fn history(&mut self, r: &RawIndicator, key: &str) -> Vec<Point> {
         let history = r
             .history
             .iter()
@@ -75,15 +107,21 @@ impl Validator {
                 );
             }
         }
-        let compare = r
-            .compare
-            .iter()
-            .enumerate()
-            .filter_map(|(c, cmp)| self.compare(cmp, &format!("{key}.compare[{c}]")))
-            .collect();
-        let cite = self.line(&r.cite, &format!("{key}.cite"));
+        history
+    }
+
+    /// The cite is stated (a warning if not) and found, white space aside,
+    /// in the text of its `holder` (an error if not).
+    fn cite_found(
+        &mut self,
+        r: &RawIndicator,
+        key: &str,
+        (header, id): (&Range<usize>, &str),
+        holder: &str,
+        body: Option<&str>,
+    ) {
         match (&r.cite, body) {
-            (None, _) => self.warning(header.clone(), key, subst(t("d.no_cite"), &[&quote(&id)])),
+            (None, _) => self.warning(header.clone(), key, subst(t("d.no_cite"), &[&quote(id)])),
             (Some(c), body) => {
                 let needle = squeeze(c.get_ref());
                 let found = body.is_some_and(|b| b.contains(&needle));
@@ -95,22 +133,6 @@ impl Validator {
                     );
                 }
             }
-        }
-        Indicator {
-            id,
-            label,
-            value,
-            unit,
-            change,
-            good,
-            history,
-            compare,
-            note: self.line(&r.note, &format!("{key}.note")),
-            cite,
-            value_line: r
-                .value
-                .as_ref()
-                .map_or(0, |v| self.lines.line(v.span().start)),
         }
     }
 
@@ -128,58 +150,69 @@ impl Validator {
             return None;
         };
         let amount = self.number(&r.change, &format!("{key}.change"));
-        let unit = match &r.change_unit {
-            None => {
-                self.error(
-                    amount_field.span(),
-                    &format!("{key}.change_unit"),
-                    t("d.needs_change_unit").into(),
-                );
-                None
-            }
-            Some(u) => match u.get_ref().as_str() {
-                "%" => Some(ChangeUnit::Percent),
-                "pp" => {
-                    let unit_is_percent = r.unit.as_ref().is_some_and(|u| u.get_ref() == "%");
-                    if r.value.is_some() && !unit_is_percent {
-                        self.error(
-                            u.span(),
-                            &format!("{key}.change_unit"),
-                            t("d.pp_needs_percent").into(),
-                        );
-                    }
-                    Some(ChangeUnit::Points)
-                }
-                other => Some(ChangeUnit::Absolute(visible(other).into_owned())),
-            },
-        };
-        let basis = match &r.basis {
-            None => {
-                self.error(
-                    header.clone(),
-                    &format!("{key}.basis"),
-                    t("d.needs_basis").into(),
-                );
-                None
-            }
-            Some(b) => match b.get_ref().as_str() {
-                "yoy" => Some(Basis::Yoy),
-                "pop" => Some(Basis::Pop),
-                other => {
-                    self.error(
-                        b.span(),
-                        &format!("{key}.basis"),
-                        subst(t("d.bad_basis"), &[&quote(other)]),
-                    );
-                    None
-                }
-            },
-        };
+        let unit = self.change_unit(r, key, amount_field.span());
+        let basis = self.basis(&r.basis, key, header);
         Some(Change {
             amount: amount?,
             unit: unit?,
             basis: basis?,
         })
+    }
+
+    /// `change_unit`: `%`, `pp` (only for a value in %), or a unit of its own.
+    fn change_unit(
+        &mut self,
+        r: &RawIndicator,
+        key: &str,
+        change: Range<usize>,
+    ) -> Option<ChangeUnit> {
+        let Some(u) = &r.change_unit else {
+            self.error(
+                change,
+                &format!("{key}.change_unit"),
+                t("d.needs_change_unit").into(),
+            );
+            return None;
+        };
+        match u.get_ref().as_str() {
+            "%" => Some(ChangeUnit::Percent),
+            "pp" => {
+                let unit_is_percent = r.unit.as_ref().is_some_and(|u| u.get_ref() == "%");
+                if r.value.is_some() && !unit_is_percent {
+                    self.error(
+                        u.span(),
+                        &format!("{key}.change_unit"),
+                        t("d.pp_needs_percent").into(),
+                    );
+                }
+                Some(ChangeUnit::Points)
+            }
+            other => Some(ChangeUnit::Absolute(visible(other).into_owned())),
+        }
+    }
+
+    /// `basis = "yoy"` or `"pop"`: required with a change.
+    fn basis(&mut self, basis: &Opt<String>, key: &str, header: &Range<usize>) -> Option<Basis> {
+        let Some(b) = basis else {
+            self.error(
+                header.clone(),
+                &format!("{key}.basis"),
+                t("d.needs_basis").into(),
+            );
+            return None;
+        };
+        match b.get_ref().as_str() {
+            "yoy" => Some(Basis::Yoy),
+            "pop" => Some(Basis::Pop),
+            other => {
+                self.error(
+                    b.span(),
+                    &format!("{key}.basis"),
+                    subst(t("d.bad_basis"), &[&quote(other)]),
+                );
+                None
+            }
+        }
     }
 
     fn point(&mut self, p: &Spanned<RawPoint>, key: &str) -> Option<Point> {
@@ -216,7 +249,7 @@ impl Validator {
         Some(Point {
             period: period?,
             value: value?,
-            line: self.lines.line(p.span().start),
+            line: self.line_of(p.span().start),
         })
     }
 

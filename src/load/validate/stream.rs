@@ -6,31 +6,32 @@ use super::*;
 /// then each section as it is decoded, so that the raw layer of the whole
 /// file never exists at once. The problems come out in the order of
 /// [`validate`] over the whole document.
-pub struct Stream {
-    v: Validator,
+pub struct Stream<'a> {
+    v: Validator<'a>,
     schema: Option<Spanned<i64>>,
     meta: Option<Briefing>,
-    /// How many problems the head had (the head's late problems go after them).
-    after_meta: usize,
+    /// The problems of `[briefing]` (the head's late problems go after them).
+    head: Bounded,
     sections: Vec<Section>,
 }
 
-impl Stream {
+impl<'a> Stream<'a> {
     /// Start with the head; `sections` is how many sections are expected
     /// (room is made for them at once, not by doubling).
-    pub fn new(source: &str, head: &RawDoc, sections: usize) -> Stream {
+    pub fn new(source: &'a str, head: &RawDoc, sections: usize) -> Stream<'a> {
         let mut v = Validator {
-            lines: Lines::new(source),
-            diags: Vec::new(),
-            ids: HashMap::new(),
-            indicator_ids: HashMap::new(),
+            source,
+            lines: std::cell::OnceCell::new(),
+            diags: Bounded::default(),
+            ids: Ids::default(),
+            indicator_ids: Ids::default(),
             period: None,
             in_section: 0,
             hidden: (0, 0),
         };
         let meta = head.meta.as_ref().map(|m| v.meta(m));
         Stream {
-            after_meta: v.diags.len(),
+            head: std::mem::take(&mut v.diags),
             schema: head.schema.clone(),
             meta,
             v,
@@ -47,8 +48,8 @@ impl Stream {
 
     /// The problems that need the whole file (`incomplete`: whether any
     /// piece failed to decode), then the briefing when there is no error.
-    pub fn finish(mut self, incomplete: bool) -> (Option<Briefing>, Vec<Diagnostic>) {
-        let rest = std::mem::take(&mut self.v.diags);
+    pub fn finish(mut self, incomplete: bool) -> (Option<Briefing>, Bounded) {
+        let sections = std::mem::take(&mut self.v.diags);
         let v = &mut self.v;
         match &self.schema {
             None if !incomplete => v.error(0..0, "schema", t("d.missing_schema").into()),
@@ -67,14 +68,11 @@ impl Stream {
             v.error(0..0, "section", t("d.no_sections").into());
         }
         let late = std::mem::take(&mut v.diags);
-        let (head, sections) = rest.split_at(self.after_meta);
-        let diags: Vec<Diagnostic> = schema
-            .into_iter()
-            .chain(head.iter().cloned())
-            .chain(late)
-            .chain(sections.iter().cloned())
-            .collect();
-        let ok = !diags.iter().any(Diagnostic::is_error);
+        let mut diags = schema;
+        diags.append(self.head);
+        diags.append(late);
+        diags.append(sections);
+        let ok = !diags.has_errors();
         let briefing = self.meta.map(|mut briefing| {
             briefing.sections = self.sections;
             briefing.number_campaigns();

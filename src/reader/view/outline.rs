@@ -10,7 +10,7 @@ use crate::reader::panes::Focus;
 use crate::reader::state::App;
 use crate::screen::paint::put;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width == 0 {
         return;
     }

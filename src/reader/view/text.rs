@@ -8,7 +8,7 @@ use crate::reader::state::App;
 use crate::render::Role;
 use crate::screen::paint::{figures, marked, put_line};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let cite = app.cite_range();
     let doc = &app.doc;

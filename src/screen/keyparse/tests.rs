@@ -181,3 +181,29 @@ fn split_utf8_waits() {
     p.feed(&"枫".as_bytes()[2..]);
     assert_eq!(p.next(false), Some(k(KeyCode::Char('枫'))));
 }
+
+#[test]
+fn the_mouse_wheel_and_nothing_else_of_the_mouse() {
+    let wheel = |kind, column, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    assert_eq!(
+        events(b"\x1b[<65;10;5M\x1b[<64;1;1M\x1b[<80;3;4M"),
+        [
+            wheel(MouseEventKind::ScrollDown, 9, 4),
+            wheel(MouseEventKind::ScrollUp, 0, 0),
+            // With Ctrl held: still the wheel.
+            wheel(MouseEventKind::ScrollUp, 2, 3),
+        ]
+    );
+    // A click, its release, a drag, a broken report: dropped, keys after them kept.
+    assert_eq!(
+        events(b"\x1b[<0;5;5M\x1b[<0;5;5m\x1b[<32;6;5M\x1b[<65;5Mj"),
+        [k(KeyCode::Char('j'))]
+    );
+}

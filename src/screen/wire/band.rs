@@ -95,81 +95,126 @@ pub fn find(old: &[Cell], new: &[Cell], width: usize, height: usize) -> Option<S
     if old == new || old.iter().all(is_blank) {
         return None;
     }
-    let ho: Vec<u64> = old.iter().map(cell_hash).collect();
-    let hn: Vec<u64> = new.iter().map(cell_hash).collect();
-    let blank: Vec<bool> = new.iter().map(is_blank).collect();
-    let score = |r: usize, s: usize, c: usize| -> i64 {
-        let (i, j) = (r * width + c, s * width + c);
-        let changed = hn[i] != ho[i];
-        let brought = hn[i] == ho[j];
-        if changed && brought && !blank[i] {
+    let frames = Frames {
+        ho: old.iter().map(cell_hash).collect(),
+        hn: new.iter().map(cell_hash).collect(),
+        blank: new.iter().map(is_blank).collect(),
+        width,
+        height,
+    };
+    let mut best: Option<(i64, Scroll)> = None;
+    let mut sums = (vec![0i64; width], vec![0i64; height]);
+    for (lines, up) in frames.moves() {
+        let Some((sum, scroll)) = frames.fit(lines, up, &mut sums) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|(b, _)| sum > *b) {
+            best = Some((sum, to_whole_glyphs(old, width, scroll)));
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// The two frames as cell hashes, and which cells of the new one are blank.
+struct Frames {
+    ho: Vec<u64>,
+    hn: Vec<u64>,
+    blank: Vec<bool>,
+    width: usize,
+    height: usize,
+}
+
+impl Frames {
+    /// The score of cell `c` of new row `r` if it came from old row `s`.
+    fn score(&self, r: usize, s: usize, c: usize) -> i64 {
+        let (i, j) = (r * self.width + c, s * self.width + c);
+        let changed = self.hn[i] != self.ho[i];
+        let brought = self.hn[i] == self.ho[j];
+        if changed && brought && !self.blank[i] {
             1
         } else if !changed && !brought {
             -1
         } else {
             0
         }
-    };
-    // The moves that bring the most changed non-blank cells are scored in full.
-    let changed: Vec<usize> = (0..width * height)
-        .filter(|&i| hn[i] != ho[i] && !blank[i])
-        .collect();
-    let mut moves: Vec<(usize, usize, bool)> = (1..height)
-        .flat_map(|lines| [(lines, true), (lines, false)])
-        .map(|(lines, up)| {
-            let d = lines * width;
-            let brought = changed
-                .iter()
-                .filter(|&&i| {
-                    let j = if up { i + d } else { i.wrapping_sub(d) };
-                    j < ho.len() && hn[i] == ho[j]
-                })
-                .count();
-            (brought, lines, up)
-        })
-        .filter(|&(brought, _, _)| brought >= 4)
-        .collect();
-    moves.sort_by_key(|m| std::cmp::Reverse(m.0));
-    moves.truncate(MOVES_SCORED);
-    let mut best: Option<(i64, Scroll)> = None;
-    let mut cols = vec![0i64; width];
-    let mut rows = vec![0i64; height];
-    for (_, lines, up) in moves {
+    }
+
+    /// The moves (lines, up) that bring the most changed non-blank cells,
+    /// best first: these are scored in full.
+    fn moves(&self) -> Vec<(usize, bool)> {
+        let (ho, hn, width) = (&self.ho, &self.hn, self.width);
+        let changed: Vec<usize> = (0..width * self.height)
+            .filter(|&i| hn[i] != ho[i] && !self.blank[i])
+            .collect();
+        let mut moves: Vec<(usize, usize, bool)> = (1..self.height)
+            .flat_map(|lines| [(lines, true), (lines, false)])
+            .map(|(lines, up)| {
+                let d = lines * width;
+                let brought = changed
+                    .iter()
+                    .filter(|&&i| {
+                        let j = if up { i + d } else { i.wrapping_sub(d) };
+                        j < ho.len() && hn[i] == ho[j]
+                    })
+                    .count();
+                (brought, lines, up)
+            })
+            .filter(|&(brought, _, _)| brought >= 4)
+            .collect();
+        moves.sort_by_key(|m| std::cmp::Reverse(m.0));
+        moves.truncate(MOVES_SCORED);
+        moves
+            .into_iter()
+            .map(|(_, lines, up)| (lines, up))
+            .collect()
+    }
+
+    /// Column sums over `rows` of the new frame (each from its source row),
+    /// then the best run of columns.
+    fn column_run(
+        &self,
+        rows: std::ops::RangeInclusive<usize>,
+        source: impl Fn(usize) -> usize,
+        cols: &mut [i64],
+    ) -> Option<(i64, usize, usize)> {
+        cols.iter_mut().for_each(|v| *v = 0);
+        for r in rows {
+            let s = source(r);
+            for (c, v) in cols.iter_mut().enumerate() {
+                *v += self.score(r, s, c);
+            }
+        }
+        best_run(cols)
+    }
+
+    /// The block that a move of `lines` rows (`up` or down) explains best,
+    /// and its score, if it is worth a scroll; `sums` is room for the
+    /// column and row sums.
+    fn fit(
+        &self,
+        lines: usize,
+        up: bool,
+        sums: &mut (Vec<i64>, Vec<i64>),
+    ) -> Option<(i64, Scroll)> {
+        let (cols, rows) = sums;
         // Rows of the new frame that can come from the old one, and where from.
         let (first, last) = if up {
-            (0, height - 1 - lines)
+            (0, self.height - 1 - lines)
         } else {
-            (lines, height - 1)
+            (lines, self.height - 1)
         };
         let source = |r: usize| if up { r + lines } else { r - lines };
-        // Column sums over the rows, then the best run of columns.
-        let column_run = |rows: std::ops::RangeInclusive<usize>, cols: &mut Vec<i64>| {
-            cols.iter_mut().for_each(|v| *v = 0);
-            for r in rows {
-                let s = source(r);
-                for (c, v) in cols.iter_mut().enumerate() {
-                    *v += score(r, s, c);
-                }
-            }
-            best_run(cols)
-        };
-        let Some((_, left, right)) = column_run(first..=last, &mut cols) else {
-            continue;
-        };
+        let (_, left, right) = self.column_run(first..=last, source, cols)?;
         rows.iter_mut().for_each(|v| *v = 0);
         for (r, v) in rows.iter_mut().enumerate().take(last + 1).skip(first) {
             let s = source(r);
-            *v = (left..=right).map(|c| score(r, s, c)).sum();
+            *v = (left..=right).map(|c| self.score(r, s, c)).sum();
         }
-        let Some((_, top, bottom)) = best_run(&rows[first..=last]) else {
-            continue;
-        };
+        let (_, top, bottom) = best_run(&rows[first..=last])?;
         let (top, bottom) = (first + top, first + bottom);
-        let Some((sum, left, right)) = column_run(top..=bottom, &mut cols) else {
-            continue;
-        };
+        let (sum, left, right) = self.column_run(top..=bottom, source, cols)?;
         if sum < 2 * (right - left + 1) as i64 {
-            continue;
+            return None;
         }
         let scroll = if up {
             Scroll {
@@ -190,11 +235,8 @@ pub fn find(old: &[Cell], new: &[Cell], width: usize, height: usize) -> Option<S
                 up,
             }
         };
-        if best.as_ref().is_none_or(|(b, _)| sum > *b) {
-            best = Some((sum, to_whole_glyphs(old, width, scroll)));
-        }
+        Some((sum, scroll))
     }
-    best.map(|(_, s)| s)
 }
 
 /// `s` widened until no wide character on the screen straddles its left or

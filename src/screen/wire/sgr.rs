@@ -4,20 +4,20 @@ use ratatui::buffer::Cell;
 use ratatui::style::{Color, Modifier};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pen {
+pub(super) struct Pen {
     pub fg: Color,
     pub bg: Color,
     pub modifier: Modifier,
 }
 
 impl Pen {
-    pub const DEFAULT: Pen = Pen {
+    pub(super) const DEFAULT: Pen = Pen {
         fg: Color::Reset,
         bg: Color::Reset,
         modifier: Modifier::empty(),
     };
 
-    pub fn of(cell: &Cell) -> Pen {
+    pub(super) fn of(cell: &Cell) -> Pen {
         Pen {
             fg: cell.fg,
             bg: cell.bg,
@@ -68,7 +68,7 @@ fn color(c: Color, background: bool, out: &mut Vec<String>) {
 }
 
 /// The SGR sequence that turns `from` (unknown when `None`) into `to`; empty when equal.
-pub fn transition(from: Option<Pen>, to: Pen) -> String {
+pub(super) fn transition(from: Option<Pen>, to: Pen) -> String {
     if from == Some(to) {
         return String::new();
     }
