@@ -105,38 +105,45 @@ pub fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, load::Rep
             theme,
             watch,
         } => crate::session::open(&paths, &look(theme), watch),
-        Command::Present {
-            paths,
-            theme,
-            presenter,
-            minutes,
-            follow,
-            share,
-            from,
-            watch,
-        } => {
-            // The user to follow, when not this one: a name or a uid.
-            let from = match from.map(|user| (crate::follow::users::uid_of(&user), user)) {
-                None => None,
-                Some((Some(uid), _)) => Some(uid),
-                Some((None, user)) => {
-                    eprintln!("{}", subst(t("m.unknown_user"), &[&user]));
-                    return USAGE;
-                }
-            };
-            crate::session::present(
-                &paths,
-                &look(theme),
-                crate::session::SlidesOptions {
-                    presenter: presenter.then_some(minutes),
-                    follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
-                    share,
-                    from,
-                },
-                watch,
-            )
-        }
+        command @ Command::Present { .. } => present(command, look),
     }
+}
+
+/// `briefing present`: the slides, as the presenter, a follower, or alone.
+fn present(command: Command, look: impl Fn(Option<ThemeName>) -> crate::session::Look) -> u8 {
+    let Command::Present {
+        paths,
+        theme,
+        presenter,
+        minutes,
+        follow,
+        channel,
+        slide,
+        share,
+        from,
+        watch,
+    } = command
+    else {
+        return USAGE;
+    };
+    // The user to follow, when not this one: a name or a uid.
+    let from = match from.map(|user| (crate::follow::users::uid_of(&user), user)) {
+        None => None,
+        Some((Some(uid), _)) => Some(uid),
+        Some((None, user)) => {
+            eprintln!("{}", subst(t("m.unknown_user"), &[&user]));
+            return USAGE;
+        }
+    };
+    let options = crate::session::SlidesOptions {
+        presenter: presenter.then_some(minutes),
+        follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
+        channel,
+        slide: slide.map(|n| n as usize),
+        share,
+        from,
+    };
+    crate::session::present(&paths, &look(theme), options, watch)
 }
 
 /// `briefing export`: the files named in `format`, to standard output or `output`.

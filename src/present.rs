@@ -3,9 +3,13 @@
 
 pub(crate) mod bignum;
 pub mod clock;
+pub(crate) mod follower;
+pub(crate) mod follower_view;
+pub(crate) mod index_view;
 pub(crate) mod metrics;
 pub(crate) mod mode;
 pub(crate) mod presenter_view;
 pub mod slides;
 pub mod state;
+pub(crate) mod update;
 pub(crate) mod view;
