@@ -47,6 +47,7 @@ pub(crate) enum Command {
         #[arg(long, value_enum)]
         theme: Option<ThemeName>,
     },
+    #[command(group = clap::ArgGroup::new("role").args(["presenter", "follow"]).multiple(false))]
     Present {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -58,7 +59,11 @@ pub(crate) enum Command {
         minutes: Option<f64>,
         #[arg(long, value_name = "CHANNEL", num_args = 0..=1, require_equals = true, default_missing_value = "", conflicts_with = "presenter")]
         follow: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_name = "NAME", requires = "presenter", value_parser = parse_channel)]
+        channel: Option<String>,
+        #[arg(long, value_name = "N", conflicts_with = "follow", value_parser = clap::value_parser!(u32).range(1..))]
+        slide: Option<u32>,
+        #[arg(long, requires = "role")]
         share: bool,
         #[arg(long, value_name = "USER", requires = "follow")]
         from: Option<String>,
@@ -210,6 +215,18 @@ fn early_flag(args: &[OsString], name: &str) -> Option<PathBuf> {
             a.strip_prefix(&prefix).map(PathBuf::from)
         }
     })
+}
+
+/// A channel name: a path (with a `/`) or a plain name that makes a file name.
+fn parse_channel(s: &str) -> Result<String, String> {
+    let plain = s.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c));
+    if s.contains('/') || (plain && !s.is_empty() && !s.starts_with('.') && s.len() <= 64) {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "`{s}` is not a channel: a name of letters, digits, `-`, `_` and `.` (at most 64), or a path"
+        ))
+    }
 }
 
 fn parse_minutes(s: &str) -> Result<f64, String> {

@@ -87,22 +87,7 @@ pub(crate) fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, lo
             };
             crate::session::open(&paths, &look, watch)
         }
-        Command::Present {
-            paths,
-            theme,
-            presenter,
-            minutes,
-            follow,
-            share,
-            from,
-            watch,
-        } => present(
-            &paths,
-            &look(theme),
-            (presenter, minutes),
-            (follow, share, from),
-            watch,
-        ),
+        command @ Command::Present { .. } => present(command, look),
     }
 }
 
@@ -142,14 +127,23 @@ fn import(
     crate::import::run(file, output, force, Some(&mut walk))
 }
 
-/// `briefing present`: the presenter's view (`--minutes`) or following one.
-fn present(
-    paths: &[PathBuf],
-    look: &crate::session::Look,
-    (presenter, minutes): (bool, Option<f64>),
-    (follow, share, from): (Option<String>, bool, Option<String>),
-    watch: bool,
-) -> u8 {
+/// `briefing present`: the slides, as the presenter, a follower, or alone.
+fn present(command: Command, look: impl Fn(Option<ThemeName>) -> crate::session::Look) -> u8 {
+    let Command::Present {
+        paths,
+        theme,
+        presenter,
+        minutes,
+        follow,
+        channel,
+        slide,
+        share,
+        from,
+        watch,
+    } = command
+    else {
+        return USAGE;
+    };
     // The user to follow, when not this one: a name or a uid.
     let from = match from.map(|user| (crate::follow::users::uid_of(&user), user)) {
         None => None,
@@ -159,17 +153,15 @@ fn present(
             return USAGE;
         }
     };
-    crate::session::present(
-        paths,
-        look,
-        crate::session::SlidesOptions {
-            presenter: presenter.then_some(minutes),
-            follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
-            share,
-            from,
-        },
-        watch,
-    )
+    let options = crate::session::SlidesOptions {
+        presenter: presenter.then_some(minutes),
+        follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
+        channel,
+        slide: slide.map(|n| n as usize),
+        share,
+        from,
+    };
+    crate::session::present(&paths, &look(theme), options, watch)
 }
 
 /// `briefing export`: the files named in `format`, to standard output or `output`.

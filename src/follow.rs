@@ -5,11 +5,12 @@
 
 pub(crate) mod channel;
 pub mod protocol;
+pub(crate) mod resume;
 pub(crate) mod room;
 pub(crate) mod subscriber;
 pub mod users;
 
-pub use channel::{MAX_PEERS, Publisher, socket_path};
-pub use protocol::{Place, PlaceKind, content_hash};
+pub use channel::{MAX_PEERS, Published, Publisher, socket_path};
+pub use protocol::{About, Deck, Place, PlaceKind, Screen, content_hash};
 pub use room::Trouble;
 pub use subscriber::{Remote, RemoteState, Subscriber};

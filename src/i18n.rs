@@ -34,6 +34,7 @@ pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
 }
 
 mod cli;
+mod deck;
 mod diagnostics;
 mod export;
 mod import;
@@ -45,6 +46,7 @@ mod ui;
 /// Every table of strings: (id, 中文, English).
 const TABLES: &[&[(&str, &str, &str)]] = &[
     ui::STRINGS,
+    deck::STRINGS,
     diagnostics::STRINGS,
     toml_syntax::STRINGS,
     cli::STRINGS,

@@ -4,8 +4,11 @@
 pub(crate) mod balance;
 pub(crate) mod bignum;
 pub mod clock;
+pub(crate) mod follower;
+pub(crate) mod follower_view;
 pub(crate) mod grid;
 pub(crate) mod heading;
+pub(crate) mod index_view;
 pub(crate) mod kpi;
 pub(crate) mod metrics;
 pub(crate) mod mode;
@@ -14,6 +17,7 @@ pub(crate) mod presenter_view;
 pub mod slides;
 pub mod state;
 pub(crate) mod text;
+pub(crate) mod update;
 pub(crate) mod view;
 
 #[cfg(test)]

@@ -45,6 +45,10 @@ pub(crate) struct SlidesOptions {
     pub presenter: Option<Option<f64>>,
     /// Follow a presenter, on a named channel or the briefing's own.
     pub follow: Option<Option<String>>,
+    /// The presenter's channel, when named (else the briefing's own).
+    pub channel: Option<String>,
+    /// Start at this slide (1-based) instead of where the channel was left.
+    pub slide: Option<usize>,
     /// Let other users follow; a follower looks in the shared directory too.
     pub share: bool,
     /// Follow this user's presenter (by default only one's own).
@@ -224,6 +228,9 @@ fn slides(
     if let Some(section) = section {
         slides = slides.at_section(section);
     }
+    if let Some(n) = options.slide {
+        slides = slides.at_slide(n);
+    }
     slides.keymap = reader.keymap.clone();
     slides.errors = reader.errors.clone();
     slides.reload = reader.reload.take();
@@ -249,16 +256,10 @@ fn link(
     input: &mut input::Source,
     options: &SlidesOptions,
 ) -> std::io::Result<()> {
-    use crate::follow::{Publisher, Subscriber, content_hash, socket_path};
+    use crate::follow::{Subscriber, content_hash, socket_path};
     let hash = content_hash(&slides.briefing);
     if options.presenter.is_some() {
-        // Without a channel the talk goes on; the view says that no one can follow.
-        match socket_path(None, &hash, options.share)
-            .and_then(|path| Publisher::start(&path, &hash, options.share, slides.place()))
-        {
-            Ok(publisher) => slides.publisher = Some(std::sync::Arc::new(publisher)),
-            Err(trouble) => slides.no_channel = Some(std::sync::Arc::new(trouble)),
-        }
+        publish(slides, options, &hash);
     }
     if let Some(channel) = &options.follow {
         // The user's own channels first, then (with --share only) the shared ones.
@@ -275,4 +276,42 @@ fn link(
         slides.follow = Some(crate::present::state::Follow::new(subscriber));
     }
     Ok(())
+}
+
+/// Publish the presenter's place on its channel, first resuming where the
+/// channel was left (unless `--slide` says where); old sockets of this
+/// user's dead presenters are swept from the private directory.
+fn publish(slides: &mut Presenter, options: &SlidesOptions, hash: &str) {
+    use crate::follow::{About, Published, Publisher, resume, room, socket_path};
+    if let Ok(dir) = crate::follow::room::channel_dir(false) {
+        room::sweep(&dir);
+    }
+    let path = match socket_path(options.channel.as_deref(), hash, options.share) {
+        Ok(path) => path,
+        Err(trouble) => {
+            // Without a channel the talk goes on; the view says that no one can follow.
+            slides.no_channel = Some(std::sync::Arc::new(trouble));
+            return;
+        }
+    };
+    slides.resume = resume::path_for(&path);
+    if let (None, Some(kept)) = (options.slide, &slides.resume)
+        && let Some(place) = resume::load(kept)
+    {
+        slides.seek(place);
+    }
+    let about = About {
+        hash: hash.to_string(),
+        title: slides.briefing.title.clone(),
+        period: slides.briefing.period.to_string(),
+    };
+    let (place, deck) = slides.published();
+    let first = Published {
+        place,
+        deck: Some(deck),
+    };
+    match Publisher::open(&path, about, options.share, first) {
+        Ok(publisher) => slides.publisher = Some(std::sync::Arc::new(publisher)),
+        Err(trouble) => slides.no_channel = Some(std::sync::Arc::new(trouble)),
+    }
 }

@@ -8,7 +8,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::time::{Duration, Instant};
 
-use briefing::follow::protocol::{decode, encode};
+use briefing::follow::protocol::{decode, decode_about, encode};
 use briefing::follow::users::{me, name_of};
 use briefing::follow::{Place, Publisher, RemoteState, Subscriber};
 use common::pty::Session;
@@ -73,6 +73,10 @@ fn the_publisher_survives_hostile_followers() {
         );
         let mut line = String::new();
         lines.read_line(&mut line).unwrap();
+        if decode_about(line.trim_end_matches('\n')).is_some() {
+            // Each follower hears first which briefing this is.
+            continue;
+        }
         let (hash, p, _) = decode(line.trim_end()).expect("only well-formed lines");
         assert_eq!(hash, HASH);
         last = Some(p);
@@ -208,4 +212,57 @@ fn a_follower_that_never_reads_is_dropped_after_a_bounded_backlog() {
     let mut unread = Vec::new();
     let _ = (&silent).read_to_end(&mut unread);
     assert!(unread.len() <= 64 * 1024, "{} bytes", unread.len());
+}
+
+#[test]
+fn a_hostile_presenter_cannot_grow_a_followers_deck_or_write_to_its_screen() {
+    use briefing::follow::protocol::{MAX_ABOUT, MAX_SLIDES, encode_deck};
+    use briefing::follow::{Deck, Screen};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sock");
+    let listener = UnixListener::bind(&path).unwrap();
+    let sub = Subscriber::start(vec![path.clone()], HASH, None).unwrap();
+    let (mut peer, _) = listener.accept().unwrap();
+    // Decks out of every bound, and a title full of escapes, over-long.
+    let head = format!("briefing-follow 2 {HASH} 1 - 1 0 1");
+    for deck in [
+        format!("0 {} 48 23 0", MAX_SLIDES + 1),
+        "0 25 65535 23 0".into(),
+        "0 25 48 65535 0".into(),
+        "30 25 48 23 0".into(),
+        "0 25 48 23 7".into(),
+    ] {
+        peer.write_all(format!("{head} {deck}\n").as_bytes())
+            .unwrap();
+    }
+    let about = |title: &str| format!("briefing-about 2 fedcba9876543210\t2023\t{title}\n");
+    // Too long to be a line: dropped whole.
+    peer.write_all(about(&"长".repeat(500)).as_bytes()).unwrap();
+    let title = format!("\x1b]0;owned\x07\x1b[2J{}", "长".repeat(30));
+    peer.write_all(about(&title).as_bytes()).unwrap();
+    wait_until("the mismatch told", || sub.about().is_some());
+    let about = sub.about().unwrap();
+    assert_eq!(about.title.chars().count(), MAX_ABOUT + 1, "bounded");
+    assert!(!about.title.contains('\x1b') && !about.title.contains('\x07'));
+    assert_eq!(sub.snapshot().0, RemoteState::Mismatch);
+    assert_eq!(sub.deck(), None, "no deck out of bounds was taken");
+    // A good deck is taken; a version 1 line after it does not undo it.
+    let deck = Deck {
+        index: 3,
+        count: 25,
+        width: 48,
+        height: 23,
+        screen: Screen::Black,
+    };
+    peer.write_all(encode_deck(HASH, place(1), 1, deck).as_bytes())
+        .unwrap();
+    wait_until("the deck", || sub.deck() == Some(deck));
+    peer.write_all(encode(HASH, place(2), 1).as_bytes())
+        .unwrap();
+    peer.write_all(encode_deck(HASH, place(3), 1, deck).as_bytes())
+        .unwrap();
+    wait_until("the next deck", || {
+        sub.snapshot().0 == RemoteState::Following(place(3))
+    });
+    assert_eq!(sub.deck(), Some(deck));
 }

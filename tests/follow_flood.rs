@@ -10,7 +10,7 @@ use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use briefing::follow::protocol::decode;
+use briefing::follow::protocol::{decode_about, decode_message};
 use briefing::follow::{MAX_PEERS, content_hash};
 use common::pty::Session;
 use rustix::net::{AddressFamily, SocketAddrUnix, SocketFlags, SocketType};
@@ -85,11 +85,16 @@ fn cpu(pid: i32) -> Duration {
     Duration::from_millis(ticks * 1000 / hz)
 }
 
-/// A follower's next place line.
+/// A follower's next place line (the line saying which briefing, first, aside).
 fn next_place(lines: &mut BufReader<UnixStream>) -> briefing::follow::Place {
-    let mut line = String::new();
-    lines.read_line(&mut line).unwrap();
-    decode(line.trim_end()).expect("a well-formed line").1
+    loop {
+        let mut line = String::new();
+        lines.read_line(&mut line).unwrap();
+        let line = line.trim_end_matches('\n');
+        if decode_about(line).is_none() {
+            return decode_message(line).expect("a well-formed line").place;
+        }
+    }
 }
 
 #[test]

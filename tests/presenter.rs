@@ -44,7 +44,12 @@ fn budgets_share_the_minutes_and_turn_at_80_percent() {
     let mut p = view(Some(10.0));
     let total: Duration = p.clock.budgets.as_ref().unwrap().iter().sum();
     assert!((total.as_secs_f64() - 600.0).abs() < 0.01);
+    assert!(
+        draw(&p, 100, 30).contains("全程 00:00 / 10:00"),
+        "the budget, exact"
+    );
     let budget = p.clock.budgets.as_ref().unwrap()[0];
+    common::press(&mut p, "t");
     p.clock.now += budget.mul_f64(0.85);
     let warn = draw(&p, 100, 30);
     p.clock.now += budget.mul_f64(0.3);

@@ -144,14 +144,30 @@ fn keys_move_jump_and_blank() {
     assert_eq!(p.current, n - 1, "stays on the last slide");
     press(&mut p, "2");
     assert!(draw(&p, 80, 24).contains("2  “四大创新”"));
-    press(&mut p, "g");
+    press(&mut p, "<Home>");
     assert_eq!(p.current, 0);
     press(&mut p, "G<Home>");
     assert_eq!(p.current, 0);
-    press(&mut p, "b");
+    press(&mut p, "jjnk<Down>p");
+    assert_eq!(p.current, 2, "↓ ↑ j k n p turn too");
+    press(&mut p, "g12<Enter>");
+    assert_eq!(p.current, 11, "g N Enter goes to slide N");
+    press(&mut p, ":3<Enter>");
+    assert_eq!(p.current, 2, ": N Enter as well");
+    press(&mut p, "g999<Enter>");
+    assert_eq!(p.current, 2);
+    assert!(draw(&p, 80, 24).contains(&format!("没有第 999 页（共 {n} 页）")));
+    press(&mut p, "9");
+    assert!(
+        draw(&p, 80, 24).contains("没有第 9 个战役章节"),
+        "a jump with nowhere to go says so"
+    );
+    press(&mut p, "<Home>b");
     assert_eq!(draw(&p, 80, 24).trim(), "", "a blank screen");
-    press(&mut p, "<Right>");
-    assert_eq!(p.current, 0, "keys do nothing while blank");
+    press(&mut p, "<Space>");
+    assert_eq!(p.current, 0, "the first turn only brings the slide back");
+    assert!(!p.blank);
+    press(&mut p, "b");
     press(&mut p, "b");
     assert!(draw(&p, 80, 24).contains(&format!("1/{n}")));
     press(&mut p, ".");

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use crate::os::{PollFd, PollFlags};
 
-use super::protocol::{Place, encode};
+use super::protocol::{About, Deck, Place, encode, encode_about, encode_deck};
 use super::room::{self, Trouble, channel_dir};
 
 /// The socket of `channel` (a path when it has a `/`, else a name), by
@@ -62,10 +62,28 @@ pub(super) fn waker() -> io::Result<(UnixStream, UnixStream)> {
     Ok((a, b))
 }
 
+/// What the presenter publishes: its place, and (version 2) its deck.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    pub place: Place,
+    pub deck: Option<Deck>,
+}
+
+impl Published {
+    /// The lines that say it: version 1 for older followers, then version 2.
+    fn lines(&self, hash: &str, followers: usize) -> String {
+        let mut out = encode(hash, self.place, followers);
+        if let Some(deck) = self.deck {
+            out.push_str(&encode_deck(hash, self.place, followers, deck));
+        }
+        out
+    }
+}
+
 /// The presenter's side.
 #[derive(Debug)]
 pub struct Publisher {
-    places: Sender<Place>,
+    places: Sender<Published>,
     followers: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
     /// Wakes the serving thread (a place to publish, or the end).
@@ -78,6 +96,24 @@ pub struct Publisher {
 impl Publisher {
     /// Listen on `path`; `share` lets other users connect.
     pub fn start(path: &Path, hash: &str, share: bool, first: Place) -> Result<Publisher, Trouble> {
+        let about = About {
+            hash: hash.to_string(),
+            ..About::default()
+        };
+        let first = Published {
+            place: first,
+            deck: None,
+        };
+        Publisher::open(path, about, share, first)
+    }
+
+    /// Listen on `path` for the briefing `about` says; `share` lets other users connect.
+    pub fn open(
+        path: &Path,
+        about: About,
+        share: bool,
+        first: Published,
+    ) -> Result<Publisher, Trouble> {
         let (dir, name) = match (path.parent(), path.file_name().and_then(|n| n.to_str())) {
             (Some(dir), Some(name)) => (
                 if dir.as_os_str().is_empty() {
@@ -96,10 +132,19 @@ impl Publisher {
         let followers = Arc::new(AtomicUsize::new(0));
         let stop = Arc::new(AtomicBool::new(false));
         let (wake, woken) = waker()?;
-        let (count, stopped, hash) = (Arc::clone(&followers), Arc::clone(&stop), hash.to_string());
-        std::thread::spawn(move || {
-            serve(listener, Inbox { rx, woken }, count, stopped, hash, first)
-        });
+        let server = Server {
+            listener,
+            inbox: Inbox { rx, woken },
+            count: Arc::clone(&followers),
+            stop: Arc::clone(&stop),
+            hash: about.hash.clone(),
+            about: encode_about(&about),
+            now: first,
+            peers: Vec::new(),
+            changed: false,
+            paused: None,
+        };
+        std::thread::spawn(move || server.serve());
         let publisher = Publisher {
             places,
             followers,
@@ -108,12 +153,17 @@ impl Publisher {
             path,
             inode: (meta.dev(), meta.ino()),
         };
-        publisher.publish(first);
+        publisher.publish_deck(first.place, first.deck);
         Ok(publisher)
     }
 
     pub fn publish(&self, place: Place) {
-        let _ = self.places.send(place);
+        self.publish_deck(place, None);
+    }
+
+    /// Publish `place` in `deck` (followers of version 2 show this very slide).
+    pub fn publish_deck(&self, place: Place, deck: Option<Deck>) {
+        let _ = self.places.send(Published { place, deck });
         // A byte already waiting wakes the thread as well (WouldBlock is fine).
         let _ = (&self.wake).write(&[1]);
     }
@@ -135,7 +185,7 @@ impl Drop for Publisher {
 
 /// The serving thread's end of the places: the queue, and the fd that says it has news.
 struct Inbox {
-    rx: Receiver<Place>,
+    rx: Receiver<Published>,
     woken: UnixStream,
 }
 
@@ -150,81 +200,116 @@ const ACCEPT_PAUSE: Duration = Duration::from_millis(250);
 /// follower that falls this far behind is dropped, and comes back when it reads.
 const PEER_BUFFER: usize = 16 * 1024;
 
-fn serve(
+/// The serving thread's state.
+struct Server {
     listener: UnixListener,
     inbox: Inbox,
     count: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
     hash: String,
-    mut place: Place,
-) {
-    let mut peers: Vec<UnixStream> = Vec::new();
-    let send = |peer: &mut UnixStream, line: &str| -> bool {
-        // All of it at once or not at all: a peer that stopped reading is dropped.
-        matches!(peer.write(line.as_bytes()), Ok(n) if n == line.len())
-    };
-    // Places that come faster than MIN_GAP are sent as one, the last.
-    let mut sent = Instant::now()
-        .checked_sub(MIN_GAP)
-        .unwrap_or_else(Instant::now);
-    let mut changed = false;
-    let mut paused: Option<Instant> = None;
-    loop {
-        paused = paused.filter(|until| Instant::now() < *until);
-        let listening = paused.is_none();
-        let fds: Vec<BorrowedFd<'_>> = [inbox.woken.as_fd()]
+    /// The about line, sent to each follower as it comes.
+    about: String,
+    now: Published,
+    peers: Vec<UnixStream>,
+    /// Whether the followers have not yet been told of `now` (or of their number).
+    changed: bool,
+    /// Until when the listener rests.
+    paused: Option<Instant>,
+}
+
+/// All of `line` at once or not at all: a peer that stopped reading is dropped.
+fn send(mut peer: &UnixStream, line: &str) -> bool {
+    matches!(peer.write(line.as_bytes()), Ok(n) if n == line.len())
+}
+
+impl Server {
+    fn serve(mut self) {
+        // Places that come faster than MIN_GAP are sent as one, the last.
+        let mut sent = Instant::now()
+            .checked_sub(MIN_GAP)
+            .unwrap_or_else(Instant::now);
+        loop {
+            self.paused = self.paused.filter(|until| Instant::now() < *until);
+            let Some(ready) = self.wait(sent) else {
+                return;
+            };
+            if self.stop.load(Ordering::Relaxed) || !self.take_in(&ready) {
+                return;
+            }
+            if self.changed && sent.elapsed() >= MIN_GAP {
+                let lines = self.now.lines(&self.hash, self.peers.len());
+                self.peers.retain(|peer| send(peer, &lines));
+                self.count.store(self.peers.len(), Ordering::Relaxed);
+                sent = Instant::now();
+                self.changed = false;
+            }
+        }
+    }
+
+    /// Sleep until something happens; which fds are ready (the inbox, the
+    /// listener unless it rests, then each peer).
+    fn wait(&self, sent: Instant) -> Option<Vec<bool>> {
+        let listening = self.paused.is_none();
+        let fds: Vec<BorrowedFd<'_>> = [self.inbox.woken.as_fd()]
             .into_iter()
-            .chain(listening.then(|| listener.as_fd()))
-            .chain(peers.iter().map(AsFd::as_fd))
+            .chain(listening.then(|| self.listener.as_fd()))
+            .chain(self.peers.iter().map(AsFd::as_fd))
             .collect();
         // Rounded up: poll must not wake early and spin.
-        let gap =
-            changed.then(|| MIN_GAP.saturating_sub(sent.elapsed()) + Duration::from_micros(999));
-        let rest = paused.map(|until| until.saturating_duration_since(Instant::now()));
+        let gap = self
+            .changed
+            .then(|| MIN_GAP.saturating_sub(sent.elapsed()) + Duration::from_micros(999));
+        let rest = self
+            .paused
+            .map(|until| until.saturating_duration_since(Instant::now()));
         let timeout = match (gap, rest) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        let Ok(ready) = wait(&fds, timeout) else {
-            return;
-        };
-        drop(fds);
-        if stop.load(Ordering::Relaxed) {
-            return;
+        let mut ready = wait(&fds, timeout).ok()?;
+        if !listening {
+            // The same positions whether or not the listener was polled.
+            ready.insert(1, false);
         }
+        Some(ready)
+    }
+
+    /// Take in the new places, the peers that left or came; false at the end.
+    fn take_in(&mut self, ready: &[bool]) -> bool {
         if ready[0] {
-            drain(&inbox.woken);
+            drain(&self.inbox.woken);
             loop {
-                match inbox.rx.try_recv() {
+                match self.inbox.rx.try_recv() {
                     Ok(p) => {
-                        place = p;
-                        changed = true;
+                        self.now = p;
+                        self.changed = true;
                     }
                     Err(TryRecvError::Empty) => break,
-                    Err(TryRecvError::Disconnected) => return,
+                    Err(TryRecvError::Disconnected) => return false,
                 }
             }
         }
-        let first_peer = if listening { 2 } else { 1 };
         // Whatever a follower sends is read and thrown away; end of file means it left.
-        let before = peers.len();
-        let mut i = first_peer;
-        peers.retain(|peer| {
+        let before = self.peers.len();
+        let mut i = 2;
+        self.peers.retain(|peer| {
             let ready = ready.get(i).copied().unwrap_or(false);
             i += 1;
             !ready || drain(peer)
         });
-        changed |= peers.len() != before;
-        if listening && ready[1] {
-            changed |= accept(&listener, &mut peers, &mut paused);
+        self.changed |= self.peers.len() != before;
+        if ready[1] {
+            let old = self.peers.len();
+            self.changed |= accept(&self.listener, &mut self.peers, &mut self.paused);
+            // Each newcomer hears first which briefing this is.
+            let about = &self.about;
+            let mut k = 0;
+            self.peers.retain(|peer| {
+                k += 1;
+                k <= old || send(peer, about)
+            });
         }
-        if changed && sent.elapsed() >= MIN_GAP {
-            let line = encode(&hash, place, peers.len());
-            peers.retain_mut(|peer| send(peer, &line));
-            count.store(peers.len(), Ordering::Relaxed);
-            sent = Instant::now();
-            changed = false;
-        }
+        true
     }
 }
 

@@ -153,6 +153,48 @@ pub(crate) fn bind(dir: &Path, name: &str, mode: u32) -> Result<(UnixListener, P
     result.map(|listener| (listener, path))
 }
 
+/// The most names `sweep` looks at.
+const SWEEP_LIMIT: usize = 4096;
+
+/// Remove this user's stale sockets — no presenter behind them any more —
+/// from `dir`, which must be this user's private directory of channels
+/// (0700): nothing is removed anywhere else. How many went.
+pub(crate) fn sweep(dir: &Path) -> usize {
+    let Ok(dir_fd) = open_dir(dir) else {
+        return 0;
+    };
+    match rustix::fs::fstat(&dir_fd) {
+        Ok(st) if st.st_uid == me() && st.st_mode & 0o077 == 0 => {}
+        _ => return 0,
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.take(SWEEP_LIMIT).flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str().filter(|n| n.ends_with(".sock")) else {
+            continue;
+        };
+        let Ok(st) = rustix::fs::statat(&dir_fd, name, AtFlags::SYMLINK_NOFOLLOW) else {
+            continue;
+        };
+        let socket = rustix::fs::FileType::from_raw_mode(st.st_mode).is_socket();
+        if !socket || st.st_uid != me() {
+            continue;
+        }
+        // Refused: bound by no one. A live presenter answers, and stays.
+        let refused = matches!(
+            UnixStream::connect(dir.join(name)),
+            Err(e) if e.kind() == io::ErrorKind::ConnectionRefused
+        );
+        if refused && rustix::fs::unlinkat(&dir_fd, name, AtFlags::empty()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// A new directory of this user's in `dir`, 0700, under a name no one took.
 fn make_room(dir_fd: &OwnedFd, name: &str) -> Result<String, Trouble> {
     let nanos = std::time::SystemTime::now()
@@ -187,6 +229,26 @@ mod tests {
             bind(dir.path(), "x.sock", 0o600),
             Err(Trouble::Busy)
         ));
+    }
+
+    #[test]
+    fn a_sweep_takes_only_dead_sockets_of_a_private_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        let (live, _) = bind(dir.path(), "live.sock", 0o600).unwrap();
+        let (dead, _) = bind(dir.path(), "dead.sock", 0o600).unwrap();
+        drop(dead);
+        std::fs::write(dir.path().join("file.sock"), "not a socket").unwrap();
+        assert_eq!(sweep(dir.path()), 1);
+        assert!(dir.path().join("live.sock").exists());
+        assert!(!dir.path().join("dead.sock").exists());
+        assert!(dir.path().join("file.sock").exists());
+        drop(live);
+        // A directory others can enter is never swept.
+        let (_gone, _) = bind(dir.path(), "gone.sock", 0o600).unwrap();
+        drop(_gone);
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert_eq!(sweep(dir.path()), 0);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use super::channel::{wait, waker};
-use super::protocol::{MAX_LINE, Place, decode};
+use super::protocol::{About, Deck, MAX_LINE, Place, decode_about, decode_message};
 use super::users::me;
 
 /// What a follower knows of the presenter.
@@ -35,6 +35,10 @@ pub struct Remote {
     pub seq: u64,
     /// The uid of the presenter followed (checked with SO_PEERCRED).
     pub presenter: Option<u32>,
+    /// The presenter's deck, when it sends it (version 2).
+    pub deck: Option<Deck>,
+    /// Which briefing the presenter shows, when it says.
+    pub about: Option<About>,
 }
 
 /// The follower's side.
@@ -58,6 +62,8 @@ impl Subscriber {
             followers: 0,
             seq: 0,
             presenter: None,
+            deck: None,
+            about: None,
         }));
         let stop = Arc::new(AtomicBool::new(false));
         let (halt, halted) = waker()?;
@@ -74,7 +80,10 @@ impl Subscriber {
                         Ok(cred) if cred.uid.as_raw() == trusted => {
                             set(&shared, &notify, |r| r.presenter = Some(trusted));
                             listen(stream, &shared, &notify, &halted, &hash);
-                            set(&shared, &notify, |r| r.state = RemoteState::Waiting);
+                            set(&shared, &notify, |r| {
+                                r.state = RemoteState::Waiting;
+                                r.deck = None;
+                            });
                         }
                         Ok(cred) => stranger = stranger.or(Some(cred.uid.as_raw())),
                         Err(_) => {}
@@ -104,6 +113,20 @@ impl Subscriber {
     pub fn snapshot(&self) -> (RemoteState, usize, u64) {
         let r = self.remote.lock().unwrap_or_else(|e| e.into_inner());
         (r.state, r.followers, r.seq)
+    }
+
+    /// The presenter's deck (version 2 presenters send it).
+    pub fn deck(&self) -> Option<Deck> {
+        self.remote.lock().unwrap_or_else(|e| e.into_inner()).deck
+    }
+
+    /// Which briefing the presenter shows, once it said.
+    pub fn about(&self) -> Option<About> {
+        self.remote
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .about
+            .clone()
     }
 
     /// The uid of the presenter followed, once one was found.
@@ -151,6 +174,8 @@ fn listen(
     }
     let mut buf: Vec<u8> = Vec::new();
     let mut skipping = false;
+    // Once a presenter sent its deck, its version 1 lines are only for older followers.
+    let mut newer = false;
     let mut chunk = [0u8; 4096];
     loop {
         match wait(&[stream.as_fd(), halted.as_fd()], None) {
@@ -176,19 +201,9 @@ fn listen(
             if std::mem::take(&mut skipping) {
                 continue;
             }
-            let Some((their, place, followers)) =
-                std::str::from_utf8(&line[..nl]).ok().and_then(decode)
-            else {
-                continue;
-            };
-            set(shared, notify, |r| {
-                r.followers = followers;
-                r.state = if their == hash {
-                    RemoteState::Following(place)
-                } else {
-                    RemoteState::Mismatch
-                };
-            });
+            if let Ok(line) = std::str::from_utf8(&line[..nl]) {
+                take_line(line, shared, notify, hash, &mut newer);
+            }
         }
         if buf.len() > MAX_LINE {
             // Too long to be a message: drop it, and the rest of it up to its newline.
@@ -196,4 +211,39 @@ fn listen(
             skipping = true;
         }
     }
+}
+
+/// Take in one line from the presenter: which briefing it shows, or its place.
+fn take_line(
+    line: &str,
+    shared: &Mutex<Remote>,
+    notify: &UnixStream,
+    hash: &str,
+    newer: &mut bool,
+) {
+    if let Some(about) = decode_about(line) {
+        set(shared, notify, |r| {
+            if about.hash != hash {
+                r.state = RemoteState::Mismatch;
+            }
+            r.about = Some(about);
+        });
+        return;
+    }
+    let Some(m) = decode_message(line) else {
+        return;
+    };
+    if m.deck.is_none() && *newer {
+        return;
+    }
+    *newer |= m.deck.is_some();
+    set(shared, notify, |r| {
+        r.followers = m.followers;
+        r.deck = m.deck;
+        r.state = if m.hash == hash {
+            RemoteState::Following(m.place)
+        } else {
+            RemoteState::Mismatch
+        };
+    });
 }

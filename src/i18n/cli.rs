@@ -96,9 +96,19 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
         "Follow a presenter's slides (`--follow=CHANNEL`: a name or a socket path; default: the briefing's own)",
     ),
     (
+        "cli.present.channel",
+        "与 --presenter 同用：在这个名称的频道上发布（跟随者用 --follow=名称）；默认为这份简报自己的频道",
+        "With --presenter: publish on the channel of this name (followers use --follow=NAME); default: the briefing's own",
+    ),
+    (
+        "cli.present.slide",
+        "从第 N 页开始（默认：演示者从这个频道上次停下的那一页继续）",
+        "Start at slide N (by default a presenter resumes where it last was on its channel)",
+    ),
+    (
         "cli.present.share",
-        "让本机其他用户也能跟随（频道在 /tmp/briefing-shared，对所有人开放）；与 --follow 同用：也在共享目录里找演示者",
-        "Let other users on this host follow (the channel is in /tmp/briefing-shared, open to all); with --follow: look for the presenter there too",
+        "与 --presenter 同用：让本机其他用户也能跟随（频道在 /tmp/briefing-shared，对所有人开放）；与 --follow 同用：也在共享目录里找演示者",
+        "With --presenter: let other users on this host follow (the channel is in /tmp/briefing-shared, open to all); with --follow: look for the presenter there too",
     ),
     (
         "cli.present.from",

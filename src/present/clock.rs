@@ -1,21 +1,30 @@
 //! The presenter's clock: time since the start, the wall clock, time spent on
 //! each slide, and with `--minutes` a budget per slide in proportion to its text.
 
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::slides::{Body, Slide};
 
+/// The talk's clock. It runs from the first move (or `t`) and can be paused
+/// (`t`) and reset (`T`); the time it shows is run time, pauses left out.
 #[derive(Debug, Clone)]
 pub struct Clock {
-    pub started: Instant,
-    /// The wall-clock time at `started`.
-    pub wall_start: SystemTime,
     /// The time the screen shows (updated on each event and tick).
     pub now: Instant,
-    /// When the current slide was entered.
-    pub entered: Instant,
-    /// Time spent on each slide before the current visit.
+    /// The wall clock at an instant, to tell the wall clock at `now`.
+    wall_base: (Instant, SystemTime),
+    /// Run time before the current run.
+    before: Duration,
+    /// When the current run began; none while stopped.
+    since: Option<Instant>,
+    /// Whether the presenter started (or paused) the clock since the last reset.
+    touched: bool,
+    /// The run time at which the current slide was entered.
+    entered: Duration,
+    /// Run time spent on each slide before the current visit.
     pub spent: Vec<Duration>,
+    /// The talk's whole budget (`--minutes`), exact.
+    total: Option<Duration>,
     pub budgets: Option<Vec<Duration>>,
 }
 
@@ -44,11 +53,14 @@ impl Clock {
     pub fn new(slides: &[Slide], minutes: Option<f64>) -> Clock {
         let now = Instant::now();
         let mut clock = Clock {
-            started: now,
-            wall_start: SystemTime::now(),
             now,
-            entered: now,
+            wall_base: (now, SystemTime::now()),
+            before: Duration::ZERO,
+            since: None,
+            touched: false,
+            entered: Duration::ZERO,
             spent: Vec::new(),
+            total: None,
             budgets: None,
         };
         clock.plan(slides, minutes.map(|m| Duration::from_secs_f64(m * 60.0)));
@@ -58,7 +70,9 @@ impl Clock {
     /// Share `total` over `slides` by their text (again after the deck changed).
     pub fn plan(&mut self, slides: &[Slide], total: Option<Duration>) {
         self.spent = vec![Duration::ZERO; slides.len()];
-        self.budgets = total.map(|total| {
+        // Whole seconds: `--minutes 10` is 10:00, not 09:59.999.
+        self.total = total.map(|t| Duration::from_secs(t.as_secs_f64().round() as u64));
+        self.budgets = self.total.map(|total| {
             let weights: Vec<f64> = slides.iter().map(weight).collect();
             let sum: f64 = weights.iter().sum::<f64>().max(1.0);
             weights.iter().map(|w| total.mul_f64(w / sum)).collect()
@@ -66,25 +80,59 @@ impl Clock {
     }
 
     pub fn total_budget(&self) -> Option<Duration> {
-        self.budgets.as_ref().map(|b| b.iter().sum())
+        self.total
     }
 
+    /// Run time so far, pauses left out.
     pub fn elapsed(&self) -> Duration {
-        self.now.saturating_duration_since(self.started)
+        self.before
+            + self
+                .since
+                .map_or(Duration::ZERO, |s| self.now.saturating_duration_since(s))
+    }
+
+    pub fn running(&self) -> bool {
+        self.since.is_some()
+    }
+
+    /// Start the clock, unless the presenter already started or paused it:
+    /// the first move of the talk starts it.
+    pub fn start(&mut self) {
+        if !self.touched {
+            self.toggle();
+        }
+    }
+
+    /// `t`: start, or pause, or go on.
+    pub fn toggle(&mut self) {
+        self.touched = true;
+        match self.since.take() {
+            Some(s) => self.before += self.now.saturating_duration_since(s),
+            None => self.since = Some(self.now),
+        }
+    }
+
+    /// `T`: back to zero, stopped, each slide's time forgotten.
+    pub fn reset(&mut self) {
+        self.before = Duration::ZERO;
+        self.since = None;
+        self.touched = false;
+        self.entered = Duration::ZERO;
+        self.spent.iter_mut().for_each(|s| *s = Duration::ZERO);
     }
 
     /// Time on slide `i` so far, this visit included.
     pub fn on_slide(&self, i: usize) -> Duration {
-        self.spent.get(i).copied().unwrap_or_default()
-            + self.now.saturating_duration_since(self.entered)
+        self.spent.get(i).copied().unwrap_or_default() + self.elapsed().saturating_sub(self.entered)
     }
 
     /// Leave slide `i` for another.
     pub fn leave(&mut self, i: usize) {
+        let now = self.elapsed();
         if let Some(s) = self.spent.get_mut(i) {
-            *s += self.now.saturating_duration_since(self.entered);
+            *s += now.saturating_sub(self.entered);
         }
-        self.entered = self.now;
+        self.entered = now;
     }
 
     pub fn pace(used: Duration, budget: Duration) -> Pace {
@@ -98,16 +146,25 @@ impl Clock {
         }
     }
 
-    /// The next whole second of the elapsed time: when the clock must redraw.
+    /// The next whole second of the clock shown: when the clock must redraw.
     pub fn next_tick(&self) -> Instant {
-        let into = self.elapsed().subsec_nanos();
+        let into = if self.running() {
+            self.elapsed().subsec_nanos()
+        } else {
+            self.wall_at()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.subsec_nanos())
+        };
         self.now + Duration::from_nanos(u64::from(1_000_000_000 - into))
+    }
+
+    fn wall_at(&self) -> SystemTime {
+        self.wall_base.1 + self.now.saturating_duration_since(self.wall_base.0)
     }
 
     /// The wall clock at `now`, local time, `HH:MM:SS`.
     pub fn wall(&self) -> String {
-        let at = self.wall_start + self.elapsed();
-        match crate::os::local_time(at) {
+        match crate::os::local_time(self.wall_at()) {
             Some((h, m, s)) => format!("{h:02}:{m:02}:{s:02}"),
             None => "--:--:--".into(),
         }
@@ -140,5 +197,28 @@ mod tests {
         assert_eq!(Clock::pace(Duration::from_secs(79), b), Pace::Fine);
         assert_eq!(Clock::pace(Duration::from_secs(80), b), Pace::Warning);
         assert_eq!(Clock::pace(Duration::from_secs(101), b), Pace::Over);
+    }
+
+    #[test]
+    fn the_budget_is_exact_and_the_clock_waits_for_the_first_move() {
+        let mut c = Clock::new(&[], Some(10.0));
+        assert_eq!(format_duration(c.total_budget().unwrap()), "10:00");
+        c.now += Duration::from_secs(30);
+        assert_eq!(c.elapsed(), Duration::ZERO, "not started at launch");
+        c.start();
+        c.now += Duration::from_secs(5);
+        assert_eq!(c.elapsed(), Duration::from_secs(5));
+        c.toggle();
+        c.now += Duration::from_secs(100);
+        assert_eq!(c.elapsed(), Duration::from_secs(5), "paused");
+        c.start();
+        assert!(!c.running(), "a move does not undo a pause");
+        c.toggle();
+        c.now += Duration::from_secs(2);
+        assert_eq!(c.elapsed(), Duration::from_secs(7));
+        c.reset();
+        assert_eq!((c.elapsed(), c.running()), (Duration::ZERO, false));
+        c.start();
+        assert!(c.running(), "after a reset the next move starts it again");
     }
 }

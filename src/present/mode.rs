@@ -1,14 +1,18 @@
 //! The slides as a full-screen mode: events in, through the slides' key
-//! table, and the screen drawn: the slide, the presenter's view, or what is
-//! shown instead (blank, a file's errors, too small) with the help on top.
+//! table, and the screen drawn: the slide (a follower's: the presenter's
+//! deck), the presenter's view, or what is shown instead (the room's screen
+//! blanked, a file's errors, too small) with the overlays on top.
 
 use crossterm::event::Event;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
 
 use super::metrics::{MIN_HEIGHT, MIN_WIDTH, Metrics};
 use super::state::{PresentExit, Presenter};
-use super::{presenter_view, view};
+use super::{follower_view, index_view, presenter_view, view};
+use crate::follow::Screen;
 use crate::screen::overlay::{error_panel, help, too_small_for};
 use crate::screen::paint::fill;
 use crate::screen::reload::Reload;
@@ -20,12 +24,15 @@ impl Mode for Presenter {
 
     fn handle(&mut self, event: &Event) -> Step<PresentExit> {
         self.clock.now = std::time::Instant::now();
-        let before = self.place();
-        let step = match self.keymap.action_for(PRESENT, event, false) {
+        let before = self.published();
+        let step = match self
+            .keymap
+            .action_for(PRESENT, event, self.prompt.is_some())
+        {
             Some(action) => self.update(action),
             None => Step::Ignored,
         };
-        if self.place() != before {
+        if self.published() != before {
             self.announce();
         }
         step
@@ -33,9 +40,9 @@ impl Mode for Presenter {
 
     fn resize(&mut self, area: Rect) -> Step<PresentExit> {
         self.clock.now = std::time::Instant::now();
-        let before = self.place();
+        let before = self.published();
         Presenter::resize(self, area);
-        if self.place() != before {
+        if self.published() != before {
             self.announce();
         }
         Step::Changed
@@ -50,7 +57,7 @@ impl Mode for Presenter {
     }
 
     fn deadline(&self) -> Option<std::time::Instant> {
-        let clock = (self.presenter_view && !self.blank).then(|| self.clock.next_tick());
+        let clock = self.presenter_view.then(|| self.clock.next_tick());
         let reload = self.reload.as_ref().and_then(Reload::deadline);
         clock.into_iter().chain(reload).min()
     }
@@ -60,9 +67,9 @@ impl Mode for Presenter {
         self.clock.now = now;
         let reloaded = match self.reload.as_mut().and_then(|r| r.poll(now)) {
             Some(read) => {
-                let before = self.place();
+                let before = self.published();
                 self.reloaded(read);
-                if self.place() != before {
+                if self.published() != before {
                     self.announce();
                 }
                 true
@@ -78,42 +85,65 @@ impl Mode for Presenter {
     }
 }
 
-fn draw(frame: &mut Frame, p: &Presenter) {
-    if p.blank {
-        // Blank means blank: an empty frame, and nothing after it until unblanked.
-        return;
+/// What this screen shows of the room's: the slide, or black, or white.
+fn room_screen(p: &Presenter) -> Screen {
+    match (p.blank, p.white) {
+        (true, false) => Screen::Black,
+        (true, true) => Screen::White,
+        (false, _) => p.remote_screen,
     }
+}
+
+fn draw(frame: &mut Frame, p: &Presenter) {
     // The area the state was laid out for (the frame is the same size).
     let area = p.area;
-    if let Some(report) = &p.errors {
-        // A watched file with errors: the report, on the whole screen, until it is fixed.
-        fill(frame.buffer_mut(), area, p.theme.text);
-        let inner = Rect::new(
-            area.x + 1.min(area.width),
-            area.y + 1.min(area.height),
-            area.width.saturating_sub(2),
-            area.height.saturating_sub(1),
-        );
-        error_panel(&p.theme, report, inner, frame.buffer_mut());
-        return;
-    }
     if p.presenter_view {
         presenter_view::draw(frame, p);
+        overlays(frame.buffer_mut(), area, p);
         return;
+    }
+    match room_screen(p) {
+        // Blank means blank: an empty frame, and nothing after it until unblanked.
+        Screen::Black => return,
+        Screen::White => {
+            fill(frame.buffer_mut(), area, Style::default().bg(Color::White));
+            return;
+        }
+        Screen::Slide => {}
     }
     if Metrics::new(area.width, area.height).too_small() {
         too_small_for(frame, area, MIN_WIDTH, MIN_HEIGHT);
         return;
     }
-    view::slide_into(frame.buffer_mut(), area, p);
-    if let Some(scroll) = p.help {
-        help(
-            &p.theme,
-            &p.keymap,
-            PRESENT,
-            scroll,
-            area,
-            frame.buffer_mut(),
-        );
+    let buf = frame.buffer_mut();
+    if p.reference.is_some() {
+        follower_view::draw(buf, p);
+    } else {
+        view::slide_into(buf, area, p);
     }
+    if let (Some(report), None) = (&p.errors, &p.follow) {
+        // A watched file with errors, over the last good slide: its bottom
+        // row (the classification mark) stays. Followers keep the slide only.
+        let inner = Rect::new(
+            area.x + 1.min(area.width),
+            area.y + 1.min(area.height),
+            area.width.saturating_sub(2),
+            area.height.saturating_sub(2),
+        );
+        fill(buf, inner, p.theme.text);
+        error_panel(&p.theme, report, inner, buf);
+    }
+    index_view::mismatch(buf, area, p);
+    overlays(buf, area, p);
+}
+
+/// What goes over any view: the help, the slide index, the go-to prompt, a message.
+fn overlays(buf: &mut Buffer, area: Rect, p: &Presenter) {
+    if let Some(scroll) = p.help {
+        help(&p.theme, &p.keymap, PRESENT, scroll, area, buf);
+    }
+    if let Some(selected) = p.index {
+        index_view::draw(buf, area, p, selected);
+    }
+    index_view::prompt_line(buf, area, p);
 }

@@ -8,14 +8,16 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::clock::{Clock, Pace, format_duration};
+use super::follower_view::{copy_row, render};
 use super::metrics::{PRESENTER_MIN_HEIGHT, PRESENTER_MIN_WIDTH, preview_size};
 use super::slides::Body;
 use super::state::Presenter;
-use super::view::{counter, slide_into};
+use super::view::counter;
 use crate::layout::symbols::vline;
-use crate::layout::wrap_lines;
+use crate::layout::width::str_width;
+use crate::layout::{ellipsis, truncate, wrap_lines};
 use crate::render::Role;
-use crate::screen::overlay::too_small_for;
+use crate::screen::overlay::{error_panel, too_small_for};
 use crate::screen::paint::{fill, put, put_spans};
 
 pub(crate) fn draw(frame: &mut Frame, p: &Presenter) {
@@ -29,14 +31,53 @@ pub(crate) fn draw(frame: &mut Frame, p: &Presenter) {
     let buf = frame.buffer_mut();
     fill(buf, area, t.text);
     let (pw, ph) = preview_size(area.width, area.height);
-    slide_into(buf, Rect::new(0, 0, pw, ph), p);
+    preview(buf, pw, ph, p);
     if pw + 4 < area.width {
         for y in 0..ph {
             put(buf, pw, y, 1, vline(), t.separator);
         }
-        side(buf, Rect::new(pw + 2, 0, area.width - pw - 3, ph), p);
+        let side_area = Rect::new(pw + 2, 0, area.width - pw - 3, ph);
+        match &p.errors {
+            // The file's errors for the presenter only; the room keeps the last good slide.
+            Some(report) => {
+                put(
+                    buf,
+                    side_area.x,
+                    0,
+                    side_area.width,
+                    tr("errors_kept"),
+                    t.worse,
+                );
+                let below = Rect::new(side_area.x, 1, side_area.width, ph.saturating_sub(1));
+                error_panel(t, report, below, buf);
+            }
+            None => side(buf, side_area, p),
+        }
     }
     clock_row(buf, Rect::new(0, area.height - 1, area.width, 1), p);
+}
+
+/// The room's slide, smaller: the deck is laid out for this size, so it is
+/// the followers' very slide. Its counter is the clock row's (shown once);
+/// while the room is blanked, a mark says so over it.
+fn preview(buf: &mut ratatui::buffer::Buffer, pw: u16, ph: u16, p: &Presenter) {
+    let slide = render(p, pw, ph);
+    for y in 0..ph {
+        copy_row(&slide, 0, y, pw, buf, 0, y);
+    }
+    let cw = str_width(&counter(p)) as u16;
+    let from = pw.saturating_sub(cw + 1);
+    let bottom = ph.saturating_sub(1);
+    for x in from..pw.saturating_sub(1) {
+        buf[(x, bottom)].set_symbol(" ");
+    }
+    if p.blank {
+        let mark = if p.white { tr("whited") } else { tr("blanked") };
+        let style = p.theme.classification;
+        let used = put(buf, 1, 0, pw.saturating_sub(2), mark, style);
+        let rest = pw.saturating_sub(used + 3);
+        put(buf, used + 2, 0, rest, tr("unblank_hint"), p.theme.header);
+    }
 }
 
 /// The next slide and the notes of the current one.
@@ -66,12 +107,17 @@ fn side(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
                     .take(4)
                     .map(|l| l.text.as_str())
                     .collect();
-                rows.extend(
-                    wrap_lines(&opening, w)
-                        .into_iter()
-                        .take(3)
-                        .map(|l| (l.to_string(), t.dim)),
-                );
+                let wrapped = wrap_lines(&opening, w);
+                let cut = wrapped.len() > 3;
+                for (k, line) in wrapped.into_iter().take(3).enumerate() {
+                    let line = if cut && k == 2 {
+                        // Cut, and seen to be: the last row ends in an ellipsis.
+                        format!("{}{}", truncate(line, w.saturating_sub(1)), ellipsis())
+                    } else {
+                        line.to_string()
+                    };
+                    rows.push((line, t.dim));
+                }
             }
         }
         None => rows.push((tr("last_slide").into(), t.header)),
@@ -102,43 +148,23 @@ fn pace_style(p: &Presenter, pace: Pace) -> Style {
     }
 }
 
-/// `已用 12:34  14:05:09  本页 01:20 / 02:00  全程 12:00 / 20:00  3/25`
+/// `已用 12:34  14:05:09  本页 01:20 / 02:00  全程 12:00 / 20:00  3/25  2 人跟随`;
+/// on a narrow screen the parts of lower rank give way (the elapsed time,
+/// the slide's time and the counter stay).
 fn clock_row(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
-    let t = &p.theme;
-    let c = &p.clock;
-    let mut spans = vec![
-        (
-            subst(tr("elapsed"), &[&format_duration(c.elapsed())]),
-            t.title,
-        ),
-        (format!("  {}", c.wall()), t.text),
-    ];
-    if let (Some(budgets), Some(total)) = (&c.budgets, c.total_budget()) {
-        let budget = budgets.get(p.current).copied().unwrap_or_default();
-        let used = c.on_slide(p.current);
-        spans.push((
-            subst(
-                tr("slide_budget"),
-                &[&format_duration(used), &format_duration(budget)],
-            ),
-            pace_style(p, Clock::pace(used, budget)),
-        ));
-        spans.push((
-            subst(
-                tr("talk_budget"),
-                &[&format_duration(c.elapsed()), &format_duration(total)],
-            ),
-            pace_style(p, Clock::pace(c.elapsed(), total)),
-        ));
+    let mut parts = clock_parts(p);
+    let room = usize::from(area.width.saturating_sub(1));
+    while parts.iter().map(|(s, _, _)| str_width(s)).sum::<usize>() > room {
+        // The lowest rank goes first, the last of equals.
+        let Some(worst) = (0..parts.len()).max_by_key(|&i| (parts[i].2, i)) else {
+            break;
+        };
+        if parts[worst].2 == 0 {
+            break;
+        }
+        parts.remove(worst);
     }
-    spans.push((format!("  {}", counter(p)), t.dim));
-    match &p.publisher {
-        Some(publisher) => spans.push((
-            subst(tr("followers"), &[&publisher.followers().to_string()]),
-            t.dim,
-        )),
-        None => spans.push((no_channel(p.no_channel.as_deref()), t.dim)),
-    }
+    let spans: Vec<(String, Style)> = parts.into_iter().map(|(s, st, _)| (s, st)).collect();
     put_spans(
         buf,
         area.x + 1,
@@ -146,6 +172,55 @@ fn clock_row(buf: &mut ratatui::buffer::Buffer, area: Rect, p: &Presenter) {
         area.width.saturating_sub(1),
         &spans,
     );
+}
+
+/// The clock row's parts: text, style, and rank (0: always kept; higher gives way first).
+fn clock_parts(p: &Presenter) -> Vec<(String, Style, u8)> {
+    let t = &p.theme;
+    let c = &p.clock;
+    let mut elapsed = subst(tr("elapsed"), &[&format_duration(c.elapsed())]);
+    if p.blank {
+        elapsed = format!(
+            "{}{elapsed}",
+            if p.white { tr("whited") } else { tr("blanked") }
+        );
+    }
+    let mut parts = vec![(elapsed, t.title, 0)];
+    if !c.running() {
+        let why = if c.elapsed().is_zero() {
+            "clock_stopped"
+        } else {
+            "clock_paused"
+        };
+        parts.push((tr(why).to_string(), t.neutral, 1));
+    }
+    parts.push((format!("  {}", c.wall()), t.text, 4));
+    let on_slide = c.on_slide(p.current);
+    match (&c.budgets, c.total_budget()) {
+        (Some(budgets), Some(total)) => {
+            let budget = budgets.get(p.current).copied().unwrap_or_default();
+            let (a, b) = (format_duration(on_slide), format_duration(budget));
+            let used: [&str; 2] = [&a, &b];
+            let style = pace_style(p, Clock::pace(on_slide, budget));
+            parts.push((subst(tr("slide_budget"), &used), style, 0));
+            let (a, b) = (format_duration(c.elapsed()), format_duration(total));
+            let talk: [&str; 2] = [&a, &b];
+            let style = pace_style(p, Clock::pace(c.elapsed(), total));
+            parts.push((subst(tr("talk_budget"), &talk), style, 2));
+        }
+        _ => parts.push((
+            subst(tr("slide_time"), &[&format_duration(on_slide)]),
+            t.text,
+            0,
+        )),
+    }
+    parts.push((format!("  {}", counter(p)), t.dim, 0));
+    let channel = match &p.publisher {
+        Some(publisher) => subst(tr("followers"), &[&publisher.followers().to_string()]),
+        None => no_channel(p.no_channel.as_deref()),
+    };
+    parts.push((channel, t.dim, 3));
+    parts
 }
 
 /// Why no one can follow, in a few words.

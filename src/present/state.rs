@@ -1,5 +1,7 @@
-//! The presentation's state and its update: which slide, blanked or not,
-//! the help overlay; the deck rebuilt for each screen size.
+//! The presentation's state: which slide of which deck, what the room's
+//! screen shows, the overlays; the deck rebuilt for each screen size (or,
+//! for a follower, for the presenter's). Its update is `update`, the
+//! follower's side `follower`.
 
 use ratatui::layout::Rect;
 
@@ -7,12 +9,10 @@ use std::sync::Arc;
 
 use super::clock::Clock;
 use super::slides::{Body, Slide, build};
-use crate::follow::{Place, PlaceKind, Publisher, RemoteState, Subscriber, Trouble};
+use crate::follow::{Deck, Place, PlaceKind, Publisher, Screen, Subscriber, Trouble};
 use crate::model::Briefing;
-use crate::screen::action::{Action, Command};
 use crate::screen::keymap::Keymap;
 use crate::screen::reload::Reload;
-use crate::screen::run::Step;
 use crate::screen::theme::Theme;
 
 /// How the presentation ended.
@@ -30,8 +30,17 @@ pub struct Presenter {
     pub area: Rect,
     pub slides: Vec<Slide>,
     pub current: usize,
+    /// The room's screen is blanked (black, or white with `white`); the
+    /// presenter's view stays, with a mark.
     pub blank: bool,
+    pub white: bool,
     pub help: Option<usize>,
+    /// The slide index overlay, at the slide selected.
+    pub index: Option<usize>,
+    /// Go to slide N: the digits typed so far.
+    pub prompt: Option<String>,
+    /// A message shown until the next key (a jump with nowhere to go).
+    pub message: Option<String>,
     /// Whether Esc returns to the reader.
     pub from_reader: bool,
     /// The presenter's view (preview, next slide, notes, clock) instead of the slide.
@@ -53,6 +62,14 @@ pub struct Presenter {
     pub errors: Option<String>,
     /// Whether a reload was taken in (the reader reads the files again after).
     pub reloaded: bool,
+    /// A follower: the size of the presenter's deck, which it shows.
+    pub reference: Option<(u16, u16)>,
+    /// A follower: what the presenter's room shows.
+    pub remote_screen: Screen,
+    /// A follower smaller than the deck: rows scrolled down within the slide.
+    pub scroll: u16,
+    /// The presenter: where its place is kept for a restart.
+    pub resume: Option<std::path::PathBuf>,
 }
 
 /// A follower's link to the presenter.
@@ -61,7 +78,7 @@ pub struct Follow {
     pub subscriber: Arc<Subscriber>,
     /// Whether the follower shows the presenter's slide (any navigation key detaches it).
     pub attached: bool,
-    seen: u64,
+    pub(super) seen: u64,
 }
 
 impl Follow {
@@ -94,7 +111,11 @@ impl Presenter {
             slides,
             current: 0,
             blank: false,
+            white: false,
             help: None,
+            index: None,
+            prompt: None,
+            message: None,
             from_reader: false,
             presenter_view: false,
             clock,
@@ -106,6 +127,10 @@ impl Presenter {
             reload: None,
             errors: None,
             reloaded: false,
+            reference: None,
+            remote_screen: Screen::Slide,
+            scroll: 0,
+            resume: None,
         }
     }
 
@@ -139,34 +164,41 @@ impl Presenter {
         let Some(to) = self.index_of(place) else {
             return false;
         };
+        self.go(to);
+        true
+    }
+
+    /// The presenter's deck as followers are told of it.
+    pub fn deck(&self) -> Deck {
+        let (width, height) = self.deck_size(self.area.width, self.area.height);
+        let screen = match (self.blank, self.white) {
+            (false, _) => Screen::Slide,
+            (true, false) => Screen::Black,
+            (true, true) => Screen::White,
+        };
+        Deck {
+            index: self.current,
+            count: self.slides.len(),
+            width,
+            height,
+            screen,
+        }
+    }
+
+    /// Go to slide `to` of this deck (the clock told).
+    pub(super) fn go(&mut self, to: usize) {
+        let to = to.min(self.slides.len() - 1);
         if to != self.current {
             self.clock.leave(self.current);
             self.current = to;
-        }
-        true
-    }
-
-    /// After a change of slide: tell the followers.
-    pub(super) fn announce(&self) {
-        if let Some(p) = &self.publisher {
-            p.publish(self.place());
+            self.scroll = 0;
         }
     }
 
-    /// Take in what the presenter sent, if anything.
-    pub(super) fn follow_remote(&mut self) -> bool {
-        let Some(f) = &mut self.follow else {
-            return false;
-        };
-        let (state, _, seq) = f.subscriber.snapshot();
-        if seq == f.seen {
-            return false;
-        }
-        f.seen = seq;
-        if let (true, RemoteState::Following(place)) = (f.attached, state) {
-            self.seek(place);
-        }
-        true
+    /// Start at slide `n` (1-based) of the deck.
+    pub fn at_slide(mut self, n: usize) -> Presenter {
+        self.go(n.saturating_sub(1));
+        self
     }
 
     /// The presenter's own view, with a time budget of `minutes` for the whole.
@@ -187,9 +219,12 @@ impl Presenter {
         }
     }
 
-    /// The deck's size: the screen, or the preview of the presenter's view.
-    fn deck_size(&self, w: u16, h: u16) -> (u16, u16) {
-        if self.presenter_view {
+    /// The deck's size: the presenter's (a follower's), else the screen, or
+    /// the preview of the presenter's view.
+    pub(super) fn deck_size(&self, w: u16, h: u16) -> (u16, u16) {
+        if let Some(size) = self.reference {
+            size
+        } else if self.presenter_view {
             super::metrics::preview_size(w, h)
         } else {
             (w, h)
@@ -226,7 +261,7 @@ impl Presenter {
 
     /// Build the deck again for the screen and go to `place` (its page that
     /// holds the same place), else to slide `otherwise`.
-    fn relayout(&mut self, place: Place, otherwise: usize) {
+    pub(super) fn relayout(&mut self, place: Place, otherwise: usize) {
         let (dw, dh) = self.deck_size(self.area.width, self.area.height);
         self.slides = build(&self.briefing, dw, dh);
         self.current = self
@@ -257,109 +292,5 @@ impl Presenter {
         place.section = id.and_then(|id| self.briefing.sections.iter().position(|s| s.id == id));
         let otherwise = self.current;
         self.relayout(place, otherwise);
-    }
-
-    pub fn update(&mut self, action: Action) -> Step<PresentExit> {
-        match action {
-            Action::Command(c) => self.command(c),
-            _ => Step::Ignored,
-        }
-    }
-
-    fn command(&mut self, c: Command) -> Step<PresentExit> {
-        if self.blank {
-            return self.blank_command(c);
-        }
-        if let Some(scroll) = self.help {
-            return self.help_command(scroll, c);
-        }
-        let navigates = matches!(
-            c,
-            Command::Next | Command::Prev | Command::First | Command::Last | Command::Campaign(_)
-        );
-        if let Some(f) = &mut self.follow {
-            if navigates {
-                // Browsing on one's own: the presenter no longer moves this screen.
-                f.attached = false;
-            }
-            if c == Command::Follow {
-                f.attached = true;
-                f.seen = u64::MAX;
-                self.follow_remote();
-                return Step::Changed;
-            }
-        }
-        let before = self.current;
-        match c {
-            Command::Next | Command::Prev | Command::First | Command::Last => self.turn(c),
-            Command::Campaign(n) => self.go_to_campaign(n),
-            Command::Blank => {
-                self.blank = true;
-                return Step::Changed;
-            }
-            Command::Help => {
-                self.help = Some(0);
-                return Step::Changed;
-            }
-            Command::Close if self.from_reader => {
-                return Step::Exit(PresentExit::Back(self.section()));
-            }
-            Command::Quit => return Step::Exit(PresentExit::Quit),
-            _ => {}
-        }
-        if self.current == before {
-            Step::Ignored
-        } else {
-            self.clock.leave(before);
-            Step::Changed
-        }
-    }
-
-    /// While blank only the blanking keys and quitting do anything.
-    fn blank_command(&mut self, c: Command) -> Step<PresentExit> {
-        match c {
-            Command::Blank => {
-                self.blank = false;
-                Step::Changed
-            }
-            Command::Quit => Step::Exit(PresentExit::Quit),
-            _ => Step::Ignored,
-        }
-    }
-
-    /// The help overlay takes the turning keys to scroll while it is open.
-    fn help_command(&mut self, scroll: usize, c: Command) -> Step<PresentExit> {
-        match c {
-            Command::Next => self.help = Some(scroll + 1),
-            Command::Prev => self.help = Some(scroll.saturating_sub(1)),
-            Command::Close | Command::Help => self.help = None,
-            Command::Quit => return Step::Exit(PresentExit::Quit),
-            _ => return Step::Ignored,
-        }
-        Step::Changed
-    }
-
-    /// The next, previous, first or last slide.
-    fn turn(&mut self, c: Command) {
-        let last = self.slides.len() - 1;
-        self.current = match c {
-            Command::Next => (self.current + 1).min(last),
-            Command::Prev => self.current.saturating_sub(1),
-            Command::First => 0,
-            Command::Last => last,
-            _ => self.current,
-        };
-    }
-
-    /// The first slide of campaign `n` (its overview, when it has figures), if there is one.
-    fn go_to_campaign(&mut self, n: u8) {
-        let section = self.briefing.campaign_index(usize::from(n));
-        if let Some(i) = self
-            .slides
-            .iter()
-            .position(|s| s.section == section && section.is_some())
-        {
-            self.current = i;
-        }
     }
 }

@@ -41,6 +41,15 @@ pub enum Command {
     Last,
     /// Slides: blank the screen, or bring the slide back.
     Blank,
+    /// Slides: a white screen, or the slide back.
+    White,
+    /// Slides: go to slide N (a number typed after it, then Enter).
+    GoTo,
+    /// Slides: the slide index.
+    Index,
+    /// Slides: start or pause the clock; reset it.
+    Clock,
+    ClockReset,
     /// Slides, following: back to the presenter's slide.
     Follow,
 }

@@ -45,6 +45,11 @@ pub(crate) const COMMAND_NAMES: &[(&str, Command)] = &[
     ("first_slide", Command::First),
     ("last_slide", Command::Last),
     ("blank", Command::Blank),
+    ("white", Command::White),
+    ("go_to_slide", Command::GoTo),
+    ("slide_index", Command::Index),
+    ("clock", Command::Clock),
+    ("clock_reset", Command::ClockReset),
     ("follow", Command::Follow),
 ];
 

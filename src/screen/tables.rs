@@ -175,6 +175,7 @@ pub const PRESENT: &[Binding] = &[
         keys: &[
             Code(KeyCode::Right),
             Char('l'),
+            Char('n'),
             Char(' '),
             Code(KeyCode::PageDown),
             Code(KeyCode::Enter),
@@ -187,11 +188,24 @@ pub const PRESENT: &[Binding] = &[
         keys: &[
             Code(KeyCode::Left),
             Char('h'),
+            Char('p'),
             Code(KeyCode::PageUp),
             Code(KeyCode::Backspace),
         ],
         command: Command::Prev,
         help: "s.prev",
+        hint: None,
+    },
+    Binding {
+        keys: &[Code(KeyCode::Down), Char('j')],
+        command: Command::Down,
+        help: "s.down",
+        hint: None,
+    },
+    Binding {
+        keys: &[Code(KeyCode::Up), Char('k')],
+        command: Command::Up,
+        help: "s.up",
         hint: None,
     },
     Binding {
@@ -201,7 +215,13 @@ pub const PRESENT: &[Binding] = &[
         hint: None,
     },
     Binding {
-        keys: &[Char('g'), Code(KeyCode::Home)],
+        keys: &[Char('g'), Char(':')],
+        command: Command::GoTo,
+        help: "s.go_to",
+        hint: None,
+    },
+    Binding {
+        keys: &[Code(KeyCode::Home)],
         command: Command::First,
         help: "s.first",
         hint: None,
@@ -213,9 +233,33 @@ pub const PRESENT: &[Binding] = &[
         hint: None,
     },
     Binding {
+        keys: &[Char('o'), Code(KeyCode::Tab)],
+        command: Command::Index,
+        help: "s.index",
+        hint: None,
+    },
+    Binding {
         keys: &[Char('b'), Char('.')],
         command: Command::Blank,
         help: "s.blank",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('w')],
+        command: Command::White,
+        help: "s.white",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('t')],
+        command: Command::Clock,
+        help: "s.clock",
+        hint: None,
+    },
+    Binding {
+        keys: &[Char('T')],
+        command: Command::ClockReset,
+        help: "s.clock_reset",
         hint: None,
     },
     Binding {

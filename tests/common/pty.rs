@@ -72,6 +72,16 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", super::NO_CONFIG);
         cmd.env_remove("BRIEFING_PATH");
         cmd.env_remove("NO_COLOR");
+        // A state directory of each session's own (where a presenter keeps
+        // its slide), unless a test shares one between sessions.
+        static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = SESSIONS.fetch_add(1, Ordering::SeqCst);
+        let state = format!(
+            "{}/state-{}-{n}",
+            env!("CARGO_TARGET_TMPDIR"),
+            std::process::id()
+        );
+        cmd.env("XDG_STATE_HOME", state);
         for (k, v) in env {
             cmd.env(k, v);
         }

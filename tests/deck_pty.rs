@@ -1,0 +1,219 @@
+//! One deck for the room, on the real binary: a presenter at 80×24 and
+//! followers at 60×16 and 120×40 show the same counter and the same slide
+//! at every step; blanking blanks the room and not the presenter; named
+//! channels; a restarted presenter resumes.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::pty::Session;
+use common::seed::squeeze;
+
+const T: Duration = Duration::from_secs(15);
+
+/// Wait until `pred` holds of `s`'s screen; panics with the screen after T.
+fn wait_until(s: &mut Session, what: &str, pred: impl Fn(&str) -> bool) {
+    let start = Instant::now();
+    loop {
+        s.settle(Duration::from_millis(20));
+        if pred(&s.screen()) {
+            return;
+        }
+        assert!(start.elapsed() < T, "no {what}:\n{}", s.screen());
+    }
+}
+
+/// The first characters of a heading, as a screen shows them (spaces aside).
+fn title_of(heading: &str) -> String {
+    squeeze(heading).chars().take(8).collect()
+}
+
+struct Dirs {
+    _run: tempfile::TempDir,
+    _state: tempfile::TempDir,
+    env: Vec<(String, String)>,
+}
+
+fn dirs() -> Dirs {
+    let run = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let env = vec![
+        (
+            "XDG_RUNTIME_DIR".into(),
+            run.path().to_str().unwrap().into(),
+        ),
+        (
+            "XDG_STATE_HOME".into(),
+            state.path().to_str().unwrap().into(),
+        ),
+        ("XDG_CONFIG_HOME".into(), common::NO_CONFIG.into()),
+    ];
+    Dirs {
+        _run: run,
+        _state: state,
+        env,
+    }
+}
+
+fn spawn(args: &[&str], cols: u16, rows: u16, d: &Dirs) -> Session {
+    let env: Vec<(&str, &str)> = d
+        .env
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    Session::spawn(args, cols, rows, &env)
+}
+
+#[test]
+fn three_screens_one_deck_and_blank_for_the_room() {
+    let d = dirs();
+    let file = common::Y2023;
+    // The deck as the presenter lays it out: the titles each step must show.
+    let deck = common::presenter(file, 80, 24).with_presenter_view(Some(10.0));
+    let n = deck.slides.len();
+    let mut p = spawn(
+        &["present", "--presenter", "--minutes", "10", file],
+        80,
+        24,
+        &d,
+    );
+    p.wait_for("第 1/", T);
+    let mut small = spawn(&["present", "--follow", file], 60, 16, &d);
+    let mut large = spawn(&["present", "--follow", file], 120, 40, &d);
+    small.wait_for("跟随 ", T);
+    large.wait_for("跟随 ", T);
+    for step in 0..=20 {
+        if step > 0 {
+            p.send(b" ");
+        }
+        let at = step.min(n - 1);
+        let counter = format!("第 {}/{n} 页", at + 1);
+        let title = title_of(&deck.slides[at].shown_heading());
+        for s in [&mut p, &mut small, &mut large] {
+            wait_until(s, &format!("{counter} and {title}"), |screen| {
+                screen.contains(&counter) && squeeze(screen).contains(&title)
+            });
+        }
+        assert_eq!(
+            p.screen().matches(&counter).count(),
+            1,
+            "the presenter's view shows the counter once:\n{}",
+            p.screen()
+        );
+    }
+    let counter = format!("第 {}/{n} 页", 21);
+    // b: the room goes black; the presenter keeps its view, marked.
+    p.send(b"b");
+    for s in [&mut small, &mut large] {
+        wait_until(s, "a blank screen", |screen| screen.trim().is_empty());
+    }
+    p.wait_for("已黑屏", T);
+    assert!(p.screen().contains(&counter) && p.screen().contains("备注"));
+    // The next Space brings the slide back, on the same slide.
+    p.send(b" ");
+    for s in [&mut p, &mut small, &mut large] {
+        wait_until(s, "the same slide back", |screen| {
+            screen.contains(&counter) && !screen.contains("已黑屏")
+        });
+    }
+    // w: white.
+    p.send(b"w");
+    p.wait_for("已白屏", T);
+    for s in [&mut small, &mut large] {
+        wait_until(s, "a white screen", |screen| screen.trim().is_empty());
+        let cell = s.parser.screen().cell(3, 3).map(|c| c.bgcolor());
+        assert!(
+            !matches!(cell, None | Some(vt100::Color::Default)),
+            "a white background: {cell:?}"
+        );
+    }
+    p.send(b"q");
+    assert_eq!(p.wait_exit(T), 0);
+    // The presenter gone, the room is no longer white.
+    for s in [&mut small, &mut large] {
+        s.wait_for("等待演示者", T);
+        s.send(b"q");
+        assert_eq!(s.wait_exit(T), 0);
+    }
+}
+
+#[test]
+fn a_named_channel_a_stranger_briefing_and_a_resumed_presenter() {
+    let d = dirs();
+    let mut p = spawn(
+        &[
+            "present",
+            "--presenter",
+            "--channel",
+            "room1",
+            common::Y2023,
+        ],
+        100,
+        30,
+        &d,
+    );
+    p.wait_for("0 人跟随", T);
+    // A follower on the channel with another briefing says so at once, naming both.
+    let mut other = spawn(&["present", "--follow=room1", common::HARBOUR], 80, 24, &d);
+    wait_until(&mut other, "both briefings named", |screen| {
+        let s = squeeze(screen);
+        s.contains("另一份简报") && s.contains("2023") && s.contains("2024")
+    });
+    let mut same = spawn(&["present", "--follow=room1", common::Y2023], 80, 24, &d);
+    p.send(b"g7\r");
+    same.wait_for("第 7/", T);
+    p.send(b"q");
+    assert_eq!(p.wait_exit(T), 0);
+    same.wait_for("等待演示者", T);
+    // Restarted, the presenter resumes at its slide, and the room with it.
+    let mut p = spawn(
+        &[
+            "present",
+            "--presenter",
+            "--channel",
+            "room1",
+            common::Y2023,
+        ],
+        100,
+        30,
+        &d,
+    );
+    p.wait_for("第 7/", T);
+    same.wait_for("跟随", T);
+    same.wait_for("第 7/", T);
+    // --slide says where instead.
+    p.send(b"q");
+    assert_eq!(p.wait_exit(T), 0);
+    let mut p = spawn(
+        &[
+            "present",
+            "--presenter",
+            "--channel",
+            "room1",
+            "--slide",
+            "3",
+            common::Y2023,
+        ],
+        100,
+        30,
+        &d,
+    );
+    p.wait_for("第 3/", T);
+    for mut s in [p, other, same] {
+        s.send(b"q");
+        assert_eq!(s.wait_exit(T), 0);
+    }
+}
+
+#[test]
+fn share_without_a_role_is_a_usage_error() {
+    common::briefing()
+        .args(["present", "--share", common::Y2023])
+        .assert()
+        .code(2);
+    common::briefing()
+        .args(["present", "--follow", "--presenter", common::Y2023])
+        .assert()
+        .code(2);
+}
