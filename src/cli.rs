@@ -99,6 +99,7 @@ pub enum Command {
         #[arg(long)]
         notes: bool,
     },
+    Serve(crate::serve::Options),
     Export {
         #[arg(required = true)]
         paths: Vec<PathBuf>,

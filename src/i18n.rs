@@ -38,6 +38,7 @@ mod diagnostics;
 mod export;
 mod import;
 mod review;
+mod serve;
 mod toml_syntax;
 mod ui;
 
@@ -50,6 +51,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     export::STRINGS,
     import::STRINGS,
     review::STRINGS,
+    serve::STRINGS,
 ];
 
 fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
