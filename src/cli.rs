@@ -106,6 +106,7 @@ pub(crate) enum Command {
         #[arg(long)]
         notes: bool,
     },
+    Serve(crate::serve::Options),
     Export {
         #[arg(required = true)]
         paths: Vec<PathBuf>,

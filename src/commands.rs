@@ -75,6 +75,20 @@ pub(crate) fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, lo
             no_bom,
         } => export(&paths, format, output, no_bom),
         Command::Man => man(),
+        Command::Serve(options) => crate::serve::run(
+            options,
+            crate::serve::Base {
+                dirs: Vec::new(),
+                lang: crate::i18n::lang(),
+                ambiguous: cli
+                    .ambiguous_width
+                    .or(config.ambiguous_width)
+                    .unwrap_or(AmbiguousWidth::Auto),
+                theme: config.theme.unwrap_or(ThemeName::Dark),
+                color,
+                keys: config.keys.clone(),
+            },
+        ),
         Command::Open {
             paths,
             theme,

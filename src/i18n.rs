@@ -40,6 +40,7 @@ mod export;
 mod import;
 mod numbers;
 mod review;
+mod serve;
 mod toml_syntax;
 mod ui;
 
@@ -54,6 +55,7 @@ const TABLES: &[&[(&str, &str, &str)]] = &[
     import::STRINGS,
     review::STRINGS,
     numbers::STRINGS,
+    serve::STRINGS,
 ];
 
 fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {

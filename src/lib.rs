@@ -49,6 +49,8 @@ pub(crate) mod review;
 pub(crate) mod sanitize;
 /// The screen toolkit every full-screen mode is built on.
 pub mod screen;
+/// `briefing serve`: an SSH server that is the application.
+pub(crate) mod serve;
 /// A full-screen session: opens a mode and switches between reader and slides.
 pub(crate) mod session;
 /// Settings enums shared by the command line, the config and the theme.

@@ -2,9 +2,12 @@
 //! terminal taken, the briefings loaded, and the reader and the slides run
 //! in turn on it until one of them quits.
 
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
+use std::time::Instant;
 
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 
 use crate::exit::{INVALID, OK, USAGE};
@@ -57,7 +60,7 @@ pub(crate) struct SlidesOptions {
 
 /// What the session shows.
 #[derive(Debug, Clone, PartialEq)]
-enum Showing {
+pub(crate) enum Showing {
     Reader,
     /// Slides from this section; Esc returns to the reader when it came from there.
     Slides {
@@ -116,7 +119,13 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch:
     };
     reader.reload = watching.as_ref().map(|(_, r)| r.clone());
     let terminal::Session { terminal, input } = &mut session;
-    let result = switch(terminal, input, reader, start);
+    let result = switch(
+        terminal,
+        input,
+        &mut terminal::Session::next_event,
+        reader,
+        start,
+    );
     drop(session);
     match result {
         Ok(()) => OK,
@@ -162,8 +171,13 @@ fn watch_files(
     Ok((w, reload))
 }
 
+/// Where a session's events come from: the local terminal's
+/// (`terminal::Session::next_event`) or a remote one's (`serve`).
+pub(crate) type NextEvent<'a> =
+    &'a mut dyn FnMut(&mut input::Source, Option<Instant>) -> io::Result<Option<run::Incoming>>;
+
 /// The terminal's whole screen.
-fn screen_area(t: &terminal::Term) -> Rect {
+fn screen_area<B: Backend>(t: &Terminal<B>) -> Rect {
     t.size()
         .map(|s| Rect::new(0, 0, s.width, s.height))
         .unwrap_or_default()
@@ -172,20 +186,23 @@ fn screen_area(t: &terminal::Term) -> Rect {
 /// Run the reader and the slides in turn until one of them quits. No clear
 /// between them: ratatui draws the difference from what is on the screen,
 /// and `Terminal::clear` would ask the terminal for the cursor position.
-fn switch(
-    terminal: &mut terminal::Term,
+pub(crate) fn switch<B>(
+    terminal: &mut Terminal<B>,
     input: &mut input::Source,
+    next: NextEvent<'_>,
     mut reader: App,
     start: Showing,
-) -> Result<(), run::RunError> {
+) -> Result<(), run::RunError>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
     let mut showing = start;
     loop {
         showing = match showing {
             Showing::Reader => {
                 reader.resize(screen_area(terminal));
-                match run::run(terminal, &mut reader, |d| {
-                    terminal::Session::next_event(input, d)
-                })? {
+                match run::run(terminal, &mut reader, |d| next(input, d))? {
                     Exit::Quit => return Ok(()),
                     Exit::Present(section) => Showing::Slides {
                         section: Some(section),
@@ -198,7 +215,14 @@ fn switch(
                 section,
                 from_reader,
                 options,
-            } => match slides(terminal, input, &mut reader, section, from_reader, &options)? {
+            } => match slides(
+                terminal,
+                (input, &mut *next),
+                &mut reader,
+                section,
+                from_reader,
+                &options,
+            )? {
                 PresentExit::Quit => return Ok(()),
                 PresentExit::Back(section) => {
                     reader.show_section(section);
@@ -212,14 +236,18 @@ fn switch(
 /// Show the reader's briefing as slides (from `section`, when given) until
 /// they end; the watch goes with the screen shown, and comes back with what
 /// it read meanwhile.
-fn slides(
-    terminal: &mut terminal::Term,
-    input: &mut input::Source,
+fn slides<B>(
+    terminal: &mut Terminal<B>,
+    (input, next): (&mut input::Source, NextEvent<'_>),
     reader: &mut App,
     section: Option<usize>,
     from_reader: bool,
     options: &SlidesOptions,
-) -> Result<PresentExit, run::RunError> {
+) -> Result<PresentExit, run::RunError>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
     let area = screen_area(terminal);
     let mut slides = Presenter::new(reader.briefing().clone(), area, reader.theme.clone());
     if let Some(minutes) = options.presenter {
@@ -236,9 +264,7 @@ fn slides(
     slides.reload = reader.reload.take();
     link(&mut slides, input, options)?;
     slides.from_reader = from_reader;
-    let exit = run::run(terminal, &mut slides, |d| {
-        terminal::Session::next_event(input, d)
-    })?;
+    let exit = run::run(terminal, &mut slides, |d| next(input, d))?;
     reader.reload = slides.reload.take();
     if exit != PresentExit::Quit
         && slides.reloaded

@@ -23,6 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["config"],
     &["reader", "present", "review"],
     &["session"],
+    &["serve"],
     &["cli"],
     &["commands"],
     &["testing"],

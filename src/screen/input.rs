@@ -6,9 +6,13 @@
 //! issue 793), and its edge-triggered source can lose a key that arrives
 //! together with a resize. A hang-up, an error or end of file on the
 //! terminal ends the program. Nothing wakes while idle.
+//!
+//! A remote terminal (`briefing serve`) is a socket instead of stdin, and
+//! its "signals" (a new size, the end) are raised by the server through a
+//! `Remote`, not by the OS: the same loop, per session thread.
 
 use crossterm::event::Event;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::sync::Arc;
@@ -40,12 +44,14 @@ pub enum Input {
     HangUp,
 }
 
-/// The last paste from the terminal was cut to `keyparse::PASTE_MAX` bytes.
-static PASTE_CUT: AtomicBool = AtomicBool::new(false);
+thread_local! {
+    /// The last paste from this thread's terminal was cut to `keyparse::PASTE_MAX` bytes.
+    static PASTE_CUT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 
 /// Whether the paste being handled was cut (once: the flag is cleared).
 pub(crate) fn take_paste_cut() -> bool {
-    PASTE_CUT.swap(false, Ordering::Relaxed)
+    PASTE_CUT.with(|c| c.replace(false))
 }
 
 const WATCHED: [i32; 6] = [SIGTERM, SIGINT, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT];
@@ -55,6 +61,8 @@ const ESC_WAIT_MS: i32 = 30;
 
 pub struct Source {
     parser: Parser,
+    /// The terminal: stdin, or a remote session's socket.
+    terminal: Option<OwnedFd>,
     /// Other fds to wait on (a follower's link, a file watch).
     watched: Vec<OwnedFd>,
     wake: UnixStream,
@@ -84,6 +92,7 @@ impl Source {
         }
         Ok(Source {
             parser: Parser::default(),
+            terminal: None,
             watched: Vec::new(),
             wake,
             flags,
@@ -125,7 +134,7 @@ impl Source {
             super::wire::set_terminal_synchronizes(sync);
         }
         if std::mem::take(&mut self.parser.cut) {
-            PASTE_CUT.store(true, Ordering::Relaxed);
+            PASTE_CUT.with(|c| c.set(true));
         }
         if let Some(yes) = self.parser.margins.take() {
             super::wire::margins::set_terminal_margins(yes);
@@ -172,7 +181,8 @@ impl Source {
     /// is ready; an unfinished sequence waits only a moment for its rest.
     fn ready(&self, deadline: Option<Instant>) -> io::Result<Ready> {
         let stdin = io::stdin();
-        let mut fds: Vec<os::PollFd<'_>> = [os::readable(&stdin), os::readable(&self.wake)]
+        let terminal = self.terminal.as_ref().map_or(stdin.as_fd(), AsFd::as_fd);
+        let mut fds: Vec<os::PollFd<'_>> = [os::readable(&terminal), os::readable(&self.wake)]
             .into_iter()
             .chain(self.watched.iter().map(os::readable))
             .collect();
@@ -203,7 +213,9 @@ impl Source {
     /// Read what the terminal sent into the parser; `HangUp` at its end.
     fn read_terminal(&mut self) -> Option<Input> {
         let mut buf = [0u8; 4096];
-        match os::read(io::stdin().as_fd(), &mut buf) {
+        let stdin = io::stdin();
+        let terminal = self.terminal.as_ref().map_or(stdin.as_fd(), AsFd::as_fd);
+        match os::read(terminal, &mut buf) {
             Ok(got) if got > 0 => {
                 self.parser.feed(&buf[..got]);
                 None
@@ -240,6 +252,52 @@ impl Source {
     pub fn watch(&mut self, fd: BorrowedFd<'_>) -> io::Result<()> {
         self.watched.push(fd.try_clone_to_owned()?);
         Ok(())
+    }
+}
+
+/// The server's side of a remote source: it raises the "signals" a
+/// session's terminal would (SIGWINCH for a new size, SIGTERM to end).
+#[derive(Clone)]
+pub struct Remote {
+    notify: Arc<UnixStream>,
+    flags: Vec<(i32, Arc<AtomicBool>)>,
+}
+
+impl Remote {
+    /// Raise `sig` (one of `SIGWINCH`, `SIGTERM`, `SIGHUP`) and wake the source.
+    pub fn raise(&self, sig: i32) {
+        if let Some((_, flag)) = self.flags.iter().find(|(s, _)| *s == sig) {
+            flag.store(true, Ordering::SeqCst);
+            // A full pipe already wakes the source.
+            let _ = (&*self.notify).write(&[0]);
+        }
+    }
+}
+
+impl Source {
+    /// A source that reads a remote terminal from `terminal` (a socket the
+    /// server writes the session's bytes into) and no OS signal.
+    pub fn remote(terminal: OwnedFd) -> io::Result<(Source, Remote)> {
+        let (wake, notify) = UnixStream::pair()?;
+        wake.set_nonblocking(true)?;
+        notify.set_nonblocking(true)?;
+        let flags: Vec<(i32, Arc<AtomicBool>)> = [SIGTERM, SIGHUP, SIGWINCH]
+            .into_iter()
+            .map(|sig| (sig, Arc::new(AtomicBool::new(false))))
+            .collect();
+        let source = Source {
+            parser: Parser::default(),
+            terminal: Some(terminal),
+            watched: Vec::new(),
+            wake,
+            flags: flags.clone(),
+            ids: Vec::new(),
+        };
+        let remote = Remote {
+            notify: Arc::new(notify),
+            flags,
+        };
+        Ok((source, remote))
     }
 }
 

@@ -212,7 +212,7 @@ fn read_answer(timeout: std::time::Duration) -> Vec<u8> {
     answer
 }
 
-fn parse_cursor_column(answer: &[u8]) -> Option<u16> {
+pub(crate) fn parse_cursor_column(answer: &[u8]) -> Option<u16> {
     let text = std::str::from_utf8(answer).ok()?;
     let body = text.rsplit("\x1b[").next()?.strip_suffix('R')?;
     body.split(';').nth(1)?.parse().ok()

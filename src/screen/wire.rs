@@ -21,8 +21,10 @@ mod scroll;
 mod sgr;
 pub mod shift;
 
+use std::cell::Cell as Flag;
 use std::io::{self, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
@@ -32,21 +34,41 @@ use unicode_width::UnicodeWidthStr;
 use plan::RowPlan;
 use sgr::{Pen, transition};
 
-/// Where the size comes from: the real terminal, or a fixed one (tests, benchmarks).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where the size comes from: the terminal, a fixed one (tests), another thread's (serve).
+#[derive(Debug, Clone)]
 pub enum SizeSource {
     Terminal,
     Fixed(Size),
+    Shared(Arc<SharedSize>),
 }
 
-/// Whether the terminal may do synchronized output: yes until it answers
-/// the query (`terminal::enter` asks) that it does not; a terminal that
-/// does not answer keeps the 16 bytes a frame, which it ignores.
-static TERMINAL_SYNCHRONIZES: AtomicBool = AtomicBool::new(true);
+/// A size one thread sets (the server, on window-change) and another reads.
+#[derive(Debug, Default)]
+pub struct SharedSize(AtomicU32);
+
+impl SharedSize {
+    pub fn set(&self, width: u16, height: u16) {
+        self.0.store(
+            u32::from(width) << 16 | u32::from(height),
+            Ordering::Relaxed,
+        );
+    }
+
+    pub fn get(&self) -> Size {
+        let v = self.0.load(Ordering::Relaxed);
+        Size::new((v >> 16) as u16, (v & 0xffff) as u16)
+    }
+}
+
+thread_local! {
+    /// Whether this thread's terminal may do synchronized output: yes until it answers
+    /// the query that it does not (one that never answers ignores the 16 bytes a frame).
+    static TERMINAL_SYNCHRONIZES: Flag<bool> = const { Flag::new(true) };
+}
 
 /// What the terminal answered about DEC 2026.
 pub fn set_terminal_synchronizes(yes: bool) {
-    TERMINAL_SYNCHRONIZES.store(yes, Ordering::Relaxed);
+    TERMINAL_SYNCHRONIZES.with(|c| c.set(yes));
 }
 
 /// The query whose answer `set_terminal_synchronizes` takes (DECRQM 2026).
@@ -341,6 +363,11 @@ impl<W: Write> Backend for WireBackend<W> {
                 let (w, h) = crate::os::clamp_size(size.width, size.height);
                 Ok(Size::new(w, h))
             }
+            SizeSource::Shared(ref shared) => {
+                let size = shared.get();
+                let (w, h) = crate::os::clamp_size(size.width, size.height);
+                Ok(Size::new(w, h))
+            }
             SizeSource::Terminal => crate::os::terminal_size().map(|(w, h)| Size::new(w, h)),
         }
     }
@@ -358,7 +385,7 @@ impl<W: Write> Backend for WireBackend<W> {
             return Ok(());
         }
         let mut bytes = Vec::with_capacity(self.frame.len() + 16);
-        let synchronized = self.synchronized && TERMINAL_SYNCHRONIZES.load(Ordering::Relaxed);
+        let synchronized = self.synchronized && TERMINAL_SYNCHRONIZES.with(Flag::get);
         if synchronized {
             bytes.extend_from_slice(b"\x1b[?2026h");
         }

@@ -31,6 +31,7 @@ pub fn screen(path: &str, width: u16, height: u16, script: &str) -> String {
 }
 pub mod margins;
 pub mod pty;
+pub mod ssh;
 
 /// The presentation of `path` at `width`×`height`, after `script`.
 pub fn presenter(path: &str, width: u16, height: u16) -> briefing::present::state::Presenter {

@@ -7,22 +7,26 @@
 //! switched on with the first scroll that uses it and off again by
 //! `terminal::restore`, the one way out of full-screen mode.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::cell::Cell;
 
 use super::band::Scroll;
 
 /// The query whose answer `set_terminal_margins` takes (DECRQM 69).
 pub const ASK_MARGINS: &str = "\x1b[?69$p";
 
-/// Whether the terminal said it knows DECLRMM.
-static TERMINAL_MARGINS: AtomicBool = AtomicBool::new(false);
+// Per thread: the thread that runs a terminal's loop (one for the local
+// terminal, one a session for `briefing serve`) is the one that draws on it.
+thread_local! {
+    /// Whether the terminal said it knows DECLRMM.
+    static TERMINAL_MARGINS: Cell<bool> = const { Cell::new(false) };
 
-/// Whether DECLRMM has been switched on (and not off since).
-static MODE_ON: AtomicBool = AtomicBool::new(false);
+    /// Whether DECLRMM has been switched on (and not off since).
+    static MODE_ON: Cell<bool> = const { Cell::new(false) };
 
-/// How many times the terminal was restored: a backend that switched the
-/// mode on before the last restore (Ctrl-Z, then `fg`) switches it on again.
-static RESTORES: AtomicUsize = AtomicUsize::new(0);
+    /// How many times the terminal was restored: a backend that switched the
+    /// mode on before the last restore (Ctrl-Z, then `fg`) switches it on again.
+    static RESTORES: Cell<usize> = const { Cell::new(0) };
+}
 
 const ENABLE: &str = "\x1b[?69h";
 const DISABLE: &str = "\x1b[?69l";
@@ -36,11 +40,11 @@ pub fn knows_mode(state: &str) -> bool {
 
 /// Record the terminal's answer.
 pub fn set_terminal_margins(yes: bool) {
-    TERMINAL_MARGINS.store(yes, Ordering::Relaxed);
+    TERMINAL_MARGINS.with(|c| c.set(yes));
 }
 
 pub fn terminal_margins() -> bool {
-    TERMINAL_MARGINS.load(Ordering::Relaxed)
+    TERMINAL_MARGINS.with(Cell::get)
 }
 
 /// The bytes that move `s` on the terminal, with `mode_on` saying whether
@@ -80,18 +84,18 @@ pub fn scroll_sequence(s: Scroll, width: usize, mode_on: bool) -> String {
 
 /// The number of restores so far: a mode switched on since the last restore is on.
 pub fn epoch() -> usize {
-    RESTORES.load(Ordering::Relaxed)
+    RESTORES.with(Cell::get)
 }
 
 /// A sequence from `scroll_sequence(.., false)` is being sent.
 pub fn switched_on() {
-    MODE_ON.store(true, Ordering::Relaxed);
+    MODE_ON.with(|c| c.set(true));
 }
 
 /// What to send on leaving full-screen mode: DECLRMM off, if it was switched on.
 pub fn reset_sequence() -> &'static str {
-    RESTORES.fetch_add(1, Ordering::Relaxed);
-    if MODE_ON.swap(false, Ordering::Relaxed) {
+    RESTORES.with(|c| c.set(c.get() + 1));
+    if MODE_ON.with(|c| c.replace(false)) {
         DISABLE
     } else {
         ""
