@@ -25,24 +25,66 @@ pub(crate) fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, lo
             return USAGE;
         }
     };
-    library::set_config_dirs(config.library.clone());
-    crate::i18n::set_lang(cli.lang.or(config.lang).unwrap_or(Lang::Zh));
-    // Flags beat the config, the config beats the defaults.
-    let color = cli.color.or(config.color).unwrap_or(ColorMode::Auto);
-    let ambiguous_width = cli
-        .ambiguous_width
-        .or(config.ambiguous_width)
-        .unwrap_or(AmbiguousWidth::Narrow);
-    let look = |theme: Option<ThemeName>| crate::session::Look {
-        theme: theme.or(config.theme).unwrap_or(ThemeName::Dark),
-        color,
-        ambiguous_width,
-        keys: config.keys.clone(),
-        mouse: false,
-    };
-    // `auto` asks the terminal, which only the full-screen modes do.
-    crate::layout::width::set_ambiguous_wide(ambiguous_width == AmbiguousWidth::Wide);
-    match cli.command {
+    let settings = Settings::settle(&cli, config);
+    dispatch(cli.command, &settings)
+}
+
+/// The flags and the config, settled: flags beat the config, the config
+/// beats the defaults.
+struct Settings {
+    config: crate::config::Config,
+    color: ColorMode,
+    /// `--ambiguous-width` or the config's, if either says.
+    ambiguous_given: Option<AmbiguousWidth>,
+}
+
+impl Settings {
+    /// Settle the settings and apply those that hold for every command.
+    fn settle(cli: &crate::cli::Cli, config: crate::config::Config) -> Settings {
+        library::set_config_dirs(config.library.clone());
+        crate::i18n::set_lang(cli.lang.or(config.lang).unwrap_or(Lang::Zh));
+        let settings = Settings {
+            color: cli.color.or(config.color).unwrap_or(ColorMode::Auto),
+            ambiguous_given: cli.ambiguous_width.or(config.ambiguous_width),
+            config,
+        };
+        // `auto` asks the terminal, which only the full-screen modes do.
+        crate::layout::width::set_ambiguous_wide(settings.ambiguous() == AmbiguousWidth::Wide);
+        settings
+    }
+
+    fn ambiguous(&self) -> AmbiguousWidth {
+        self.ambiguous_given.unwrap_or(AmbiguousWidth::Narrow)
+    }
+
+    /// How a full-screen mode looks, with `theme` if one was asked for.
+    fn look(&self, theme: Option<ThemeName>) -> crate::session::Look {
+        crate::session::Look {
+            theme: theme.or(self.config.theme).unwrap_or(ThemeName::Dark),
+            color: self.color,
+            ambiguous_width: self.ambiguous(),
+            keys: self.config.keys.clone(),
+            mouse: false,
+        }
+    }
+
+    /// What every `serve` session starts from.
+    fn serve_base(&self) -> crate::serve::Base {
+        crate::serve::Base {
+            dirs: Vec::new(),
+            lang: crate::i18n::lang(),
+            ambiguous: self.ambiguous_given.unwrap_or(AmbiguousWidth::Auto),
+            theme: self.config.theme.unwrap_or(ThemeName::Dark),
+            color: self.color,
+            keys: self.config.keys.clone(),
+        }
+    }
+}
+
+/// Run `command`, one arm a subcommand.
+fn dispatch(command: Command, settings: &Settings) -> u8 {
+    let look = |theme: Option<ThemeName>| settings.look(theme);
+    match command {
         Command::Check { paths } => check(&paths),
         Command::Print {
             paths,
@@ -75,20 +117,7 @@ pub(crate) fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, lo
             no_bom,
         } => export(&paths, format, output, no_bom),
         Command::Man => man(),
-        Command::Serve(options) => crate::serve::run(
-            options,
-            crate::serve::Base {
-                dirs: Vec::new(),
-                lang: crate::i18n::lang(),
-                ambiguous: cli
-                    .ambiguous_width
-                    .or(config.ambiguous_width)
-                    .unwrap_or(AmbiguousWidth::Auto),
-                theme: config.theme.unwrap_or(ThemeName::Dark),
-                color,
-                keys: config.keys.clone(),
-            },
-        ),
+        Command::Serve(options) => crate::serve::run(options, settings.serve_base()),
         Command::Open {
             paths,
             theme,
@@ -96,7 +125,7 @@ pub(crate) fn run(cli: crate::cli::Cli, config: Result<crate::config::Config, lo
             no_mouse,
         } => {
             let look = crate::session::Look {
-                mouse: !no_mouse && config.mouse.unwrap_or(true),
+                mouse: !no_mouse && settings.config.mouse.unwrap_or(true),
                 ..look(theme)
             };
             crate::session::open(&paths, &look, watch)

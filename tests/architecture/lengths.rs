@@ -7,11 +7,7 @@ use std::path::Path;
 pub const MAX: usize = 60;
 
 /// What is still over, as `("file relative to src", "fn name", "why")`.
-pub const ALLOWED: &[(&str, &str, &str)] = &[(
-    "commands.rs",
-    "run",
-    "the dispatch, one arm a subcommand; other helpers add arms now: split after the merge",
-)];
+pub const ALLOWED: &[(&str, &str, &str)] = &[];
 
 /// A function: where it is, its name, how many lines it spans.
 #[derive(Debug, Clone, PartialEq)]
