@@ -4,6 +4,7 @@
 //! content hash must match the follower's.
 
 pub(crate) mod channel;
+pub(crate) mod elsewhere;
 pub mod protocol;
 pub(crate) mod resume;
 pub(crate) mod room;
@@ -11,6 +12,7 @@ pub(crate) mod subscriber;
 pub mod users;
 
 pub use channel::{MAX_PEERS, Published, Publisher, socket_path};
+pub use elsewhere::Elsewhere;
 pub use protocol::{About, Deck, Place, PlaceKind, Screen, content_hash};
 pub use room::Trouble;
 pub use subscriber::{Remote, RemoteState, Subscriber};

@@ -297,7 +297,21 @@ fn link(
                 paths.push(path);
             }
         }
-        let subscriber = Subscriber::start(paths, &hash, options.from)?;
+        // On the default channel, the other presenters around are looked at
+        // too: one of another briefing is named at once.
+        let around: Vec<PathBuf> = match channel {
+            Some(_) => Vec::new(),
+            None => [false, options.share]
+                .into_iter()
+                .filter_map(|share| crate::follow::room::channel_dir(share).ok())
+                .fold(Vec::new(), |mut dirs, dir| {
+                    if !dirs.contains(&dir) {
+                        dirs.push(dir);
+                    }
+                    dirs
+                }),
+        };
+        let subscriber = Subscriber::start_looking(paths, around, &hash, options.from)?;
         input.watch(subscriber.wake_fd())?;
         slides.follow = Some(crate::present::state::Follow::new(subscriber));
     }

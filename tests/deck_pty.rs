@@ -217,3 +217,39 @@ fn share_without_a_role_is_a_usage_error() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn on_the_default_channel_a_presenter_of_another_briefing_is_named() {
+    let d = dirs();
+    let files = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::Y2023).unwrap();
+    let changed = text.replacen(
+        "title = \"坚持守正创新焕发平安建设新动能\"",
+        "title = \"修订稿平安建设新动能\"",
+        1,
+    );
+    assert_ne!(changed, text);
+    let other = files.path().join("other.toml");
+    std::fs::write(&other, changed).unwrap();
+    let mut p = spawn(&["present", "--presenter", common::Y2023], 100, 30, &d);
+    p.wait_for("0 人跟随", T);
+    // Its own default channel is empty: it names the presenter it sees, and keeps waiting.
+    let mut f = spawn(
+        &["present", "--follow", other.to_str().unwrap()],
+        80,
+        24,
+        &d,
+    );
+    wait_until(&mut f, "both briefings named", |screen| {
+        let s = squeeze(screen);
+        s.contains("另一份简报")
+            && s.contains("坚持守正")
+            && s.contains("修订稿")
+            && s.contains("2023")
+    });
+    assert!(squeeze(&f.screen()).contains("等待"));
+    for mut s in [p, f] {
+        s.send(b"q");
+        assert_eq!(s.wait_exit(T), 0);
+    }
+}

@@ -9,9 +9,10 @@ use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::channel::{wait, waker};
+use super::elsewhere::{Elsewhere, look};
 use super::protocol::{About, Deck, MAX_LINE, Place, decode_about, decode_message};
 use super::users::me;
 
@@ -39,6 +40,8 @@ pub struct Remote {
     pub deck: Option<Deck>,
     /// Which briefing the presenter shows, when it says.
     pub about: Option<About>,
+    /// While waiting: a live presenter of another briefing it could have meant.
+    pub elsewhere: Option<Elsewhere>,
 }
 
 /// The follower's side.
@@ -55,6 +58,17 @@ impl Subscriber {
     /// Follow the first of `paths` that has a presenter of user `from` (by
     /// default this user); keep trying.
     pub fn start(paths: Vec<PathBuf>, hash: &str, from: Option<u32>) -> io::Result<Subscriber> {
+        Subscriber::start_looking(paths, Vec::new(), hash, from)
+    }
+
+    /// As `start`, and while no presenter is there, look at the other live
+    /// presenters in the directories `around` for one of another briefing.
+    pub fn start_looking(
+        paths: Vec<PathBuf>,
+        around: Vec<PathBuf>,
+        hash: &str,
+        from: Option<u32>,
+    ) -> io::Result<Subscriber> {
         let (wake, notify) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         let remote = Arc::new(Mutex::new(Remote {
@@ -64,39 +78,21 @@ impl Subscriber {
             presenter: None,
             deck: None,
             about: None,
+            elsewhere: None,
         }));
         let stop = Arc::new(AtomicBool::new(false));
         let (halt, halted) = waker()?;
-        let (shared, stopped, hash) = (Arc::clone(&remote), Arc::clone(&stop), hash.to_string());
-        let trusted = from.unwrap_or_else(me);
-        std::thread::spawn(move || {
-            while !stopped.load(Ordering::Relaxed) {
-                let mut stranger = None;
-                for path in &paths {
-                    let Ok(stream) = UnixStream::connect(path) else {
-                        continue;
-                    };
-                    match rustix::net::sockopt::socket_peercred(&stream) {
-                        Ok(cred) if cred.uid.as_raw() == trusted => {
-                            set(&shared, &notify, |r| r.presenter = Some(trusted));
-                            listen(stream, &shared, &notify, &halted, &hash);
-                            set(&shared, &notify, |r| {
-                                r.state = RemoteState::Waiting;
-                                r.deck = None;
-                            });
-                        }
-                        Ok(cred) => stranger = stranger.or(Some(cred.uid.as_raw())),
-                        Err(_) => {}
-                    }
-                }
-                let state = stranger.map_or(RemoteState::Waiting, RemoteState::Stranger);
-                if current(&shared) != state {
-                    set(&shared, &notify, |r| r.state = state);
-                }
-                // No presenter yet: look again in a while (or stop at once).
-                let _ = wait(&[halted.as_fd()], Some(RETRY));
-            }
-        });
+        let seeker = Seeker {
+            paths,
+            around,
+            hash: hash.to_string(),
+            trusted: from.unwrap_or_else(me),
+            shared: Arc::clone(&remote),
+            notify,
+            halted,
+            stopped: Arc::clone(&stop),
+        };
+        std::thread::spawn(move || seeker.run());
         Ok(Subscriber {
             remote,
             wake,
@@ -129,6 +125,15 @@ impl Subscriber {
             .clone()
     }
 
+    /// While no presenter is on the channel: a presenter of another briefing nearby.
+    pub fn elsewhere(&self) -> Option<Elsewhere> {
+        self.remote
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .elsewhere
+            .clone()
+    }
+
     /// The uid of the presenter followed, once one was found.
     pub fn presenter(&self) -> Option<u32> {
         self.remote
@@ -147,6 +152,86 @@ impl Drop for Subscriber {
 
 /// How often a follower with no presenter looks for one.
 const RETRY: Duration = Duration::from_millis(200);
+
+/// How often a waiting follower looks at the other presenters around.
+const LOOK_AROUND: Duration = Duration::from_secs(2);
+
+/// The follower's thread: finds the presenter, listens, looks around while waiting.
+struct Seeker {
+    paths: Vec<PathBuf>,
+    around: Vec<PathBuf>,
+    hash: String,
+    trusted: u32,
+    shared: Arc<Mutex<Remote>>,
+    notify: UnixStream,
+    halted: UnixStream,
+    stopped: Arc<AtomicBool>,
+}
+
+impl Seeker {
+    fn run(self) {
+        let mut looked: Option<Instant> = None;
+        while !self.stopped.load(Ordering::Relaxed) {
+            let stranger = self.try_paths();
+            let state = stranger.map_or(RemoteState::Waiting, RemoteState::Stranger);
+            if current(&self.shared) != state {
+                set(&self.shared, &self.notify, |r| r.state = state);
+            }
+            if state == RemoteState::Waiting && looked.is_none_or(|t| t.elapsed() >= LOOK_AROUND) {
+                self.look_around();
+                looked = Some(Instant::now());
+            }
+            // No presenter yet: look again in a while (or stop at once).
+            let _ = wait(&[self.halted.as_fd()], Some(RETRY));
+        }
+    }
+
+    /// Follow the presenter of the first path that has one, until it goes;
+    /// the uid of another user serving one of them.
+    fn try_paths(&self) -> Option<u32> {
+        let (shared, notify) = (&*self.shared, &self.notify);
+        let mut stranger = None;
+        for path in &self.paths {
+            let Ok(stream) = UnixStream::connect(path) else {
+                continue;
+            };
+            match rustix::net::sockopt::socket_peercred(&stream) {
+                Ok(cred) if cred.uid.as_raw() == self.trusted => {
+                    set(shared, notify, |r| {
+                        r.presenter = Some(self.trusted);
+                        r.elsewhere = None;
+                    });
+                    listen(stream, shared, notify, &self.halted, &self.hash);
+                    set(shared, notify, |r| {
+                        r.state = RemoteState::Waiting;
+                        r.deck = None;
+                    });
+                }
+                Ok(cred) => stranger = stranger.or(Some(cred.uid.as_raw())),
+                Err(_) => {}
+            }
+        }
+        stranger
+    }
+
+    /// Look for a live presenter of another briefing; say so when that changes.
+    fn look_around(&self) {
+        if self.around.is_empty() {
+            return;
+        }
+        let found = look(
+            &self.around,
+            &self.paths,
+            &self.hash,
+            self.trusted,
+            self.halted.as_fd(),
+        );
+        let shared = &*self.shared;
+        if shared.lock().unwrap_or_else(|e| e.into_inner()).elsewhere != found {
+            set(shared, &self.notify, |r| r.elsewhere = found);
+        }
+    }
+}
 
 fn current(shared: &Mutex<Remote>) -> RemoteState {
     shared.lock().unwrap_or_else(|e| e.into_inner()).state

@@ -39,6 +39,16 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
         "演示者放映的是另一份简报：{}（{}）；本机打开的是：{}（{}）",
         "The presenter shows another briefing: {} ({}); this one is {} ({})",
     ),
+    (
+        "elsewhere_about",
+        "此简报尚无演示者；正在放映的是另一份简报：{}（{}）；本机打开的是：{}（{}）。仍在等待…",
+        "No presenter shows this briefing yet; one shows another: {} ({}); this one is {} ({}). Still waiting…",
+    ),
+    (
+        "elsewhere_named",
+        "此简报尚无演示者；正在放映的是另一份简报：{}（{}）；本机打开的是：{}（{}）。跟随它：--follow={}。仍在等待…",
+        "No presenter shows this briefing yet; one shows another: {} ({}); this one is {} ({}). To follow it: --follow={}. Still waiting…",
+    ),
     // Keys.
     (
         "s.down",

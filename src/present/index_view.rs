@@ -107,25 +107,32 @@ pub(crate) fn prompt_line(buf: &mut Buffer, area: Rect, p: &Presenter) {
     );
 }
 
-/// A follower whose presenter shows another briefing: both, by title and period.
+/// A follower whose presenter shows another briefing: both, by title and
+/// period. While waiting on its channel, a live presenter of another
+/// briefing nearby is named the same way (and how to follow it).
 pub(crate) fn mismatch(buf: &mut Buffer, area: Rect, p: &Presenter) {
     let Some(f) = &p.follow else {
         return;
     };
-    let (RemoteState::Mismatch, Some(theirs)) = (f.subscriber.snapshot().0, f.subscriber.about())
-    else {
-        return;
-    };
     let b = &p.briefing;
-    let text = subst(
-        tr("mismatch_about"),
-        &[
-            &theirs.title,
-            &theirs.period,
-            &b.title,
-            &b.period.to_string(),
-        ],
-    );
+    let ours = b.period.to_string();
+    let text = match (f.subscriber.snapshot().0, f.subscriber.about()) {
+        (RemoteState::Mismatch, Some(theirs)) => subst(
+            tr("mismatch_about"),
+            &[&theirs.title, &theirs.period, &b.title, &ours],
+        ),
+        (RemoteState::Waiting, _) => {
+            let Some(near) = f.subscriber.elsewhere() else {
+                return;
+            };
+            let (t, per) = (&near.about.title, &near.about.period);
+            match &near.name {
+                Some(name) => subst(tr("elsewhere_named"), &[t, per, &b.title, &ours, name]),
+                None => subst(tr("elsewhere_about"), &[t, per, &b.title, &ours]),
+            }
+        }
+        _ => return,
+    };
     let w = area.width.saturating_sub(4).clamp(1, 60);
     let lines = wrap_lines(&text, usize::from(w - 2).max(1));
     let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
