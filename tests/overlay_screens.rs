@@ -1,4 +1,4 @@
-//! The reader's boxes (help, comparison) over Chinese text at 80×24, 60×20
+//! The reader's boxes (help, indicator detail, comparison) over Chinese text at 80×24, 60×20
 //! and 40×15: snapshots, and a check that every border cell is on screen
 //! (a wide character cut by an edge would hide the border cell after it).
 
@@ -73,6 +73,9 @@ boxed!(help_80x24_scrolled_to_the_end, 80, 24, "1?G");
 boxed!(help_60x20, 60, 20, "1?");
 boxed!(help_40x15, 40, 15, "1?");
 boxed!(help_40x15_scrolled, 40, 15, "1?jjj");
+boxed!(detail_80x24, 80, 24, "1<Tab><Enter>");
+boxed!(detail_60x20, 60, 20, "1<Tab><Enter>");
+boxed!(detail_40x15, 40, 15, "1<Tab><Enter>");
 boxed!(compare_80x24, 80, 24, "1c");
 boxed!(compare_60x20, 60, 20, "1c");
 boxed!(compare_40x15, 40, 15, "1c");
@@ -91,4 +94,21 @@ fn below_80_columns_the_comparison_shows_over_any_pane() {
     // From the indicators pane (the text pane hidden), `c` shows the table.
     let screen = shown(40, 15, "1<Tab>c");
     assert!(screen.contains("各期对比"), "{screen}");
+}
+
+#[test]
+fn below_80_columns_the_detail_shows_over_any_pane() {
+    // From the indicators pane, Enter shows the detail in its box, with
+    // the cited sentence; Esc closes it.
+    for (w, h) in [(60, 20), (40, 15)] {
+        let list = shown(w, h, "1<Tab>");
+        let screen = shown(w, h, "1<Tab><Enter>");
+        assert!(screen.contains('┌') && screen != list, "{screen}");
+        assert!(
+            screen.contains("原文：3月、8月两轮次部署反电诈攻坚战"),
+            "{screen}"
+        );
+        let closed = shown(w, h, "1<Tab><Enter><Esc>");
+        assert!(!closed.contains('┌'), "{closed}");
+    }
 }

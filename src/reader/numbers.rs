@@ -3,10 +3,11 @@
 //! or `Tab` go to the next or previous indicator; in the comparison table
 //! `j`/`k` and the page keys scroll it.
 
-use super::panes::{Focus, panes};
+use super::panes::Focus;
 use super::state::{App, Numbers};
 use super::view::{compare, detail};
 use crate::screen::action::Command;
+use crate::screen::overlay::boxed;
 
 /// Take `c` if an open number view has a use for it; else hand it on, as it
 /// is or as the command it stands for here.
@@ -64,17 +65,12 @@ fn detail_command(app: &mut App, c: Command) -> Option<Command> {
     None
 }
 
-/// The number of rows of the open detail, and the rows it has on screen.
+/// The number of rows of the open detail, and the rows its box shows.
 fn detail_size(app: &App) -> (usize, usize) {
-    let Some(area) = panes(app.area, app.focus, app.fill()).indicators else {
+    let Some((rect, rows)) = detail::shown(app).and_then(|ind| detail::detail_box(app, ind)) else {
         return (0, 0);
     };
-    let list = app.indicators();
-    let Some((_, ind)) = list.get(app.indicator) else {
-        return (0, 0);
-    };
-    let total = detail::rows(app, ind, area.width).len();
-    (total, usize::from(area.height.saturating_sub(1)).max(1))
+    (rows.len(), usize::from(boxed::inner(rect).height).max(1))
 }
 
 fn move_cursor(app: &mut App, forward: bool) {
@@ -132,7 +128,7 @@ mod tests {
 
     #[test]
     fn j_and_k_scroll_the_detail_and_keep_the_indicator() {
-        let mut app = open_detail(80, 24);
+        let mut app = open_detail(40, 15);
         press(&mut app, &[Command::Down, Command::Down]);
         assert_eq!((app.indicator, app.numbers.detail_scroll), (0, 2));
         press(&mut app, &[Command::Up]);

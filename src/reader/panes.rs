@@ -78,26 +78,21 @@ pub struct Fill {
     pub text_lines: usize,
     /// The section's indicators.
     pub indicators: usize,
-    /// Whether an indicator's detail is open (it wants room).
-    pub detail: bool,
 }
 
 /// Rows of the text pane above the indicators in `body` rows (one is the
 /// separator): the text gets the rows it needs first, the indicators keep
-/// their header and one indicator; no indicators fold to a one-line pane;
-/// an open detail takes two fifths.
+/// their header and one indicator; no indicators fold to a one-line pane.
 fn text_rows(body: u16, fill: Fill) -> u16 {
     let body = usize::from(body);
     let ind = if fill.indicators == 0 {
         1
-    } else if fill.detail {
-        (body * 2 / 5).max(3)
     } else {
         3.min(1 + 2 * fill.indicators)
     };
     let room = body.saturating_sub(ind + 1);
     let wanted_by_ind = 1 + 2 * fill.indicators;
-    let text = if fill.detail || fill.indicators == 0 {
+    let text = if fill.indicators == 0 {
         room
     } else {
         // What the indicators cannot use goes to the text, whatever it needs.
@@ -206,22 +201,18 @@ mod tests {
         Fill {
             text_lines: 0,
             indicators: 0,
-            detail: false,
         },
         Fill {
             text_lines: 100,
             indicators: 0,
-            detail: false,
         },
         Fill {
             text_lines: 5,
             indicators: 9,
-            detail: false,
         },
         Fill {
             text_lines: 100,
             indicators: 9,
-            detail: true,
         },
     ];
 
@@ -235,7 +226,6 @@ mod tests {
         let no_indicators = Fill {
             text_lines: 100,
             indicators: 0,
-            detail: false,
         };
         assert_eq!(
             split(no_indicators),
@@ -256,11 +246,6 @@ mod tests {
             (12, 9),
             "the indicators take what the text leaves"
         );
-        let detail = Fill {
-            detail: true,
-            ..long_text
-        };
-        assert_eq!(split(detail).1, 8, "an open detail takes two fifths");
     }
 
     #[test]

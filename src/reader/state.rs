@@ -274,7 +274,6 @@ impl App {
                 .sections
                 .get(self.section)
                 .map_or(0, |s| s.all_indicators().count()),
-            detail: self.detail,
         }
     }
 

@@ -65,6 +65,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App) {
     status::render(app, status_area, frame);
     // The boxes last: over everything, the status line included.
     let buf = frame.buffer_mut();
+    detail::render(app, buf);
     if app.compare {
         compare_box(app, buf);
     }

@@ -1,7 +1,8 @@
 //! The indicator detail: the figure, a chart of its series with the periods
 //! down one axis and every value labelled, a cursor that reads out one point
 //! (period, value, stated or derived, source), then its comparisons, note
-//! and cite. It scrolls (`j`/`k`); `←`/`→` move the cursor.
+//! and cite, in a box over the panes. It scrolls (`j`/`k`); `←`/`→` move
+//! the cursor.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,13 +10,14 @@ use ratatui::style::Style;
 
 use super::sparkline::Scale;
 use crate::i18n::{subst, t as tr};
-use crate::layout::symbols::arrow;
 use crate::layout::{pad_left, pad_right, width::str_width};
 use crate::model::series::point_value;
 use crate::model::{Indicator, Series, SeriesKind, format_value, series_of};
+use crate::reader::panes::{Focus, panes};
 use crate::reader::state::App;
 use crate::render::{Figure, cite_line, note_line, point_source};
-use crate::screen::paint::{put, put_spans};
+use crate::screen::overlay::boxed;
+use crate::screen::paint::put_spans;
 use crate::screen::theme::Theme;
 
 pub(crate) type Row = Vec<(String, Style)>;
@@ -33,10 +35,9 @@ pub(crate) fn series_for(app: &App, ind: &Indicator) -> Option<Series> {
     series_of(app.all_periods(), &ind.id)
 }
 
-/// Every row of the detail of `ind` at `width` columns.
-pub(crate) fn rows(app: &App, ind: &Indicator, width: u16) -> Vec<Row> {
+/// Every row of the detail of `ind` at `w` columns.
+pub(crate) fn rows(app: &App, ind: &Indicator, w: u16) -> Vec<Row> {
     let t = &app.theme;
-    let w = width.saturating_sub(2);
     let mut rows: Vec<Row> = wrapped(&ind.label, t.title, w);
     rows.push(figure_row(t, ind));
     if let Some(s) = series_for(app, ind) {
@@ -171,6 +172,32 @@ fn compare_bars(t: &Theme, ind: &Indicator, w: u16) -> Vec<Row> {
     rows
 }
 
+/// The open detail's indicator, when the detail is on screen (it is while
+/// the indicators have the focus).
+pub(crate) fn shown(app: &App) -> Option<&Indicator> {
+    if !app.detail || app.focus != Focus::Indicators {
+        return None;
+    }
+    app.indicators().get(app.indicator).map(|(_, ind)| *ind)
+}
+
+/// The detail's box at the current size: over the panes, as tall as the
+/// detail (no taller than the space between the tabs and the status line),
+/// and its rows at the box's inner width.
+pub(crate) fn detail_box(app: &App, ind: &Indicator) -> Option<(Rect, Vec<Row>)> {
+    let body = panes(app.area, app.focus, app.fill()).body?;
+    // A margin round the box where there is room; on a phone, all of it.
+    let width = if body.width < 60 {
+        body.width
+    } else {
+        body.width - 4
+    };
+    let inner = boxed::inner(Rect::new(0, 0, width, body.height)).width;
+    let rows = rows(app, ind, inner);
+    let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
+    Some((boxed::place(body, width, height)?, rows))
+}
+
 /// The first row shown: the scroll, kept so that the last row stays at the bottom.
 pub(crate) fn first_row(app: &App, total: usize, height: u16) -> usize {
     app.numbers
@@ -178,25 +205,24 @@ pub(crate) fn first_row(app: &App, total: usize, height: u16) -> usize {
         .min(total.saturating_sub(usize::from(height)))
 }
 
-/// Draw the detail of `ind` into `area`, from the scroll on.
-pub(crate) fn render(app: &App, ind: &Indicator, area: Rect, buf: &mut Buffer) {
-    let rows = rows(app, ind, area.width);
-    let first = first_row(app, rows.len(), area.height);
-    let w = area.width.saturating_sub(2);
-    for (i, row) in rows
-        .iter()
-        .skip(first)
-        .take(usize::from(area.height))
-        .enumerate()
-    {
-        put_spans(buf, area.x + 1, area.y + i as u16, w, row);
+/// Draw the open detail in its box, from the scroll on: the rows drawn
+/// into a buffer as wide as the box's inside, then copied in; the box's
+/// borders say when rows are hidden above or below.
+pub(crate) fn render(app: &App, buf: &mut Buffer) {
+    let Some(ind) = shown(app) else {
+        return;
+    };
+    let Some((rect, rows)) = detail_box(app, ind) else {
+        return;
+    };
+    let inner = boxed::inner(rect);
+    let height = u16::try_from(rows.len()).unwrap_or(u16::MAX);
+    let mut content = Buffer::empty(Rect::new(0, 0, inner.width, height));
+    for (y, row) in rows.iter().take(usize::from(height)).enumerate() {
+        put_spans(&mut content, 0, y as u16, inner.width, row);
     }
-    // More above or below: a mark in the free right-hand column.
-    let (right, t) = (area.right().saturating_sub(1), &app.theme);
-    if first > 0 && area.height > 0 {
-        put(buf, right, area.y, 1, arrow(1.0), t.dim);
-    }
-    if area.height > 0 && first + usize::from(area.height) < rows.len() {
-        put(buf, right, area.bottom() - 1, 1, arrow(-1.0), t.dim);
-    }
+    let first = first_row(app, rows.len(), inner.height);
+    let title = tr("detail_header");
+    boxed::frame(&app.theme, rect, title, first, rows.len(), buf);
+    boxed::blit(&app.theme, &content, first, rect, buf);
 }

@@ -1,12 +1,12 @@
 //! The indicators pane: the current section's figures with their change and
-//! a sparkline, or the selected one's detail (`detail`).
+//! a sparkline (the selected one's detail is a box over the panes: `detail`).
 
 use crate::i18n::{subst, t as tr};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::detail::{self, series_for};
+use super::detail::series_for;
 use super::sparkline::spark;
 use crate::model::Indicator;
 use crate::reader::panes::Focus;
@@ -26,11 +26,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         t.header
     };
-    let title = if app.detail {
-        tr("detail_header").to_string()
-    } else {
-        subst(tr("indicators_header"), &[&list.len().to_string()])
-    };
+    let title = subst(tr("indicators_header"), &[&list.len().to_string()]);
     let used = put(buf, area.x, area.y, area.width, &title, header);
     let body = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
     if list.is_empty() {
@@ -50,12 +46,8 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    if app.detail {
-        detail::render(app, list[app.indicator].1, body, buf);
-    } else {
-        let inds: Vec<&Indicator> = list.iter().map(|(_, i)| *i).collect();
-        render_list(app, &inds, body, buf);
-    }
+    let inds: Vec<&Indicator> = list.iter().map(|(_, i)| *i).collect();
+    render_list(app, &inds, body, buf);
 }
 
 /// Two rows an indicator: its label, then its figure; the selected one in view.
