@@ -55,13 +55,7 @@ fn lookup<'a>(
 /// the table (no taller than the space between the tabs and the status line).
 pub(crate) fn compare_box(app: &App) -> Option<Rect> {
     let body = panes(app.area, app.focus, app.fill()).body?;
-    // A margin round the box where there is room; on a phone, all of it.
-    let width = if body.width < 60 {
-        body.width
-    } else {
-        body.width - 4
-    };
-    let inner = boxed::inner(Rect::new(0, 0, width, body.height)).width;
+    let (width, inner) = boxed::width_over(body);
     let rows = lines_wanted(app, inner, usize::from(body.height));
     let rows = u16::try_from(rows + 2).unwrap_or(u16::MAX);
     boxed::place(body, width, rows)

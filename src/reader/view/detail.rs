@@ -186,13 +186,7 @@ pub(crate) fn shown(app: &App) -> Option<&Indicator> {
 /// and its rows at the box's inner width.
 pub(crate) fn detail_box(app: &App, ind: &Indicator) -> Option<(Rect, Vec<Row>)> {
     let body = panes(app.area, app.focus, app.fill()).body?;
-    // A margin round the box where there is room; on a phone, all of it.
-    let width = if body.width < 60 {
-        body.width
-    } else {
-        body.width - 4
-    };
-    let inner = boxed::inner(Rect::new(0, 0, width, body.height)).width;
+    let (width, inner) = boxed::width_over(body);
     let rows = rows(app, ind, inner);
     let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
     Some((boxed::place(body, width, height)?, rows))

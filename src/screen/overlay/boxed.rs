@@ -24,6 +24,18 @@ pub(crate) fn place(area: Rect, w: u16, h: u16) -> Option<Rect> {
     Some(Rect::new(x, y, w, h))
 }
 
+/// The width of a box laid over `body` (the panes): a margin round it
+/// where there is room; on a phone, all of it. Also the width its content
+/// is laid out for, inside the borders.
+pub(crate) fn width_over(body: Rect) -> (u16, u16) {
+    let width = if body.width < 60 {
+        body.width
+    } else {
+        body.width - 4
+    };
+    (width, inner(Rect::new(0, 0, width, body.height)).width)
+}
+
 /// Where the content goes inside `rect`: within the borders, one column of
 /// margin each side when there is room.
 pub(crate) fn inner(rect: Rect) -> Rect {
