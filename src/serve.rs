@@ -1,13 +1,16 @@
 //! `briefing serve`: an SSH server that is the application. A reader's
 //! key lets them in to the start screen or one served command, drawn by the
 //! same modes, run loop and wire backend as a local terminal; there is no
-//! shell, no forwarding, nothing else. The rooms: `hostkey` and
-//! `authorized` (who is who), `limits` and `log`, `handler` (a connection),
+//! shell, no forwarding, nothing else. The rooms: `hostkey`, `authorized`,
+//! `certs` and `auth` (who is who; `watched`: a file read again when it
+//! changes), `limits` and `log`, `handler` (a connection),
 //! `channel` (what a channel runs) and `live` (a running session, its output task), `remote` (a session's thread),
 //! `output` (its bounded output), `start` (the start screen), `exec` and
 //! `names` (the served commands and the names they take).
 
+mod auth;
 mod authorized;
+mod certs;
 mod channel;
 mod exec;
 mod handler;
@@ -20,6 +23,7 @@ mod output;
 mod remote;
 mod run;
 mod start;
+mod watched;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -42,6 +46,8 @@ pub(crate) struct Options {
     pub listen: String,
     #[arg(long, value_name = "FILE")]
     pub authorized_keys: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub trusted_user_ca_keys: Option<PathBuf>,
     #[arg(long, value_name = "FILE")]
     pub host_key: Option<PathBuf>,
     #[arg(long)]
@@ -87,8 +93,8 @@ pub(crate) struct Base {
 /// What the connections share.
 pub(crate) struct Shared {
     pub base: Base,
-    /// The allowed keys; `None` lets any key in (`--allow-anyone`).
-    keys: Option<Mutex<authorized::Keys>>,
+    /// Who is let in.
+    trust: auth::Trust,
     limits: limits::Limits,
     /// The running sessions, to end them all on SIGTERM.
     sessions: Mutex<HashMap<u64, Remote>>,

@@ -24,6 +24,11 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
         "The keys let in (OpenSSH authorized_keys; read again when it changes or on SIGHUP)",
     ),
     (
+        "cli.serve.trusted_user_ca_keys",
+        "信任的 CA 公钥（每行一个）：由其签发、主体名含登录用户名的 OpenSSH 用户证书可以进入（文件变化或 SIGHUP 时重读）",
+        "CA public keys, one a line: an OpenSSH user certificate they signed that names the login user among its principals is let in (read again when it changes or on SIGHUP)",
+    ),
+    (
         "cli.serve.host_key",
         "主机密钥文件（默认：XDG_STATE_HOME 下，首次启动时生成）",
         "The host key file (default: under XDG_STATE_HOME, made at first start)",
@@ -50,8 +55,8 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "serve.need_keys",
-        "需要 --authorized-keys FILE（或演示用的 --allow-anyone）",
-        "--authorized-keys FILE is needed (or --allow-anyone, for a demonstration)",
+        "需要 --authorized-keys FILE 或 --trusted-user-ca-keys FILE（或演示用的 --allow-anyone）",
+        "--authorized-keys FILE or --trusted-user-ca-keys FILE is needed (or --allow-anyone, for a demonstration)",
     ),
     (
         "serve.anyone",

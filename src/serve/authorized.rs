@@ -1,16 +1,17 @@
 //! The keys let in: an OpenSSH `authorized_keys` file, read again when it
-//! changes (or on SIGHUP). `from="…"` is honoured (address patterns with
+//! changes (or on SIGHUP, see `watched`). `from="…"` is honoured (address patterns with
 //! `*`/`?`, CIDR, `!` to exclude; no name lookups); options that only take
 //! away what the server never gives are accepted, `no-pty` is honoured, and
 //! a line with any other option is refused, with a log line.
 
 use std::net::IpAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::str::FromStr;
-use std::time::SystemTime;
 
 use russh::keys::PublicKey;
 use russh::keys::ssh_key::authorized_keys::Entry;
+
+use super::watched::Watched;
 
 /// Options that restrict what the server never allows anyway.
 const HARMLESS: &[&str] = &[
@@ -35,60 +36,28 @@ pub(super) struct Grant {
     pub pty: bool,
 }
 
-/// The file and what it said when last read.
-#[derive(Debug)]
-pub(super) struct Keys {
-    path: PathBuf,
-    stamp: Option<(SystemTime, u64)>,
-    allowed: Vec<Allowed>,
-}
+/// The file and the keys it allowed when last read.
+pub(super) type Keys = Watched<Vec<Allowed>>;
 
 impl Keys {
     /// Read `path`; the problems go to `log`, line by line.
-    pub(super) fn load(path: &Path, log: &mut dyn FnMut(String)) -> std::io::Result<Keys> {
-        let mut keys = Keys {
-            path: path.to_path_buf(),
-            stamp: None,
-            allowed: Vec::new(),
-        };
-        keys.read(log)?;
-        Ok(keys)
-    }
-
-    fn stamp_now(&self) -> Option<(SystemTime, u64)> {
-        let meta = std::fs::metadata(&self.path).ok()?;
-        Some((meta.modified().ok()?, meta.len()))
-    }
-
-    fn read(&mut self, log: &mut dyn FnMut(String)) -> std::io::Result<()> {
-        let stamp = self.stamp_now();
-        let text = std::fs::read_to_string(&self.path)?;
-        self.allowed = parse(&text, &self.path.display().to_string(), log);
-        self.stamp = stamp;
-        Ok(())
-    }
-
-    /// Read the file again if it changed (or always, with `force`); a file
-    /// that cannot be read keeps the keys as they were.
-    pub(super) fn refresh(&mut self, force: bool, log: &mut dyn FnMut(String)) {
-        if (force || self.stamp_now() != self.stamp)
-            && let Err(e) = self.read(log)
-        {
-            log(format!(
-                "event=keys-unreadable file={} error={e:?}",
-                self.path.display()
-            ));
-        }
+    pub(super) fn read_keys(path: &Path, log: &mut dyn FnMut(String)) -> std::io::Result<Keys> {
+        Watched::load(path, parse, log)
     }
 
     /// What `key` coming from `peer` may do, if it may come in.
     pub(super) fn check(&self, key: &PublicKey, peer: IpAddr) -> Option<Grant> {
-        self.allowed
-            .iter()
-            .filter(|a| a.key.key_data() == key.key_data())
-            .find(|a| a.from.as_ref().is_none_or(|p| from_matches(p, peer)))
-            .map(|a| Grant { pty: !a.no_pty })
+        check(&self.value, key, peer)
     }
+}
+
+/// What `key` coming from `peer` may do under `allowed`, if it may come in.
+fn check(allowed: &[Allowed], key: &PublicKey, peer: IpAddr) -> Option<Grant> {
+    allowed
+        .iter()
+        .filter(|a| a.key.key_data() == key.key_data())
+        .find(|a| a.from.as_ref().is_none_or(|p| from_matches(p, peer)))
+        .map(|a| Grant { pty: !a.no_pty })
 }
 
 /// The allowed keys of an `authorized_keys` text.
@@ -169,7 +138,7 @@ fn pattern_matches(pattern: &str, peer: IpAddr) -> bool {
     wildcard(pattern.as_bytes(), peer.to_string().as_bytes())
 }
 
-fn in_cidr(peer: IpAddr, net: IpAddr, bits: u32) -> bool {
+pub(super) fn in_cidr(peer: IpAddr, net: IpAddr, bits: u32) -> bool {
     match (peer, net) {
         (IpAddr::V4(p), IpAddr::V4(n)) if bits <= 32 => {
             let mask = u32::MAX.checked_shl(32 - bits).unwrap_or(0);

@@ -1,4 +1,4 @@
-//! One SSH connection: public-key authentication against the allowed keys,
+//! One SSH connection: public-key authentication (decided in `auth`),
 //! one session channel at a time with a terminal or a served command, and
 //! a refusal (logged) for everything else: passwords, other commands, a
 //! shell without a terminal, forwarding of any kind, X11, subsystems.
@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use russh::keys::{HashAlg, PublicKey};
+use russh::keys::Certificate;
 use russh::server::{
     Auth, ChannelOpenHandle, Handler, Msg, PublicKeyOffer, Session, VerifiedPublicKey,
 };
@@ -34,7 +34,7 @@ pub(super) struct Conn {
     pub(super) peer: SocketAddr,
     started: Instant,
     pub(super) fingerprint: Option<String>,
-    grant: Option<Grant>,
+    pub(super) grant: Option<Grant>,
     pub(super) authed: Arc<AtomicBool>,
     pub(super) channels: HashMap<ChannelId, Chan>,
     pub(super) opened: Vec<String>,
@@ -71,18 +71,6 @@ impl Conn {
         log::line(&format!("event={event} peer={} key={fp} {more}", self.peer));
     }
 
-    /// What `key` may do, if it may come in.
-    fn check(&self, key: &PublicKey) -> Option<Grant> {
-        match &self.shared.keys {
-            None => Some(Grant { pty: true }),
-            Some(keys) => {
-                let mut keys = keys.lock().unwrap_or_else(|e| e.into_inner());
-                keys.refresh(false, &mut |l| log::line(&l));
-                keys.check(key, self.peer.ip())
-            }
-        }
-    }
-
     /// Refuse a channel request, with a log line.
     pub(super) fn refuse(&self, what: &str, channel: ChannelId, session: &mut Session) {
         self.log("refused", &format!("request={what}"));
@@ -114,10 +102,6 @@ impl Drop for Conn {
     }
 }
 
-fn fingerprint(key: &PublicKey) -> String {
-    key.fingerprint(HashAlg::Sha256).to_string()
-}
-
 impl Handler for Conn {
     type Error = russh::Error;
 
@@ -126,12 +110,7 @@ impl Handler for Conn {
         _user: &str,
         offer: PublicKeyOffer<'_>,
     ) -> Result<Auth, Self::Error> {
-        if self.check(offer.public_key).is_some() {
-            return Ok(Auth::Accept);
-        }
-        let fp = fingerprint(offer.public_key);
-        log::line(&format!("event=auth-refused peer={} key={fp}", self.peer));
-        Ok(Auth::reject())
+        Ok(self.offered(offer.public_key))
     }
 
     async fn auth_publickey(
@@ -139,14 +118,15 @@ impl Handler for Conn {
         user: &str,
         key: VerifiedPublicKey<'_>,
     ) -> Result<Auth, Self::Error> {
-        let Some(grant) = self.check(key.public_key) else {
-            return Ok(Auth::reject());
-        };
-        self.fingerprint = Some(fingerprint(key.public_key));
-        self.grant = Some(grant);
-        self.authed.store(true, Ordering::SeqCst);
-        self.log("auth", &format!("user={}", value(user)));
-        Ok(Auth::Accept)
+        Ok(self.proved(user, key.public_key))
+    }
+
+    async fn auth_openssh_certificate(
+        &mut self,
+        user: &str,
+        certificate: &Certificate,
+    ) -> Result<Auth, Self::Error> {
+        Ok(self.certified(user, certificate))
     }
 
     async fn auth_password(&mut self, user: &str, _password: &str) -> Result<Auth, Self::Error> {

@@ -3,8 +3,8 @@
 //! SIGTERM ends every session with a message on its screen.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use russh::MethodKind;
@@ -12,8 +12,9 @@ use russh::server::Config;
 use signal_hook::consts::SIGTERM;
 use tokio::net::{TcpListener, TcpStream};
 
+use super::auth::Trust;
 use super::handler::Conn;
-use super::{Base, Options, Shared, authorized, hostkey, limits, log};
+use super::{Base, Options, Shared, authorized, certs, hostkey, limits, log};
 use crate::exit::{INVALID, OK, USAGE};
 use crate::i18n::{subst, t};
 
@@ -24,29 +25,39 @@ const PER_MINUTE: usize = 30;
 /// How long SIGTERM waits for the sessions to say goodbye.
 const GOODBYE: Duration = Duration::from_secs(3);
 
-/// The allowed keys (`None`: anyone); `Err` is the exit code, said.
-fn allowed_keys(options: &Options) -> Result<Option<std::sync::Mutex<authorized::Keys>>, u8> {
-    match (&options.authorized_keys, options.allow_anyone) {
-        (Some(path), _) => match authorized::Keys::load(path, &mut |l| log::line(&l)) {
-            Ok(k) => Ok(Some(std::sync::Mutex::new(k))),
-            Err(e) => {
-                let shown = path.display().to_string();
-                eprintln!(
-                    "briefing: {}",
-                    subst(t("serve.keys_bad"), &[&shown, &e.to_string()])
-                );
-                Err(INVALID)
-            }
-        },
-        (None, true) => {
-            eprintln!("briefing: {}", t("serve.anyone"));
-            Ok(None)
-        }
-        (None, false) => {
-            eprintln!("briefing: {}", t("serve.need_keys"));
-            Err(USAGE)
+/// A file of keys read at start; `Err` is the exit code, said.
+fn read<T>(
+    path: &Option<std::path::PathBuf>,
+    load: fn(&std::path::Path, &mut dyn FnMut(String)) -> std::io::Result<T>,
+) -> Result<Option<Mutex<T>>, u8> {
+    let Some(path) = path else { return Ok(None) };
+    match load(path, &mut |l| log::line(&l)) {
+        Ok(k) => Ok(Some(Mutex::new(k))),
+        Err(e) => {
+            let shown = path.display().to_string();
+            eprintln!(
+                "briefing: {}",
+                subst(t("serve.keys_bad"), &[&shown, &e.to_string()])
+            );
+            Err(INVALID)
         }
     }
+}
+
+/// Who is let in; `Err` is the exit code, said.
+fn trust(options: &Options) -> Result<Trust, u8> {
+    let trust = Trust {
+        anyone: options.allow_anyone,
+        keys: read(&options.authorized_keys, authorized::Keys::read_keys)?,
+        cas: read(&options.trusted_user_ca_keys, certs::Cas::read_cas)?,
+    };
+    if trust.anyone {
+        eprintln!("briefing: {}", t("serve.anyone"));
+    } else if trust.keys.is_none() && trust.cas.is_none() {
+        eprintln!("briefing: {}", t("serve.need_keys"));
+        return Err(USAGE);
+    }
+    Ok(trust)
 }
 
 /// The host key, made at first start; `Err` is the exit code, said.
@@ -69,7 +80,7 @@ fn host_key(options: &Options) -> Result<russh::keys::PrivateKey, u8> {
 /// Run the server until SIGTERM or SIGINT.
 pub(crate) fn run(options: Options, mut base: Base) -> u8 {
     base.dirs = options.served();
-    let keys = match allowed_keys(&options) {
+    let trust = match trust(&options) {
         Ok(k) => k,
         Err(code) => return code,
     };
@@ -91,7 +102,7 @@ pub(crate) fn run(options: Options, mut base: Base) -> u8 {
     };
     let shared = Arc::new(Shared {
         base,
-        keys,
+        trust,
         limits: limits::Limits::new(PER_MINUTE, options.max_sessions as usize),
         sessions: Default::default(),
         next_id: Default::default(),
@@ -145,10 +156,7 @@ async fn serve(listen: String, config: (Arc<Config>, Duration), shared: Arc<Shar
             },
             _ = hup.recv() => {
                 log::line("event=reload");
-                if let Some(keys) = &shared.keys {
-                    let mut keys = keys.lock().unwrap_or_else(|e| e.into_inner());
-                    keys.refresh(true, &mut |l| log::line(&l));
-                }
+                shared.trust.reload();
             }
             _ = term.recv() => break,
             _ = int.recv() => break,
