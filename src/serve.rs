@@ -3,7 +3,7 @@
 //! same modes, run loop and wire backend as a local terminal; there is no
 //! shell, no forwarding, nothing else. The rooms: `hostkey`, `authorized`,
 //! `certs` and `auth` (who is who; `watched`: a file read again when it
-//! changes), `limits` and `log`, `handler` (a connection),
+//! changes), `private` (files no other user controls), `limits` and `log`, `handler` (a connection),
 //! `channel` (what a channel runs) and `live` (a running session, its output task), `remote` (a session's thread),
 //! `output` (its bounded output), `start` (the start screen), `exec` and
 //! `names` (the served commands and the names they take).
@@ -20,6 +20,7 @@ mod live;
 mod log;
 mod names;
 mod output;
+mod private;
 mod remote;
 mod run;
 mod start;
@@ -52,6 +53,8 @@ pub(crate) struct Options {
     pub host_key: Option<PathBuf>,
     #[arg(long)]
     pub allow_anyone: bool,
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
     #[arg(long, value_name = "MINUTES", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(1..=10_080))]
     pub idle_timeout: u64,

@@ -245,7 +245,7 @@ fn a_host_key_others_can_read_is_refused() {
     let out = run_bounded(serve(&key), T);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert!(
-        text(&out.stderr).contains("readable by other users"),
+        text(&out.stderr).contains("other users can read or write it"),
         "{out:?}"
     );
     // Without --authorized-keys and without --allow-anyone: refused to start.

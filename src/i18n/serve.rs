@@ -64,11 +64,6 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
         "warning: --allow-anyone: any key can connect",
     ),
     (
-        "serve.key_readable",
-        "{}：主机密钥可被其他用户读取（chmod 600 后再启动）",
-        "{}: the host key is readable by other users (chmod 600 it, then start again)",
-    ),
-    (
         "serve.key_bad",
         "{}：无法读取主机密钥：{}",
         "{}: cannot read the host key: {}",
@@ -93,6 +88,42 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
         "serve.cannot_listen",
         "无法监听 {}：{}",
         "Cannot listen on {}: {}",
+    ),
+    (
+        "serve.file_symlink",
+        "{}：是符号链接（拒绝使用：其他用户可能让它指向别处）",
+        "{}: is a symbolic link (refused: another user could point it elsewhere)",
+    ),
+    (
+        "serve.file_owner",
+        "{}：属于另一个用户（uid {}）",
+        "{}: belongs to another user (uid {})",
+    ),
+    (
+        "serve.file_open",
+        "{}：其他用户可以读取或写入（chmod 600 后再启动）",
+        "{}: other users can read or write it (chmod 600 it, then start again)",
+    ),
+    (
+        "serve.file_not_regular",
+        "{}：不是普通文件",
+        "{}: not a regular file",
+    ),
+    ("serve.file_bad", "{}：无法打开：{}", "{}: cannot open: {}"),
+    (
+        "serve.dir_owner",
+        "{}：所在目录属于另一个用户（uid {}）",
+        "{}: the directory belongs to another user (uid {})",
+    ),
+    (
+        "serve.dir_writable",
+        "{}：其他用户可以在该目录中写入（chmod go-w，或换一个目录）",
+        "{}: other users can write in the directory (chmod go-w it, or choose another)",
+    ),
+    (
+        "cli.serve.log",
+        "日志另外追加写入此文件（不存在时以 0600 创建；为符号链接、属于他人或他人可读写时拒绝启动）",
+        "Also append the log to FILE (made 0600 if missing; refused if a symbolic link, another user's, or open to others)",
     ),
     ("serve.keys_bad", "{}：无法读取：{}", "{}: cannot read: {}"),
     (

@@ -1,14 +1,16 @@
 //! The server's host key: an ed25519 key made at first start in
-//! `$XDG_STATE_HOME/briefing/` with mode 0600, refused when others can read it.
+//! `$XDG_STATE_HOME/briefing/` with mode 0600; refused when others can reach
+//! it, own it, or control its directory, or when it is a symbolic link.
 
-use std::fs;
-use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::fs::{self, OpenOptions};
+use std::io::{Read, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use russh::keys::ssh_key::LineEnding;
 use russh::keys::{Algorithm, HashAlg, PrivateKey};
 
+use super::private::{self, Problem};
 use crate::i18n::{subst, t};
 
 /// Where the host key lives when `--host-key` is not given.
@@ -25,27 +27,36 @@ pub(super) fn default_path() -> Option<PathBuf> {
 }
 
 /// The key at `path`, made there first if there is none; `Err` is the
-/// message to print (a key others can read is never used).
+/// message to print (a key others can reach is never used, see `private`).
 pub(super) fn load_or_create(path: &Path) -> Result<PrivateKey, String> {
     let shown = path.display().to_string();
-    match fs::metadata(path) {
-        Ok(meta) => {
-            if meta.permissions().mode() & 0o077 != 0 {
-                return Err(subst(t("serve.key_readable"), &[&shown]));
-            }
-            let text = fs::read_to_string(path)
-                .map_err(|e| subst(t("serve.key_bad"), &[&shown, &e.to_string()]))?;
-            PrivateKey::from_openssh(text)
-                .map_err(|e| subst(t("serve.key_bad"), &[&shown, &e.to_string()]))
+    let bad = |e: &dyn std::fmt::Display| subst(t("serve.key_bad"), &[&shown, &e.to_string()]);
+    match private::open(path, OpenOptions::new().read(true)) {
+        Ok(mut file) => {
+            let mut text = String::new();
+            file.read_to_string(&mut text).map_err(|e| bad(&e))?;
+            PrivateKey::from_openssh(text).map_err(|e| bad(&e))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            create(path).map_err(|e| subst(t("serve.key_bad"), &[&shown, &e.to_string()]))
-        }
-        Err(e) => Err(subst(t("serve.key_bad"), &[&shown, &e.to_string()])),
+        Err(Problem::Missing) => create(path).map_err(|e| match e {
+            Made::Refused(m) => m,
+            Made::Failed(e) => bad(&e),
+        }),
+        Err(Problem::Refused(m)) => Err(m),
     }
 }
 
-fn create(path: &Path) -> Result<PrivateKey, Box<dyn std::error::Error>> {
+enum Made {
+    Refused(String),
+    Failed(Box<dyn std::error::Error>),
+}
+
+impl<E: std::error::Error + 'static> From<E> for Made {
+    fn from(e: E) -> Made {
+        Made::Failed(Box::new(e))
+    }
+}
+
+fn create(path: &Path) -> Result<PrivateKey, Made> {
     let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::DirBuilder::new()
@@ -53,11 +64,20 @@ fn create(path: &Path) -> Result<PrivateKey, Box<dyn std::error::Error>> {
             .mode(0o700)
             .create(dir)?;
     }
+    match private::check_dir(path) {
+        Ok(()) => {}
+        Err(Problem::Refused(m)) => return Err(Made::Refused(m)),
+        Err(Problem::Missing) => {
+            return Err(std::io::Error::from(std::io::ErrorKind::NotFound).into());
+        }
+    }
     let text = key.to_openssh(LineEnding::LF)?;
-    // create_new: never over a file that appeared meanwhile; 0600 from the start.
-    let mut file = fs::OpenOptions::new()
+    // create_new: never over a file (or a link) that appeared meanwhile;
+    // 0600 from the start.
+    let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
+        .custom_flags(libc::O_NOFOLLOW)
         .mode(0o600)
         .open(path)?;
     file.write_all(text.as_bytes())?;
@@ -77,6 +97,7 @@ pub(super) fn fingerprint(key: &PrivateKey) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::PermissionsExt;
 
     #[test]
     fn made_once_with_mode_0600_and_read_back() {
@@ -98,6 +119,6 @@ mod tests {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
         let err =
             crate::i18n::with_lang(crate::i18n::Lang::En, || load_or_create(&path)).unwrap_err();
-        assert!(err.contains("readable by other users"), "{err}");
+        assert!(err.contains("other users can read or write it"), "{err}");
     }
 }

@@ -1,14 +1,29 @@
-//! The server's log: one line per connection and per refusal, on stderr,
-//! `key=value` after a UTC time. Never key material: keys appear by
-//! fingerprint only.
+//! The server's log: one line per connection and per refusal, on stderr
+//! and appended to the `--log` file when there is one, `key=value` after a
+//! UTC time. Never key material: keys appear by fingerprint only.
 
+use std::fs::File;
 use std::io::Write;
+use std::sync::{Mutex, OnceLock};
 use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The `--log` file, opened (and checked, see `private`) at start.
+static FILE: OnceLock<Mutex<File>> = OnceLock::new();
+
+/// From now on, every line is appended to `file` too.
+pub(super) fn also_to(file: File) {
+    let _ = FILE.set(Mutex::new(file));
+}
 
 /// Write one line: the time, then `fields`.
 pub(super) fn line(fields: &str) {
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{} {}", now(), clean(fields));
+    let text = format!("{} {}\n", now(), clean(fields));
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    if let Some(file) = FILE.get() {
+        // One write of the whole line: O_APPEND keeps lines whole.
+        let mut file = file.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = file.write_all(text.as_bytes());
+    }
 }
 
 /// A value as the log shows it: no control characters (a client names

@@ -3,6 +3,7 @@
 //! SIGTERM ends every session with a message on its screen.
 
 use std::net::SocketAddr;
+use std::os::unix::fs::OpenOptionsExt;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -14,7 +15,7 @@ use tokio::net::{TcpListener, TcpStream};
 
 use super::auth::Trust;
 use super::handler::Conn;
-use super::{Base, Options, Shared, authorized, certs, hostkey, limits, log};
+use super::{Base, Options, Shared, authorized, certs, hostkey, limits, log, private};
 use crate::exit::{INVALID, OK, USAGE};
 use crate::i18n::{subst, t};
 
@@ -77,9 +78,41 @@ fn host_key(options: &Options) -> Result<russh::keys::PrivateKey, u8> {
     Ok(key)
 }
 
+/// The `--log` file, opened for appending (made 0600 if missing, see
+/// `private`); `Err` is the exit code, said.
+fn log_file(options: &Options) -> Result<(), u8> {
+    let Some(path) = &options.log else {
+        return Ok(());
+    };
+    let mut open = std::fs::OpenOptions::new();
+    open.append(true).create(true).mode(0o600);
+    match private::open(path, &mut open) {
+        Ok(file) => {
+            log::also_to(file);
+            Ok(())
+        }
+        Err(private::Problem::Refused(message)) => {
+            eprintln!("briefing: {message}");
+            Err(INVALID)
+        }
+        Err(private::Problem::Missing) => {
+            let shown = path.display().to_string();
+            let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+            eprintln!(
+                "briefing: {}",
+                subst(t("serve.file_bad"), &[&shown, &missing.to_string()])
+            );
+            Err(INVALID)
+        }
+    }
+}
+
 /// Run the server until SIGTERM or SIGINT.
 pub(crate) fn run(options: Options, mut base: Base) -> u8 {
     base.dirs = options.served();
+    if let Err(code) = log_file(&options) {
+        return code;
+    }
     let trust = match trust(&options) {
         Ok(k) => k,
         Err(code) => return code,
