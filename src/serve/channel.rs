@@ -140,7 +140,9 @@ impl Conn {
         let opening = match &request {
             Request::Open(n) => name_ok(n).map(Opening::Open),
             Request::Present(n) => name_ok(n).map(Opening::Present),
-            Request::Follow(n) => name_ok(n).map(Opening::Follow),
+            Request::Follow { name, channel } => {
+                name_ok(name).map(|p| Opening::Follow(p, channel.clone()))
+            }
             Request::List | Request::Print { .. } => {
                 return self.text(channel, request, lang, session);
             }

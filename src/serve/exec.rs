@@ -12,10 +12,18 @@ use crate::i18n::{subst, t};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Request {
     List,
-    Print { name: String, width: usize },
+    Print {
+        name: String,
+        width: usize,
+    },
     Open(String),
     Present(String),
-    Follow(String),
+    /// A briefing, and the presenter's channel when named (a plain name:
+    /// never a path a client could point the server at).
+    Follow {
+        name: String,
+        channel: Option<String>,
+    },
 }
 
 /// The most bytes of a command line looked at.
@@ -32,10 +40,28 @@ pub(super) fn parse(command: &[u8]) -> Result<Request, String> {
         ["print", rest @ ..] => print_args(rest).ok_or_else(|| usage("print NAME [--width N]")),
         ["open", name] => Ok(Request::Open((*name).to_string())),
         ["present", name] => Ok(Request::Present((*name).to_string())),
-        ["follow", name] => Ok(Request::Follow((*name).to_string())),
-        ["open" | "present" | "follow", ..] => Err(usage(&format!("{} NAME", words[0]))),
+        ["follow", name] => Ok(Request::Follow {
+            name: (*name).to_string(),
+            channel: None,
+        }),
+        ["follow", name, "--channel", c] if plain_channel(c) => Ok(Request::Follow {
+            name: (*name).to_string(),
+            channel: Some((*c).to_string()),
+        }),
+        ["follow", ..] => Err(usage("follow NAME [--channel CHANNEL]")),
+        ["open" | "present", ..] => Err(usage(&format!("{} NAME", words[0]))),
         _ => Err(t("serve.unknown_command").to_string()),
     }
+}
+
+/// A channel's plain name, as `present --channel` takes it: letters,
+/// digits, `-`, `_`, `.`, at most 64, not starting with `.`; no path.
+fn plain_channel(c: &str) -> bool {
+    !c.is_empty()
+        && c.len() <= 64
+        && !c.starts_with('.')
+        && c.chars()
+            .all(|ch| ch.is_alphanumeric() || "-_.".contains(ch))
 }
 
 fn print_args(args: &[&str]) -> Option<Request> {
@@ -117,6 +143,13 @@ mod tests {
             })
         );
         assert_eq!(
+            parse(b"follow 2023 --channel meeting-1"),
+            Ok(Request::Follow {
+                name: "2023".into(),
+                channel: Some("meeting-1".into())
+            })
+        );
+        assert_eq!(
             parse(b"print --width=40 a"),
             Ok(Request::Print {
                 name: "a".into(),
@@ -136,6 +169,11 @@ mod tests {
             b"\xff\xfe",
             b"scp -t /tmp",
             b"internal-sftp",
+            b"follow a --channel /tmp/x.sock",
+            b"follow a --channel ../x",
+            b"follow a --channel .hidden",
+            b"follow a --channel",
+            b"follow a b",
         ] {
             assert!(parse(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
         }

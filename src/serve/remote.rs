@@ -36,7 +36,8 @@ pub(super) enum Opening {
     Start,
     Open(PathBuf),
     Present(PathBuf),
-    Follow(PathBuf),
+    /// A briefing, on its own channel or the named one.
+    Follow(PathBuf, Option<String>),
 }
 
 /// Everything a session thread needs to know.
@@ -219,10 +220,10 @@ fn show(
         Opening::Start => return start(setup, (terminal, source), &mut next, size, ended),
         Opening::Open(p) => (p, Showing::Reader),
         Opening::Present(p) => (p, slides(SlidesOptions::default())),
-        Opening::Follow(p) => (
+        Opening::Follow(p, channel) => (
             p,
             slides(SlidesOptions {
-                follow: Some(None),
+                follow: Some(channel.clone()),
                 share: true,
                 ..SlidesOptions::default()
             }),

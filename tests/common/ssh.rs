@@ -44,6 +44,11 @@ fn keygen(path: &Path) {
 impl Server {
     /// Serve `briefings/` to the key `listed` (in the temp dir), with `extra` flags.
     pub fn start(extra: &[&str]) -> Server {
+        Server::start_with(extra, &[])
+    }
+
+    /// As `start`, with `env` set for the server too.
+    pub fn start_with(extra: &[&str], env: &[(&str, &str)]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         keygen(&dir.path().join("listed"));
         keygen(&dir.path().join("unlisted"));
@@ -58,6 +63,7 @@ impl Server {
             .args(extra)
             .env("XDG_STATE_HOME", dir.path().join("state"))
             .env_remove("BRIEFING_PATH")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
