@@ -53,22 +53,16 @@ fn shared_dir(root: &Path) -> PathBuf {
 
 /// `briefing serve` with `extra` flags, expected to refuse to start: its output.
 fn refused_start(work: &Path, extra: &[&str]) -> Output {
-    let keys = work.join("authorized_keys");
-    if !keys.exists() {
-        std::fs::write(&keys, "").unwrap();
-    }
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_briefing"));
-    cmd.args([
-        "--lang",
-        "en",
-        "serve",
-        "--listen",
-        "127.0.0.1:0",
-        "--authorized-keys",
-    ])
-    .arg(&keys)
-    .args(extra)
-    .env("XDG_STATE_HOME", work.join("state"));
+    cmd.args(["--lang", "en", "serve", "--listen", "127.0.0.1:0"]);
+    if !extra.contains(&"--authorized-keys") {
+        let keys = work.join("authorized_keys");
+        if !keys.exists() {
+            std::fs::write(&keys, "").unwrap();
+        }
+        cmd.arg("--authorized-keys").arg(&keys);
+    }
+    cmd.args(extra).env("XDG_STATE_HOME", work.join("state"));
     let out = run_bounded(cmd, T);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert!(
@@ -255,4 +249,54 @@ fn a_second_user_cannot_plant_own_or_read_the_host_key() {
     let out = as_nobody("cat", &[&key]);
     assert!(!out.status.success(), "{out:?}");
     assert!(!String::from_utf8_lossy(&out.stdout).contains("PRIVATE KEY"));
+}
+
+#[test]
+fn key_files_another_user_could_change_are_refused() {
+    if !root_or_skip("key_files_another_user_could_change_are_refused") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    chmod(dir.path(), 0o755);
+    let shared = shared_dir(dir.path());
+    // Written by the attacker: their authorized_keys, their CA file.
+    for flag in ["--authorized-keys", "--trusted-user-ca-keys"] {
+        let theirs = shared.join(format!("theirs{flag}"));
+        let out = as_nobody("touch", &[&theirs]);
+        assert!(out.status.success(), "{out:?}");
+        let out = refused_start(dir.path(), &[flag, theirs.to_str().unwrap()]);
+        assert!(
+            said(&out).contains("belongs to another user (uid 65534)"),
+            "{flag}: {out:?}"
+        );
+        // A link of theirs, in the sticky directory, to that file.
+        let link = shared.join(format!("link{flag}"));
+        let out = as_nobody("ln", &[Path::new("-s"), &theirs, &link]);
+        assert!(out.status.success(), "{out:?}");
+        let out = refused_start(dir.path(), &[flag, link.to_str().unwrap()]);
+        assert!(
+            said(&out).contains("belongs to another user (uid 65534)"),
+            "{flag}: {out:?}"
+        );
+    }
+    // Root's file, but one anyone may write to.
+    let open = dir.path().join("open-keys");
+    std::fs::write(&open, "").unwrap();
+    chmod(&open, 0o666);
+    let out = refused_start(
+        dir.path(),
+        &["--trusted-user-ca-keys", open.to_str().unwrap()],
+    );
+    assert!(said(&out).contains("other users can change it"), "{out:?}");
+    // Root's file, in a directory the attacker owns.
+    let their_dir = dir.path().join("their-dir");
+    std::fs::create_dir(&their_dir).unwrap();
+    std::fs::write(their_dir.join("keys"), "").unwrap();
+    std::os::unix::fs::chown(&their_dir, Some(NOBODY), Some(NOBODY)).unwrap();
+    let keys = their_dir.join("keys");
+    let out = refused_start(dir.path(), &["--authorized-keys", keys.to_str().unwrap()]);
+    assert!(
+        said(&out).contains("directory belongs to another user"),
+        "{out:?}"
+    );
 }

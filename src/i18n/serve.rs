@@ -105,6 +105,11 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
         "{}: other users can read or write it (chmod 600 it, then start again)",
     ),
     (
+        "serve.file_writable",
+        "{}：其他用户可以修改它（它决定谁能进入：chmod go-w）",
+        "{}: other users can change it (it decides who comes in: chmod go-w it)",
+    ),
+    (
         "serve.file_not_regular",
         "{}：不是普通文件",
         "{}: not a regular file",

@@ -41,7 +41,7 @@ pub(super) type Keys = Watched<Vec<Allowed>>;
 
 impl Keys {
     /// Read `path`; the problems go to `log`, line by line.
-    pub(super) fn read_keys(path: &Path, log: &mut dyn FnMut(String)) -> std::io::Result<Keys> {
+    pub(super) fn read_keys(path: &Path, log: &mut dyn FnMut(String)) -> Result<Keys, String> {
         Watched::load(path, parse, log)
     }
 

@@ -27,7 +27,7 @@ pub(super) type Cas = Watched<Vec<Fingerprint>>;
 
 impl Cas {
     /// Read `path`; the problems go to `log`, line by line.
-    pub(super) fn read_cas(path: &Path, log: &mut dyn FnMut(String)) -> std::io::Result<Cas> {
+    pub(super) fn read_cas(path: &Path, log: &mut dyn FnMut(String)) -> Result<Cas, String> {
         Watched::load(path, parse, log)
     }
 

@@ -49,6 +49,37 @@ pub(super) fn check_dir(path: &Path) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Whether a file that says who comes in (`authorized_keys`, the CA keys)
+/// could be changed by another user: it, the directory it is named in and
+/// the directory it really lives in must be this user's or root's, and
+/// writable by no one else (a directory may be sticky, as /tmp). Others may
+/// read it: it holds public keys. `Err` is the message to print.
+pub(super) fn check_trusted(path: &Path) -> Result<(), String> {
+    let shown = path.display().to_string();
+    let message = |p: Problem| match p {
+        Problem::Refused(m) => m,
+        Problem::Missing => subst(t("serve.keys_bad"), &[&shown, "not found"]),
+    };
+    check_dir(path).map_err(message)?;
+    let real = path
+        .canonicalize()
+        .map_err(|e| subst(t("serve.keys_bad"), &[&shown, &e.to_string()]))?;
+    check_dir(&real).map_err(message)?;
+    let meta = std::fs::metadata(&real)
+        .map_err(|e| subst(t("serve.keys_bad"), &[&shown, &e.to_string()]))?;
+    let me = rustix::process::geteuid().as_raw();
+    if meta.uid() != me && meta.uid() != 0 {
+        return Err(subst(
+            t("serve.file_owner"),
+            &[&shown, &meta.uid().to_string()],
+        ));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Err(subst(t("serve.file_writable"), &[&shown]));
+    }
+    Ok(())
+}
+
 fn refused(id: &'static str, shown: &str, e: &dyn std::fmt::Display) -> Problem {
     Problem::Refused(subst(t(id), &[shown, &e.to_string()]))
 }

@@ -26,20 +26,16 @@ const PER_MINUTE: usize = 30;
 /// How long SIGTERM waits for the sessions to say goodbye.
 const GOODBYE: Duration = Duration::from_secs(3);
 
+/// How a file of keys is read: its problems to the log; `Err` is the message.
+type Load<T> = fn(&std::path::Path, &mut dyn FnMut(String)) -> Result<T, String>;
+
 /// A file of keys read at start; `Err` is the exit code, said.
-fn read<T>(
-    path: &Option<std::path::PathBuf>,
-    load: fn(&std::path::Path, &mut dyn FnMut(String)) -> std::io::Result<T>,
-) -> Result<Option<Mutex<T>>, u8> {
+fn read<T>(path: &Option<std::path::PathBuf>, load: Load<T>) -> Result<Option<Mutex<T>>, u8> {
     let Some(path) = path else { return Ok(None) };
     match load(path, &mut |l| log::line(&l)) {
         Ok(k) => Ok(Some(Mutex::new(k))),
-        Err(e) => {
-            let shown = path.display().to_string();
-            eprintln!(
-                "briefing: {}",
-                subst(t("serve.keys_bad"), &[&shown, &e.to_string()])
-            );
+        Err(message) => {
+            eprintln!("briefing: {message}");
             Err(INVALID)
         }
     }

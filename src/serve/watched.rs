@@ -1,9 +1,14 @@
-//! A file the server trusts and reads again when it changes (its inode,
+//! A file that says who comes in, read again when it changes (its inode,
 //! length or modification time), or on SIGHUP: the `authorized_keys` file
-//! and the trusted CA keys. A file that cannot be read keeps what it said.
+//! and the trusted CA keys. Each read first checks that no other user can
+//! change it (`private::check_trusted`); a file that cannot be read, or
+//! could have been changed by another user, keeps what it said.
 
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+
+use super::private;
+use crate::i18n::{subst, t};
 
 /// What a file's text says, its problems going to the log line by line.
 pub(super) type Parse<T> = fn(text: &str, file: &str, log: &mut dyn FnMut(String)) -> T;
@@ -21,14 +26,15 @@ pub(super) struct Watched<T> {
 }
 
 impl<T> Watched<T> {
-    /// Read `path` with `parse`; the problems go to `log`.
+    /// Read `path` with `parse`; the problems go to `log`. `Err` is the
+    /// message to print.
     pub(super) fn load(
         path: &Path,
         parse: Parse<T>,
         log: &mut dyn FnMut(String),
-    ) -> std::io::Result<Watched<T>> {
+    ) -> Result<Watched<T>, String> {
         let stamp = stamp(path);
-        let text = std::fs::read_to_string(path)?;
+        let text = text(path)?;
         let value = parse(&text, &path.display().to_string(), log);
         Ok(Watched {
             path: path.to_path_buf(),
@@ -38,9 +44,9 @@ impl<T> Watched<T> {
         })
     }
 
-    fn read(&mut self, log: &mut dyn FnMut(String)) -> std::io::Result<()> {
+    fn read(&mut self, log: &mut dyn FnMut(String)) -> Result<(), String> {
         let stamp = stamp(&self.path);
-        let text = std::fs::read_to_string(&self.path)?;
+        let text = text(&self.path)?;
         self.value = (self.parse)(&text, &self.path.display().to_string(), log);
         self.stamp = stamp;
         Ok(())
@@ -53,11 +59,23 @@ impl<T> Watched<T> {
             && let Err(e) = self.read(log)
         {
             log(format!(
-                "event=file-unreadable file={} error={e:?}",
+                "event=file-refused file={} reason={e:?}",
                 self.path.display()
             ));
         }
     }
+}
+
+/// The file's text, once it is known that only this user or root could
+/// have written it.
+fn text(path: &Path) -> Result<String, String> {
+    private::check_trusted(path)?;
+    std::fs::read_to_string(path).map_err(|e| {
+        subst(
+            t("serve.keys_bad"),
+            &[&path.display().to_string(), &e.to_string()],
+        )
+    })
 }
 
 fn stamp(path: &Path) -> Option<Stamp> {
@@ -91,6 +109,25 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         w.refresh(false, &mut |l| reads.push(l));
         assert_eq!(w.value, ["a", "b"], "an unreadable file keeps the value");
-        assert!(reads[3].contains("file-unreadable"), "{reads:?}");
+        assert!(reads[3].contains("file-refused"), "{reads:?}");
+    }
+
+    #[test]
+    fn a_file_others_can_change_is_not_read() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, "a\n").unwrap();
+        let mut w = Watched::load(&path, lines, &mut |_| {}).unwrap();
+        std::fs::write(&path, "a\nintruder\n").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).unwrap();
+        let mut said = Vec::new();
+        w.refresh(false, &mut |l| said.push(l));
+        assert_eq!(w.value, ["a"], "{said:?}");
+        assert!(said[0].contains("file-refused"), "{said:?}");
+        let err = crate::i18n::with_lang(crate::i18n::Lang::En, || {
+            Watched::load(&path, lines, &mut |_| {}).unwrap_err()
+        });
+        assert!(err.contains("other users can change it"), "{err}");
     }
 }
