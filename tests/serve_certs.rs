@@ -2,8 +2,10 @@
 //! with the real OpenSSH client and certificates made by `ssh-keygen -s`: a
 //! valid one gets the start screen; an expired one, one for another
 //! principal, one signed by an unlisted CA, a host certificate and one with
-//! `force-command` are refused. The certificate's key is never listed in
-//! `authorized_keys`: only the certificate can let it in.
+//! `force-command` are refused; a hostile client (russh) presenting a host
+//! certificate, or a user's certificate under another name, is refused too.
+//! The certificate's key is never listed in `authorized_keys`: only the
+//! certificate can let it in.
 
 mod common;
 
@@ -177,7 +179,7 @@ fn certificates_that_do_not_pass_are_refused() {
             Some("reason=untrusted-ca"),
         ),
         // OpenSSH's client does not offer a host certificate as a user's
-        // (a hostile client would: the rule's unit test covers it).
+        // (a hostile client does: see the russh client below).
         ("host", "ca", &["-V", "-5m:+1h", "-h"], None),
         (
             "forced",
@@ -245,4 +247,66 @@ fn the_ca_file_is_read_again_when_it_changes() {
     assert!(hup.success());
     server.wait_log("event=reload", T);
     assert!(refused(&list_as(&server, "officer", "alice")));
+}
+
+/// A client that trusts any host key: the hostile peer, built on russh.
+struct Hostile;
+
+impl russh::client::Handler for Hostile {
+    type Error = russh::Error;
+
+    async fn check_server_key(
+        &mut self,
+        _key: &russh::keys::PublicKeyOrCertificate,
+    ) -> Result<bool, Self::Error> {
+        Ok(true)
+    }
+}
+
+/// Present certificate `name` (with its key) as `user`: whether it was let in.
+fn present_as(server: &Server, name: &str, user: &str) -> bool {
+    let key = russh::keys::load_secret_key(server.key(name), None).unwrap();
+    let cert_path = server.key(&format!("{name}-cert.pub"));
+    let cert = russh::keys::Certificate::read_file(&cert_path).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let config = std::sync::Arc::new(russh::client::Config::default());
+        let connect = russh::client::connect(config, ("127.0.0.1", server.port), Hostile);
+        let mut session = tokio::time::timeout(T, connect).await.unwrap().unwrap();
+        let tried = session.authenticate_openssh_cert(user, std::sync::Arc::new(key), cert);
+        tokio::time::timeout(T, tried)
+            .await
+            .unwrap()
+            .unwrap()
+            .success()
+    })
+}
+
+#[test]
+fn a_hostile_client_presenting_a_host_or_another_users_certificate_is_refused() {
+    if !available() {
+        return;
+    }
+    let cas = Cas::new();
+    let server = serve(&cas);
+    let valid = ["-I", "id", "-n", "alice", "-V", "-5m:+1h"];
+    certified(&server, &cas, "user", "ca", &valid);
+    certified(&server, &cas, "host", "ca", &[&valid[..], &["-h"]].concat());
+    certified(
+        &server,
+        &cas,
+        "expired",
+        "ca",
+        &["-I", "id", "-n", "alice", "-V", "20200101:20200102"],
+    );
+    // This client gets in where it should: the refusals below are the rule's.
+    assert!(present_as(&server, "user", "alice"), "{}", server.log());
+    assert!(!present_as(&server, "host", "alice"));
+    server.wait_log("reason=not-a-user-certificate", T);
+    assert!(!present_as(&server, "user", "bob"));
+    server.wait_log("user=\"bob\" cert_id=\"id\"", T);
+    assert!(!present_as(&server, "expired", "alice"));
 }
