@@ -124,12 +124,12 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 pub(crate) fn indicators(b: &Briefing) -> Vec<(&str, &str, &crate::model::Indicator)> {
     let mut out = Vec::new();
     for s in &b.sections {
-        out.extend(s.indicators.iter().map(|i| (s.title.as_str(), "", i)));
+        out.extend(s.indicators.iter().map(|i| (&*s.title, "", i)));
         for item in &s.items {
             out.extend(
                 item.indicators
                     .iter()
-                    .map(|i| (s.title.as_str(), item.title.as_str(), i)),
+                    .map(|i| (&*s.title, item.title.as_str(), i)),
             );
         }
     }

@@ -50,16 +50,16 @@ fn check_whole(source: &str) -> (Option<Briefing>, Bounded) {
 /// `section` outside a section …): then it is read whole.
 fn check_pieces(source: &str) -> Option<(Option<Briefing>, Bounded)> {
     let split = split::split(source)?;
-    if split.sections.is_empty() {
+    if split.sections().len() == 0 {
         return None;
     }
     let (head, found) = decode::head(source, &split)?;
     let mut diagnostics = Bounded::default();
     diagnostics.extend(found);
     let mut incomplete = head.incomplete;
-    let mut stream = validate::Stream::new(source, &head, split.sections.len());
-    for (i, range) in split.sections.iter().enumerate() {
-        let piece = decode::section(source, range.clone(), i)?;
+    let mut stream = validate::Stream::new(source, &head, split.sections().len());
+    for (i, range) in split.sections().enumerate() {
+        let piece = decode::section(source, range, i)?;
         diagnostics.extend(piece.diags);
         incomplete |= piece.incomplete;
         if let Some(section) = piece.section {

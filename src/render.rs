@@ -67,7 +67,7 @@ pub(crate) fn section_heading(b: &Briefing, index: usize, numbering: Numbering) 
     match (b.campaign_number(index), numbering) {
         (Some(n), Numbering::Dotted) => format!("{n}. {}", s.title),
         (Some(n), Numbering::Spaced) => format!("{n}  {}", s.title),
-        (None, _) => s.title.clone(),
+        (None, _) => s.title.to_string(),
     }
 }
 

@@ -43,7 +43,12 @@ fn the_seed_gives_the_sections_and_items_of_the_hand_made_briefing() {
             .iter()
             .map(|s| {
                 let items = s.items.iter().map(|i| i.title.clone()).collect();
-                (s.kind, s.title.clone(), s.subtitle.clone(), items)
+                (
+                    s.kind,
+                    s.title.to_string(),
+                    s.subtitle.as_deref().map(String::from),
+                    items,
+                )
             })
             .collect()
     };
@@ -408,7 +413,7 @@ fn markdown_headings_bold_lines_and_lists_shape_the_draft() {
         .map(|s| {
             (
                 s.kind,
-                s.title.as_str(),
+                &*s.title,
                 s.items.iter().map(|i| i.title.as_str()).collect(),
             )
         })

@@ -55,7 +55,7 @@ proptest! {
             }
             kept += b.subtitle.as_deref().unwrap_or("");
             for s in &b.sections {
-                if !matches!(s.title.as_str(), "综述" | "展望") {
+                if !matches!(&*s.title, "综述" | "展望") {
                     kept += &s.title;
                 }
                 kept += s.subtitle.as_deref().unwrap_or("");

@@ -60,14 +60,14 @@ fn the_newest_opens_and_series_are_real_points_in_period_order() {
 fn switching_periods_keeps_the_section() {
     let mut app = reader(100, 30);
     press(&mut app, "2");
-    assert_eq!(app.briefing().sections[app.section].id, "flow");
+    assert_eq!(&*app.briefing().sections[app.section].id, "flow");
     press(&mut app, "<");
     assert_eq!(app.briefing().period.to_string(), "2023-H2");
-    assert_eq!(app.briefing().sections[app.section].id, "flow");
+    assert_eq!(&*app.briefing().sections[app.section].id, "flow");
     press(&mut app, "<");
     assert_eq!(app.briefing().period.to_string(), "2023-H1");
     assert_eq!(
-        app.briefing().sections[app.section].id,
+        &*app.briefing().sections[app.section].id,
         "flow",
         "flow is the first section of 2023-H1"
     );
@@ -76,7 +76,7 @@ fn switching_periods_keeps_the_section() {
     press(&mut app, ">>");
     assert_eq!(app.briefing().period.to_string(), "2024-H1");
     press(&mut app, "]");
-    assert_eq!(app.briefing().sections[app.section].id, "staff");
+    assert_eq!(&*app.briefing().sections[app.section].id, "staff");
     press(&mut app, "<");
     assert_eq!(
         app.section, 0,
@@ -86,7 +86,7 @@ fn switching_periods_keeps_the_section() {
     assert!(screen.contains("[2023-H2]"), "{screen}");
     press(&mut app, ">");
     assert_eq!(
-        app.briefing().sections[app.section].id,
+        &*app.briefing().sections[app.section].id,
         "staff",
         "`>` after `<` returns to where the reader was"
     );
@@ -264,9 +264,13 @@ fn the_comparison_table_finds_ids_anywhere_and_builds_only_the_rows_that_fit() {
         .iter()
         .position(|i| i.id == "peak-speed")
         .unwrap();
-    let moved = h1.sections[from].indicators.remove(at);
+    let mut left = h1.sections[from].indicators.to_vec();
+    let moved = left.remove(at);
+    h1.sections[from].indicators = left.into();
     let to = (from + 1) % h1.sections.len();
-    h1.sections[to].indicators.push(moved);
+    let mut right = h1.sections[to].indicators.to_vec();
+    right.push(moved);
+    h1.sections[to].indicators = right.into();
     // 2024-H1's section grows by 5 000 figures after its own.
     let newest = group.last_mut().unwrap();
     let section = newest
@@ -275,14 +279,14 @@ fn the_comparison_table_finds_ids_anywhere_and_builds_only_the_rows_that_fit() {
         .find(|s| s.indicators.iter().any(|i| i.id == "peak-speed"))
         .unwrap();
     let model = section.indicators[0].clone();
-    section
-        .indicators
-        .extend((0..5000).map(|i| briefing::model::Indicator {
-            id: format!("extra-{i}"),
-            label: format!("附加{i}"),
-            value: Some(i as f64),
-            ..model.clone()
-        }));
+    let mut grown = section.indicators.to_vec();
+    grown.extend((0..5000).map(|i| briefing::model::Indicator {
+        id: format!("extra-{i}"),
+        label: format!("附加{i}"),
+        value: Some(i as f64),
+        ..model.clone()
+    }));
+    section.indicators = grown.into();
     let mut app =
         App::with_periods(group, Rect::new(0, 0, 100, 30), Theme::dark()).expect("a group");
     press(&mut app, "2c");

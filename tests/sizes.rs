@@ -115,11 +115,11 @@ fn section(n: usize) -> impl Strategy<Value = Section> {
     )
         .prop_map(
             move |(kind, title, subtitle, body, items, indicators)| Section {
-                id: format!("s{n}"),
+                id: format!("s{n}").into(),
                 kind,
                 number: None,
-                title,
-                subtitle,
+                title: title.into(),
+                subtitle: subtitle.map(Into::into),
                 body: body.into(),
                 notes: Box::default(),
                 items: items
@@ -133,7 +133,7 @@ fn section(n: usize) -> impl Strategy<Value = Section> {
                         indicators,
                     })
                     .collect(),
-                indicators,
+                indicators: indicators.into(),
             },
         )
 }

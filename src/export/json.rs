@@ -41,7 +41,7 @@ struct BriefingView<'a> {
 struct SectionView<'a> {
     id: &'a str,
     kind: &'static str,
-    number: Option<usize>,
+    number: Option<u32>,
     title: &'a str,
     subtitle: Option<&'a str>,
     body: &'a [String],

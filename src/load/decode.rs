@@ -107,15 +107,15 @@ pub fn decode(source: &str) -> (RawDoc, Vec<Diagnostic>) {
 /// found there, at their places in the file); `None` when it does not parse
 /// or names `section` itself (then the whole file is decoded at once).
 pub fn head(source: &str, split: &Split) -> Option<(RawDoc, Vec<Diagnostic>)> {
-    let first = split.sections.first().map_or(source.len(), |r| r.start);
+    let first = split.sections().next().map_or(source.len(), |r| r.start);
     let text: Cow<str> = if split.head.iter().all(|r| r.end <= first) {
         Cow::Borrowed(&source[..first])
     } else {
         // Tables after the sections: the sections blanked out, lines kept,
         // so that every offset is the file's.
         let mut bytes = source.as_bytes().to_vec();
-        for r in &split.sections {
-            for b in &mut bytes[r.clone()] {
+        for r in split.sections() {
+            for b in &mut bytes[r] {
                 if *b != b'\n' {
                     *b = b' ';
                 }

@@ -14,8 +14,19 @@ pub struct Split {
     /// Byte ranges of everything that is not a section, in file order.
     pub head: Vec<Range<usize>>,
     /// Byte ranges of the sections, each from its `[[section]]` header to
-    /// the next top-level header that is not one of its sub-tables.
-    pub sections: Vec<Range<usize>>,
+    /// the next top-level header that is not one of its sub-tables (in
+    /// `u32`: a file is at most 8 MiB, and a file of 40 000 small sections
+    /// holds 40 000 of them while its model is built).
+    sections: Vec<Range<u32>>,
+}
+
+impl Split {
+    /// The byte ranges of the sections, in file order.
+    pub fn sections(&self) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
+        self.sections
+            .iter()
+            .map(|r| r.start as usize..r.end as usize)
+    }
 }
 
 /// What a top-level header line starts.
@@ -64,7 +75,7 @@ pub fn split(source: &str) -> Option<Split> {
                     (Header::UnderSection, true) => {}
                     (Header::UnderSection, false) => return None,
                     (Header::Section, _) | (Header::Other, _) => {
-                        close(&mut split, start..here, in_section);
+                        close(&mut split, start..here, in_section)?;
                         start = here;
                         in_section = header == Header::Section;
                     }
@@ -82,17 +93,22 @@ pub fn split(source: &str) -> Option<Split> {
             _ => line_start = false,
         }
     }
-    close(&mut split, start..source.len(), in_section);
+    close(&mut split, start..source.len(), in_section)?;
     split.sections.shrink_to_fit();
     Some(split)
 }
 
-fn close(split: &mut Split, range: Range<usize>, section: bool) {
+/// File the piece `range`; `None` when its offsets do not fit in `u32`
+/// (a file larger than the loader ever reads).
+fn close(split: &mut Split, range: Range<usize>, section: bool) -> Option<()> {
     if section {
-        split.sections.push(range);
+        let start = u32::try_from(range.start).ok()?;
+        let end = u32::try_from(range.end).ok()?;
+        split.sections.push(start..end);
     } else if !range.is_empty() {
         split.head.push(range);
     }
+    Some(())
 }
 
 /// The kind of a header from its tokens, the first `[` included (blanks
@@ -139,7 +155,7 @@ mod tests {
         let s = split(src)?;
         Some((
             s.head.iter().map(|r| &src[r.clone()]).collect(),
-            s.sections.iter().map(|r| &src[r.clone()]).collect(),
+            s.sections().map(|r| &src[r]).collect(),
         ))
     }
 

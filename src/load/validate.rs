@@ -335,18 +335,20 @@ impl Validator<'_> {
             .iter()
             .enumerate()
             .map(|(j, item)| self.item(item, &format!("{key}.item[{j}]")))
-            .collect();
+            .collect::<Box<[Item]>>();
         let indicators = self.indicators(&r.indicator, &key, &r.body);
         Section {
-            id,
+            id: id.into(),
             kind,
             number: None,
-            title,
-            subtitle: self.line(&r.subtitle, &format!("{key}.subtitle")),
+            title: title.into(),
+            subtitle: self
+                .line(&r.subtitle, &format!("{key}.subtitle"))
+                .map(Into::into),
             body: body.into(),
             notes: self.paragraphs(&r.notes, &format!("{key}.notes")).into(),
             items,
-            indicators,
+            indicators: indicators.into(),
         }
     }
 

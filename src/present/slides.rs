@@ -140,7 +140,7 @@ impl Builder<'_> {
         if figures.is_empty() {
             return;
         }
-        let (_, mut subheading) = self.head_for(heading, s.subtitle.clone());
+        let (_, mut subheading) = self.head_for(heading, s.subtitle.as_deref().map(String::from));
         let mut grid = overview_grid(self.b, &self.m, i, heading, subheading.as_deref());
         if grid.per_slide() < figures.len() && subheading.is_some() {
             // Figures that need more slides come before the subtitle (context shown elsewhere).
@@ -173,7 +173,7 @@ impl Builder<'_> {
             blocks.push(Block {
                 item: None,
                 heading: heading.clone(),
-                subheading: s.subtitle.clone(),
+                subheading: s.subtitle.as_deref().map(String::from),
                 lines: text_lines(&s.body, &own, width),
             });
         }
@@ -210,7 +210,7 @@ fn join_title(blocks: &mut Vec<Block>, heading: &str, s: &Section, title: String
         blocks.push(Block {
             item: None,
             heading: heading.to_string(),
-            subheading: s.subtitle.clone(),
+            subheading: s.subtitle.as_deref().map(String::from),
             lines: Vec::new(),
         });
     }

@@ -205,7 +205,7 @@ fn no_slide_for_a_campaign_without_figures_nor_for_a_title_alone() {
             assert!(matches!(p.slides[first].body, Body::Text(_)));
             p.current = first;
             let screen: String = screen(&p).split_whitespace().collect();
-            assert!(screen.contains(&b.sections[section].title), "{screen}");
+            assert!(screen.contains(&*b.sections[section].title), "{screen}");
         }
         let items = |s: usize| p.slides.iter().filter(move |x| x.section == Some(s));
         assert!(items(2).all(|s| s.item != Some(1) && s.item != Some(3)));

@@ -191,8 +191,8 @@ impl App {
     /// derived from it; the index in it of the current section's id, when it has one.
     fn adopt(&mut self, periods: Option<Vec<Briefing>>, at: usize) -> Option<usize> {
         let here = self.briefing().sections.get(self.section).map(|s| Here {
-            id: s.id.clone(),
-            title: s.title.clone(),
+            id: s.id.to_string(),
+            title: s.title.to_string(),
             number: s.number,
             kind: s.kind,
         });

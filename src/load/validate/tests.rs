@@ -93,6 +93,6 @@ fn model_text_is_sanitised() {
         format!("{HEAD}[[section]]\nid = \"a\"\ntitle = \"A\\u001b[2J\"\nbody = \"x\\u009b\"\n");
     let (raw, _) = decode(&src);
     let b = validate(raw, &src).0.unwrap();
-    assert_eq!(b.sections[0].title, "A␛[2J");
+    assert_eq!(&*b.sections[0].title, "A␛[2J");
     assert_eq!(*b.sections[0].body, ["x<U+009B>"]);
 }

@@ -38,8 +38,8 @@ fn briefing(period: &str, indicators: Vec<Indicator>) -> Briefing {
             subtitle: None,
             body: Box::default(),
             notes: Box::default(),
-            items: vec![],
-            indicators,
+            items: Box::default(),
+            indicators: indicators.into(),
         }],
     }
 }

@@ -7,7 +7,7 @@ use crate::model::{Briefing, Section, SectionKind};
 pub(super) struct Here {
     pub id: String,
     pub title: String,
-    pub number: Option<usize>,
+    pub number: Option<u32>,
     pub kind: SectionKind,
 }
 
@@ -16,8 +16,8 @@ impl Here {
     /// same campaign number, else the first of the same kind.
     pub(super) fn find(&self, b: &Briefing) -> Option<usize> {
         let by = |f: &dyn Fn(&Section) -> bool| b.sections.iter().position(f);
-        by(&|s| s.id == self.id)
-            .or_else(|| by(&|s| s.title == self.title))
+        by(&|s| *s.id == *self.id)
+            .or_else(|| by(&|s| *s.title == *self.title))
             .or_else(|| self.number.and_then(|n| by(&|s| s.number == Some(n))))
             .or_else(|| by(&|s| s.kind == self.kind))
     }

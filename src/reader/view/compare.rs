@@ -28,7 +28,7 @@ fn lookup<'a>(
     shown: &[&Indicator],
 ) -> Vec<Option<&'a Indicator>> {
     let mut found: Vec<Option<&Indicator>> = vec![None; shown.len()];
-    if let Some(same) = b.sections.iter().find(|s| s.id == section_id) {
+    if let Some(same) = b.sections.iter().find(|s| &*s.id == section_id) {
         for (slot, (theirs, mine)) in found.iter_mut().zip(same.all_indicators().zip(shown)) {
             if theirs.id == mine.id {
                 *slot = Some(theirs);

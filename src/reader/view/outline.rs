@@ -41,7 +41,7 @@ pub(super) fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let label = match e.item {
             None => match app.briefing().campaign_number(e.section) {
                 Some(n) => format!("{n} {}", section.title),
-                None => section.title.clone(),
+                None => section.title.to_string(),
             },
             Some(j) => format!("  {} {}", bullet(), section.items[j].title),
         };

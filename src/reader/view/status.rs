@@ -20,7 +20,7 @@ pub(crate) fn place(app: &App) -> String {
     };
     match app.briefing().campaign_number(app.section) {
         Some(n) => format!("{n}/{} {}", app.campaign_count, section.title),
-        None => section.title.clone(),
+        None => section.title.to_string(),
     }
 }
 
@@ -244,7 +244,7 @@ pub(crate) fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|(i, s)| (i + offset, s))
         .map(|(_, s)| match s.number {
             Some(n) => format!("{n} {}", s.title),
-            None => s.title.clone(),
+            None => s.title.to_string(),
         })
         .collect();
     let current = app.section - offset;
