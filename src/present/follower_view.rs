@@ -3,14 +3,17 @@
 //! classification, the progress, the same counter): on a larger screen the
 //! slide is centred; on a smaller one its empty rows give way first, then
 //! what is still too tall scrolls (↓/↑), and what is too wide loses its
-//! margins first. The presenter's view uses the same copy for its preview.
+//! margins first; narrower than the slide's text, the same slide is
+//! re-flowed to this width (`reflow`) and scrolls. The presenter's view
+//! uses the same copy for its preview.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::metrics::MIN_HEIGHT;
+use super::metrics::{MIN_HEIGHT, Metrics};
+use super::reflow::reflow;
 use super::state::Presenter;
-use super::view::slide_into;
+use super::view::{content_into, rows_needed, slide_into};
 use crate::layout::width::str_width;
 
 /// The current slide drawn off screen at `width`×`height`.
@@ -19,6 +22,38 @@ pub(crate) fn render(p: &Presenter, width: u16, height: u16) -> Buffer {
     let mut buf = Buffer::empty(area);
     slide_into(&mut buf, area, p);
     buf
+}
+
+/// What a follower shows of the current slide, drawn off screen: the
+/// deck's slide at the deck's size; or, on a screen narrower than the
+/// slide's text, the slide re-flowed to the screen's width, as tall as all
+/// of it needs (at least the screen).
+fn shown(p: &Presenter) -> Option<Buffer> {
+    let (rw, rh) = p.reference?;
+    let slide = render(p, rw, rh);
+    let (w, h) = (p.area.width, p.area.height);
+    let (left, right) = span(&slide);
+    if right.saturating_sub(left) < w {
+        return Some(slide);
+    }
+    let m = Metrics::new(w, h);
+    let (flowed, grid) = reflow(p, &m);
+    let area = Rect::new(0, 0, w, rows_needed(p, &flowed, &m, grid).max(h));
+    let mut buf = Buffer::empty(area);
+    content_into(&mut buf, area, p, &flowed, grid);
+    Some(buf)
+}
+
+/// The first and the last column anything is drawn in above the bottom row.
+fn span(slide: &Buffer) -> (u16, u16) {
+    let a = slide.area;
+    let used: Vec<u16> = (a.left()..a.right())
+        .filter(|&x| (a.top()..a.bottom().saturating_sub(1)).any(|y| slide[(x, y)].symbol() != " "))
+        .collect();
+    (
+        used.first().copied().unwrap_or(0),
+        used.last().copied().unwrap_or(0),
+    )
 }
 
 /// Copy `width` cells of row `sy` of `src`, from column `sx`, to (`dx`, `dy`)
@@ -105,13 +140,7 @@ pub(crate) fn fit(slide: &Buffer, width: u16, height: u16) -> Fit {
         (0, (width - sw) / 2, sw)
     } else {
         // The columns that hold something; the margins go first.
-        let used: Vec<u16> = (0..sw)
-            .filter(|&x| rows.iter().any(|&y| slide[(x, y)].symbol() != " "))
-            .collect();
-        let (left, right) = (
-            used.first().copied().unwrap_or(0),
-            used.last().copied().unwrap_or(0),
-        );
+        let (left, right) = span(slide);
         let span = right - left + 1;
         let from = if span <= width {
             left.saturating_sub((width - span) / 2).min(sw - width)
@@ -131,22 +160,16 @@ pub(crate) fn fit(slide: &Buffer, width: u16, height: u16) -> Fit {
 
 /// Rows a follower can scroll within the current slide (0: it fits).
 pub(crate) fn overflow(p: &Presenter) -> u16 {
-    match p.reference {
-        Some((w, h)) if w > p.area.width || h > p.area.height => {
-            fit(&render(p, w, h), p.area.width, p.area.height).max_scroll()
-        }
-        _ => 0,
-    }
+    shown(p).map_or(0, |s| fit(&s, p.area.width, p.area.height).max_scroll())
 }
 
 /// The presenter's deck (`p.reference`) drawn into `p.area`.
 pub(crate) fn draw(buf: &mut Buffer, p: &Presenter) {
     let area = p.area;
-    let Some((rw, rh)) = p.reference else {
+    let (Some((_, rh)), Some(slide)) = (p.reference, shown(p)) else {
         return;
     };
     crate::screen::paint::fill(buf, area, p.theme.text);
-    let slide = render(p, rw, rh);
     let fit = fit(&slide, area.width, area.height);
     let scroll = p.scroll.min(fit.max_scroll());
     let shown = &fit.rows[usize::from(scroll)..];

@@ -6,6 +6,7 @@
 
 use crate::layout::width::str_width;
 
+use super::balance::wrap_balanced;
 use super::bignum::Scale;
 use super::kpi::{Glyphs, Kpi};
 
@@ -117,6 +118,40 @@ pub(crate) fn plan(kpis: &[Kpi], width: u16, height: u16) -> Grid {
         detail_rows: 0,
         rows: 1,
     })
+}
+
+/// The grid of one slide's `kpis`, re-flowed for a box `width` columns wide
+/// (narrower than the deck's): the deck's glyphs if the widest number fits
+/// across, else smaller ones, else plain numbers; as many columns as fit, as
+/// many rows as the figures need, and caption rows enough that no label or
+/// detail is cut.
+pub(crate) fn reflow(kpis: &[Kpi], deck: Glyphs, width: u16) -> Grid {
+    let fits = |g: Glyphs| kpis.iter().all(|k| k.number_width(g) <= usize::from(width));
+    let glyphs = Scale::ALL
+        .iter()
+        .map(|&s| Glyphs::Big(s))
+        .filter(|g| g.rows() <= deck.rows())
+        .find(|&g| fits(g))
+        .unwrap_or(Glyphs::Plain);
+    let widest = |f: &dyn Fn(&Kpi) -> usize| kpis.iter().map(f).max().unwrap_or(0);
+    let number = widest(&|k| k.number_width(glyphs));
+    let caption = widest(&|k| str_width(&k.label).max(str_width(&k.detail))).min(CAPTION_MAX);
+    let col_w = number.max(caption).clamp(1, usize::from(width.max(1)));
+    let rows_of = |text: &str| wrap_balanced(text, col_w).len() as u16;
+    let cols = ((width + GAP_X) / (col_w as u16 + GAP_X)).max(1);
+    Grid {
+        glyphs,
+        cols,
+        col_w: col_w as u16,
+        label_rows: kpis
+            .iter()
+            .map(|k| rows_of(&k.label))
+            .max()
+            .unwrap_or(1)
+            .max(1),
+        detail_rows: kpis.iter().map(|k| rows_of(&k.detail)).max().unwrap_or(0),
+        rows: kpis.len().div_ceil(usize::from(cols)).max(1) as u16,
+    }
 }
 
 #[cfg(test)]
