@@ -107,21 +107,31 @@ impl Fit {
     }
 }
 
-/// The rows of `rows` left when empty ones give way, longest run first, until `height` fit.
+/// The rows of `rows` left when empty ones give way, longest run first,
+/// until `height` fit. A slide that scrolls even with every empty row gone
+/// keeps one between its heading and its paragraphs (losing only the empty
+/// rows above and below it): there, dropping them would not spare a scroll.
 fn drop_empty(slide: &Buffer, mut rows: Vec<u16>, height: usize) -> Vec<u16> {
+    let blank = |y: u16| blank_row(slide, y);
     while rows.len() > height {
         // The longest run of empty rows (the last of equals) loses one row.
         let mut best: Option<(usize, usize)> = None; // (run length, index of a row in it)
         let mut run = 0;
         for (i, &y) in rows.iter().enumerate() {
-            run = if blank_row(slide, y) { run + 1 } else { 0 };
+            run = if blank(y) { run + 1 } else { 0 };
             if run > 0 && best.is_none_or(|(len, _)| run >= len) {
                 best = Some((run, i));
             }
         }
-        let Some((_, i)) = best else {
+        let Some((len, i)) = best else {
             break;
         };
+        let full = rows.iter().filter(|&&y| !blank(y)).count();
+        if len == 1 && full > height {
+            let first = rows.iter().position(|&y| !blank(y)).unwrap_or(0);
+            let last = rows.iter().rposition(|&y| !blank(y)).unwrap_or(0);
+            return rows[first..=last].to_vec();
+        }
         rows.remove(i);
     }
     rows
@@ -220,8 +230,12 @@ mod tests {
         );
         assert_eq!(f.max_scroll(), 0);
         let f = fit(&s, 20, 4);
-        assert_eq!(f.rows, [1, 4, 5, 7], "every line kept, then scrolled");
-        assert_eq!(f.max_scroll(), 1);
+        assert_eq!(
+            f.rows,
+            [1, 2, 4, 5, 6, 7],
+            "every line kept, one empty row between blocks, then scrolled"
+        );
+        assert_eq!(f.max_scroll(), 3);
     }
 
     #[test]
