@@ -255,3 +255,62 @@ fn on_the_default_channel_a_presenter_of_another_briefing_is_named() {
         assert_eq!(s.wait_exit(T), 0);
     }
 }
+
+#[test]
+fn a_deck_laid_out_for_the_projectors_size() {
+    let d = dirs();
+    let file = common::Y2023;
+    // Laid out for 120×40, not for the 48×23 preview of an 80×24 presenter's view.
+    let deck = common::presenter(file, 120, 40);
+    let n = deck.slides.len();
+    let preview = common::presenter(file, 80, 24).with_presenter_view(None);
+    assert_ne!(
+        n,
+        preview.slides.len(),
+        "the sizes lay the deck out differently"
+    );
+    let mut p = spawn(
+        &["present", "--presenter", "--deck-size", "120x40", file],
+        80,
+        24,
+        &d,
+    );
+    p.wait_for(&format!("第 1/{n} 页"), T);
+    let mut projector = spawn(&["present", "--follow", file], 120, 40, &d);
+    let mut phone = spawn(&["present", "--follow", file], 40, 20, &d);
+    for step in 0..6 {
+        if step > 0 {
+            p.send(b" ");
+        }
+        let counter = format!("第 {}/{n} 页", step + 1);
+        let title = title_of(&deck.slides[step].shown_heading());
+        for s in [&mut p, &mut projector, &mut phone] {
+            wait_until(s, &format!("{counter} and {title}"), |screen| {
+                screen.contains(&counter) && squeeze(screen).contains(&title)
+            });
+        }
+    }
+    for mut s in [p, projector, phone] {
+        s.send(b"q");
+        assert_eq!(s.wait_exit(T), 0);
+    }
+}
+
+#[test]
+fn a_deck_size_is_checked() {
+    for size in [
+        "10x5", "120", "120x", "x40", "501x40", "120x251", "0x8", "1e2x40",
+    ] {
+        let out = common::briefing()
+            .args(["present", "--presenter", "--deck-size", size, common::Y2023])
+            .assert()
+            .code(2);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(err.contains("--deck-size"), "{size}: {err}");
+    }
+    // Only the presenter lays the deck out.
+    common::briefing()
+        .args(["present", "--deck-size", "120x40", common::Y2023])
+        .assert()
+        .code(2);
+}

@@ -24,24 +24,22 @@ pub(crate) fn render(p: &Presenter, width: u16, height: u16) -> Buffer {
     buf
 }
 
-/// What a follower shows of the current slide, drawn off screen: the
-/// deck's slide at the deck's size; or, on a screen narrower than the
-/// slide's text, the slide re-flowed to the screen's width, as tall as all
-/// of it needs (at least the screen).
-fn shown(p: &Presenter) -> Option<Buffer> {
-    let (rw, rh) = p.reference?;
-    let slide = render(p, rw, rh);
-    let (w, h) = (p.area.width, p.area.height);
+/// What a screen of `w`×`h` shows of the current slide of a deck laid out
+/// for `deck`, drawn off screen: the deck's slide at the deck's size; or, on
+/// a screen narrower than the slide's text, the slide re-flowed to the
+/// screen's width, as tall as all of it needs (at least the screen).
+fn shown(p: &Presenter, deck: (u16, u16), (w, h): (u16, u16)) -> Buffer {
+    let slide = render(p, deck.0, deck.1);
     let (left, right) = span(&slide);
     if right.saturating_sub(left) < w {
-        return Some(slide);
+        return slide;
     }
     let m = Metrics::new(w, h);
-    let (flowed, grid) = reflow(p, &m);
+    let (flowed, grid) = reflow(p, deck, &m);
     let area = Rect::new(0, 0, w, rows_needed(p, &flowed, &m, grid).max(h));
     let mut buf = Buffer::empty(area);
     content_into(&mut buf, area, p, &flowed, grid);
-    Some(buf)
+    buf
 }
 
 /// The first and the last column anything is drawn in above the bottom row.
@@ -170,16 +168,25 @@ pub(crate) fn fit(slide: &Buffer, width: u16, height: u16) -> Fit {
 
 /// Rows a follower can scroll within the current slide (0: it fits).
 pub(crate) fn overflow(p: &Presenter) -> u16 {
-    shown(p).map_or(0, |s| fit(&s, p.area.width, p.area.height).max_scroll())
+    let (w, h) = (p.area.width, p.area.height);
+    p.reference
+        .map_or(0, |deck| fit(&shown(p, deck, (w, h)), w, h).max_scroll())
 }
 
 /// The presenter's deck (`p.reference`) drawn into `p.area`.
 pub(crate) fn draw(buf: &mut Buffer, p: &Presenter) {
-    let area = p.area;
-    let (Some((_, rh)), Some(slide)) = (p.reference, shown(p)) else {
-        return;
-    };
+    if let Some(deck) = p.reference {
+        draw_deck(buf, p, deck, p.area);
+    }
+}
+
+/// The current slide of a deck laid out for `deck` drawn into `area` (a
+/// follower's screen, or the preview of a deck of a size of its own), above
+/// this area's own bottom row, scrolled by `p.scroll`.
+pub(crate) fn draw_deck(buf: &mut Buffer, p: &Presenter, deck: (u16, u16), area: Rect) {
+    let rh = deck.1;
     crate::screen::paint::fill(buf, area, p.theme.text);
+    let slide = shown(p, deck, (area.width, area.height));
     let fit = fit(&slide, area.width, area.height);
     let scroll = p.scroll.min(fit.max_scroll());
     let shown = &fit.rows[usize::from(scroll)..];

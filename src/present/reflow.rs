@@ -14,9 +14,10 @@ use super::text::part;
 use crate::layout::wrap_lines;
 use crate::model::{Briefing, Indicator};
 
-/// The current slide as a screen `m` wide shows it, with the grid of its
-/// figures (an overview's; `None` for the other kinds).
-pub(crate) fn reflow(p: &Presenter, m: &Metrics) -> (Slide, Option<Grid>) {
+/// The current slide of a deck laid out for `deck` as a screen `m` wide
+/// shows it, with the grid of its figures (an overview's; `None` for the
+/// other kinds).
+pub(crate) fn reflow(p: &Presenter, deck: (u16, u16), m: &Metrics) -> (Slide, Option<Grid>) {
     let slide = p.slide();
     match &slide.body {
         Body::Text(lines) => {
@@ -30,8 +31,7 @@ pub(crate) fn reflow(p: &Presenter, m: &Metrics) -> (Slide, Option<Grid>) {
             )
         }
         Body::Overview(figs) => {
-            let (rw, rh) = p.reference.unwrap_or((m.width, m.height));
-            let deck = grid_of(p, &Metrics::new(rw, rh), slide, None).glyphs;
+            let deck = grid_of(p, &Metrics::new(deck.0, deck.1), slide, None).glyphs;
             let kpis: Vec<Kpi> = figs.iter().map(|f| Kpi::of(f.get(&p.briefing))).collect();
             let grid = grid::reflow(&kpis, deck, m.inner_width() as u16);
             (slide.clone(), Some(grid))
