@@ -23,6 +23,9 @@ pub(crate) struct Grid {
     pub glyphs: Glyphs,
     pub cols: u16,
     pub col_w: u16,
+    /// Rows a plain number takes with its unit when the two do not fit on
+    /// one row of a column (a re-flowed grid on a narrow screen); else 1.
+    pub plain_rows: u16,
     /// Caption rows under the number: the label's (1 or 2) and the detail's (0 or 1).
     pub label_rows: u16,
     pub detail_rows: u16,
@@ -31,8 +34,16 @@ pub(crate) struct Grid {
 }
 
 impl Grid {
+    /// Rows the number takes.
+    pub(crate) fn number_rows(&self) -> u16 {
+        match self.glyphs {
+            Glyphs::Plain => self.plain_rows.max(1),
+            big => big.rows(),
+        }
+    }
+
     pub(crate) fn cell_h(&self) -> u16 {
-        self.glyphs.rows() + self.label_rows + self.detail_rows
+        self.number_rows() + self.label_rows + self.detail_rows
     }
 
     /// Figures on one slide (at least one, whatever the box).
@@ -89,6 +100,7 @@ fn at(kpis: &[Kpi], glyphs: Glyphs, width: u16, height: u16) -> Option<Grid> {
             glyphs,
             cols: ((width + GAP_X) / (col_w + GAP_X)).max(1),
             col_w,
+            plain_rows: 1,
             label_rows,
             detail_rows,
             rows: 0,
@@ -114,6 +126,7 @@ pub(crate) fn plan(kpis: &[Kpi], width: u16, height: u16) -> Grid {
         glyphs: Glyphs::Plain,
         cols: 1,
         col_w: width,
+        plain_rows: 1,
         label_rows: 1,
         detail_rows: 0,
         rows: 1,
@@ -139,10 +152,16 @@ pub(crate) fn reflow(kpis: &[Kpi], deck: Glyphs, width: u16) -> Grid {
     let col_w = number.max(caption).clamp(1, usize::from(width.max(1)));
     let rows_of = |text: &str| wrap_balanced(text, col_w).len() as u16;
     let cols = ((width + GAP_X) / (col_w as u16 + GAP_X)).max(1);
+    // A plain number with its unit wider than the column wraps, never cut.
+    let plain_rows = match glyphs {
+        Glyphs::Plain => kpis.iter().map(|k| rows_of(&k.plain())).max().unwrap_or(1),
+        _ => 1,
+    };
     Grid {
         glyphs,
         cols,
         col_w: col_w as u16,
+        plain_rows: plain_rows.max(1),
         label_rows: kpis
             .iter()
             .map(|k| rows_of(&k.label))

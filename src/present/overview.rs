@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use super::balance::wrap_balanced;
 use super::grid::Grid;
 use super::heading::heading;
-use super::kpi::Kpi;
+use super::kpi::{Glyphs, Kpi};
 use super::metrics::Metrics;
 use super::slides::{FigureRef, Slide, overview_grid};
 use super::state::Presenter;
@@ -63,6 +63,13 @@ pub(crate) fn draw(
 fn cell(buf: &mut Buffer, at: (u16, u16), g: &Grid, t: &Theme, kpi: &Kpi, style: Style) {
     let (x, y) = at;
     let w = g.col_w;
+    if g.glyphs == Glyphs::Plain && kpi.number_width(g.glyphs) > usize::from(w) {
+        // Too wide for the column even plain: the number and its unit wrap.
+        let below = caption(buf, (x, y), w, (&kpi.plain(), g.plain_rows), style);
+        let y = caption(buf, (x, below), w, (&kpi.label, g.label_rows), t.title);
+        caption(buf, (x, y), w, (&kpi.detail, g.detail_rows), t.dim);
+        return;
+    }
     let rows = kpi.rows(g.glyphs);
     for (i, row) in rows.iter().enumerate() {
         put(buf, x, y + i as u16, w, row, style);
