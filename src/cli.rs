@@ -57,6 +57,8 @@ pub(crate) enum Command {
         presenter: bool,
         #[arg(long, requires = "presenter", value_parser = parse_minutes)]
         minutes: Option<f64>,
+        #[arg(long, value_name = "WxH", requires = "presenter", value_parser = parse_deck_size)]
+        deck_size: Option<(u16, u16)>,
         #[arg(long, value_name = "CHANNEL", num_args = 0..=1, require_equals = true, default_missing_value = "", conflicts_with = "presenter")]
         follow: Option<String>,
         #[arg(long, value_name = "NAME", requires = "presenter", value_parser = parse_channel)]
@@ -237,6 +239,25 @@ fn parse_minutes(s: &str) -> Result<f64, String> {
             "`{s}` is not a number of minutes (more than 0, at most a day)"
         )),
     }
+}
+
+/// `120x40` (or `120×40`): a size a deck may be laid out for, as a follower accepts it.
+fn parse_deck_size(s: &str) -> Result<(u16, u16), String> {
+    use crate::follow::protocol::{DECK_HEIGHT, DECK_WIDTH};
+    let (w, h) = (DECK_WIDTH, DECK_HEIGHT);
+    let size = s
+        .split_once(['x', 'X', '×'])
+        .and_then(|(a, b)| Some((a.trim().parse::<u16>().ok()?, b.trim().parse::<u16>().ok()?)))
+        .filter(|(a, b)| w.contains(a) && h.contains(b));
+    size.ok_or_else(|| {
+        format!(
+            "`{s}` is not a deck size: WIDTHxHEIGHT, {}–{} columns by {}–{} rows",
+            w.start(),
+            w.end(),
+            h.start(),
+            h.end()
+        )
+    })
 }
 
 #[cfg(test)]

@@ -177,6 +177,7 @@ fn present(command: Command, look: impl Fn(Option<ThemeName>) -> crate::session:
         theme,
         presenter,
         minutes,
+        deck_size,
         follow,
         channel,
         slide,
@@ -198,6 +199,7 @@ fn present(command: Command, look: impl Fn(Option<ThemeName>) -> crate::session:
     };
     let options = crate::session::SlidesOptions {
         presenter: presenter.then_some(minutes),
+        deck_size,
         follow: follow.map(|c| Some(c).filter(|c| !c.is_empty())),
         channel,
         slide: slide.map(|n| n as usize),

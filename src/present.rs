@@ -14,6 +14,7 @@ pub(crate) mod metrics;
 pub(crate) mod mode;
 pub(crate) mod overview;
 pub(crate) mod presenter_view;
+pub(crate) mod reflow;
 pub mod slides;
 pub mod state;
 pub(crate) mod text;

@@ -46,6 +46,8 @@ pub(crate) fn require_terminal(command: &str) -> Result<(), u8> {
 pub(crate) struct SlidesOptions {
     /// The presenter's view, with the talk's minutes.
     pub presenter: Option<Option<f64>>,
+    /// The presenter's deck laid out for this size, not its preview's.
+    pub deck_size: Option<(u16, u16)>,
     /// Follow a presenter, on a named channel or the briefing's own.
     pub follow: Option<Option<String>>,
     /// The presenter's channel, when named (else the briefing's own).
@@ -251,7 +253,9 @@ where
     let area = screen_area(terminal);
     let mut slides = Presenter::new(reader.briefing().clone(), area, reader.theme.clone());
     if let Some(minutes) = options.presenter {
-        slides = slides.with_presenter_view(minutes);
+        slides = slides
+            .with_deck_size(options.deck_size)
+            .with_presenter_view(minutes);
     }
     if let Some(section) = section {
         slides = slides.at_section(section);

@@ -1,6 +1,6 @@
 //! One deck for the room, on the real binary: a presenter at 80×24 and
-//! followers at 60×16 and 120×40 show the same counter and the same slide
-//! at every step; blanking blanks the room and not the presenter; named
+//! followers at 40×20 (a phone, narrower than the slide's text), 60×16 and
+//! 120×40 show the same counter and the same slide at every step; blanking blanks the room and not the presenter; named
 //! channels; a restarted presenter resumes.
 
 mod common;
@@ -66,7 +66,7 @@ fn spawn(args: &[&str], cols: u16, rows: u16, d: &Dirs) -> Session {
 }
 
 #[test]
-fn three_screens_one_deck_and_blank_for_the_room() {
+fn four_screens_one_deck_and_blank_for_the_room() {
     let d = dirs();
     let file = common::Y2023;
     // The deck as the presenter lays it out: the titles each step must show.
@@ -81,8 +81,10 @@ fn three_screens_one_deck_and_blank_for_the_room() {
     p.wait_for("第 1/", T);
     let mut small = spawn(&["present", "--follow", file], 60, 16, &d);
     let mut large = spawn(&["present", "--follow", file], 120, 40, &d);
+    let mut phone = spawn(&["present", "--follow", file], 40, 20, &d);
     small.wait_for("跟随 ", T);
     large.wait_for("跟随 ", T);
+    phone.wait_for("跟随 ", T);
     for step in 0..=20 {
         if step > 0 {
             p.send(b" ");
@@ -90,7 +92,7 @@ fn three_screens_one_deck_and_blank_for_the_room() {
         let at = step.min(n - 1);
         let counter = format!("第 {}/{n} 页", at + 1);
         let title = title_of(&deck.slides[at].shown_heading());
-        for s in [&mut p, &mut small, &mut large] {
+        for s in [&mut p, &mut small, &mut large, &mut phone] {
             wait_until(s, &format!("{counter} and {title}"), |screen| {
                 screen.contains(&counter) && squeeze(screen).contains(&title)
             });
@@ -105,14 +107,14 @@ fn three_screens_one_deck_and_blank_for_the_room() {
     let counter = format!("第 {}/{n} 页", 21);
     // b: the room goes black; the presenter keeps its view, marked.
     p.send(b"b");
-    for s in [&mut small, &mut large] {
+    for s in [&mut small, &mut large, &mut phone] {
         wait_until(s, "a blank screen", |screen| screen.trim().is_empty());
     }
     p.wait_for("已黑屏", T);
     assert!(p.screen().contains(&counter) && p.screen().contains("备注"));
     // The next Space brings the slide back, on the same slide.
     p.send(b" ");
-    for s in [&mut p, &mut small, &mut large] {
+    for s in [&mut p, &mut small, &mut large, &mut phone] {
         wait_until(s, "the same slide back", |screen| {
             screen.contains(&counter) && !screen.contains("已黑屏")
         });
@@ -120,7 +122,7 @@ fn three_screens_one_deck_and_blank_for_the_room() {
     // w: white.
     p.send(b"w");
     p.wait_for("已白屏", T);
-    for s in [&mut small, &mut large] {
+    for s in [&mut small, &mut large, &mut phone] {
         wait_until(s, "a white screen", |screen| screen.trim().is_empty());
         let cell = s.parser.screen().cell(3, 3).map(|c| c.bgcolor());
         assert!(
@@ -131,7 +133,7 @@ fn three_screens_one_deck_and_blank_for_the_room() {
     p.send(b"q");
     assert_eq!(p.wait_exit(T), 0);
     // The presenter gone, the room is no longer white.
-    for s in [&mut small, &mut large] {
+    for s in [&mut small, &mut large, &mut phone] {
         s.wait_for("等待演示者", T);
         s.send(b"q");
         assert_eq!(s.wait_exit(T), 0);
@@ -252,4 +254,63 @@ fn on_the_default_channel_a_presenter_of_another_briefing_is_named() {
         s.send(b"q");
         assert_eq!(s.wait_exit(T), 0);
     }
+}
+
+#[test]
+fn a_deck_laid_out_for_the_projectors_size() {
+    let d = dirs();
+    let file = common::Y2023;
+    // Laid out for 120×40, not for the 48×23 preview of an 80×24 presenter's view.
+    let deck = common::presenter(file, 120, 40);
+    let n = deck.slides.len();
+    let preview = common::presenter(file, 80, 24).with_presenter_view(None);
+    assert_ne!(
+        n,
+        preview.slides.len(),
+        "the sizes lay the deck out differently"
+    );
+    let mut p = spawn(
+        &["present", "--presenter", "--deck-size", "120x40", file],
+        80,
+        24,
+        &d,
+    );
+    p.wait_for(&format!("第 1/{n} 页"), T);
+    let mut projector = spawn(&["present", "--follow", file], 120, 40, &d);
+    let mut phone = spawn(&["present", "--follow", file], 40, 20, &d);
+    for step in 0..6 {
+        if step > 0 {
+            p.send(b" ");
+        }
+        let counter = format!("第 {}/{n} 页", step + 1);
+        let title = title_of(&deck.slides[step].shown_heading());
+        for s in [&mut p, &mut projector, &mut phone] {
+            wait_until(s, &format!("{counter} and {title}"), |screen| {
+                screen.contains(&counter) && squeeze(screen).contains(&title)
+            });
+        }
+    }
+    for mut s in [p, projector, phone] {
+        s.send(b"q");
+        assert_eq!(s.wait_exit(T), 0);
+    }
+}
+
+#[test]
+fn a_deck_size_is_checked() {
+    for size in [
+        "10x5", "120", "120x", "x40", "501x40", "120x251", "0x8", "1e2x40",
+    ] {
+        let out = common::briefing()
+            .args(["present", "--presenter", "--deck-size", size, common::Y2023])
+            .assert()
+            .code(2);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(err.contains("--deck-size"), "{size}: {err}");
+    }
+    // Only the presenter lays the deck out.
+    common::briefing()
+        .args(["present", "--deck-size", "120x40", common::Y2023])
+        .assert()
+        .code(2);
 }

@@ -26,6 +26,11 @@ fn present_moves_jumps_blanks_and_quits() {
     s.send(b"b");
     s.settle(Duration::from_millis(200));
     assert_eq!(s.screen().trim(), "", "blank screen:\n{}", s.screen());
+    // Black, not the counter row, not the terminal's own background.
+    for (row, col) in [(0, 0), (12, 40), (23, 0), (23, 79)] {
+        let bg = s.parser.screen().cell(row, col).map(|c| c.bgcolor());
+        assert_eq!(bg, Some(vt100::Color::Idx(0)), "black at {row},{col}");
+    }
     s.send(b"b");
     s.wait_for("2  “四大创新”", T);
     s.send(b"q");

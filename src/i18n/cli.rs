@@ -91,6 +91,11 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
         "With --presenter: minutes for the whole talk, shared over the slides by their text",
     ),
     (
+        "cli.present.deck_size",
+        "与 --presenter 同用：幻灯片按这个尺寸（如投影仪终端的 120x40）排版，而不是按演示者视图里预览的大小；跟随者都用这一份",
+        "With --presenter: lay the slides out for this size (the projector's terminal, say 120x40) instead of the preview in the presenter's view; every follower shows that deck",
+    ),
+    (
         "cli.present.follow",
         "跟随演示者翻页（`--follow=频道`：名称或套接字路径；默认为这份简报自己的频道）",
         "Follow a presenter's slides (`--follow=CHANNEL`: a name or a socket path; default: the briefing's own)",

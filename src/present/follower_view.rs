@@ -3,14 +3,17 @@
 //! classification, the progress, the same counter): on a larger screen the
 //! slide is centred; on a smaller one its empty rows give way first, then
 //! what is still too tall scrolls (↓/↑), and what is too wide loses its
-//! margins first. The presenter's view uses the same copy for its preview.
+//! margins first; narrower than the slide's text, the same slide is
+//! re-flowed to this width (`reflow`) and scrolls. The presenter's view
+//! uses the same copy for its preview.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::metrics::MIN_HEIGHT;
+use super::metrics::{MIN_HEIGHT, Metrics};
+use super::reflow::reflow;
 use super::state::Presenter;
-use super::view::slide_into;
+use super::view::{content_into, rows_needed, slide_into};
 use crate::layout::width::str_width;
 
 /// The current slide drawn off screen at `width`×`height`.
@@ -19,6 +22,36 @@ pub(crate) fn render(p: &Presenter, width: u16, height: u16) -> Buffer {
     let mut buf = Buffer::empty(area);
     slide_into(&mut buf, area, p);
     buf
+}
+
+/// What a screen of `w`×`h` shows of the current slide of a deck laid out
+/// for `deck`, drawn off screen: the deck's slide at the deck's size; or, on
+/// a screen narrower than the slide's text, the slide re-flowed to the
+/// screen's width, as tall as all of it needs (at least the screen).
+fn shown(p: &Presenter, deck: (u16, u16), (w, h): (u16, u16)) -> Buffer {
+    let slide = render(p, deck.0, deck.1);
+    let (left, right) = span(&slide);
+    if right.saturating_sub(left) < w {
+        return slide;
+    }
+    let m = Metrics::new(w, h);
+    let (flowed, grid) = reflow(p, deck, &m);
+    let area = Rect::new(0, 0, w, rows_needed(p, &flowed, &m, grid).max(h));
+    let mut buf = Buffer::empty(area);
+    content_into(&mut buf, area, p, &flowed, grid);
+    buf
+}
+
+/// The first and the last column anything is drawn in above the bottom row.
+fn span(slide: &Buffer) -> (u16, u16) {
+    let a = slide.area;
+    let used: Vec<u16> = (a.left()..a.right())
+        .filter(|&x| (a.top()..a.bottom().saturating_sub(1)).any(|y| slide[(x, y)].symbol() != " "))
+        .collect();
+    (
+        used.first().copied().unwrap_or(0),
+        used.last().copied().unwrap_or(0),
+    )
 }
 
 /// Copy `width` cells of row `sy` of `src`, from column `sx`, to (`dx`, `dy`)
@@ -72,21 +105,31 @@ impl Fit {
     }
 }
 
-/// The rows of `rows` left when empty ones give way, longest run first, until `height` fit.
+/// The rows of `rows` left when empty ones give way, longest run first,
+/// until `height` fit. A slide that scrolls even with every empty row gone
+/// keeps one between its heading and its paragraphs (losing only the empty
+/// rows above and below it): there, dropping them would not spare a scroll.
 fn drop_empty(slide: &Buffer, mut rows: Vec<u16>, height: usize) -> Vec<u16> {
+    let blank = |y: u16| blank_row(slide, y);
     while rows.len() > height {
         // The longest run of empty rows (the last of equals) loses one row.
         let mut best: Option<(usize, usize)> = None; // (run length, index of a row in it)
         let mut run = 0;
         for (i, &y) in rows.iter().enumerate() {
-            run = if blank_row(slide, y) { run + 1 } else { 0 };
+            run = if blank(y) { run + 1 } else { 0 };
             if run > 0 && best.is_none_or(|(len, _)| run >= len) {
                 best = Some((run, i));
             }
         }
-        let Some((_, i)) = best else {
+        let Some((len, i)) = best else {
             break;
         };
+        let full = rows.iter().filter(|&&y| !blank(y)).count();
+        if len == 1 && full > height {
+            let first = rows.iter().position(|&y| !blank(y)).unwrap_or(0);
+            let last = rows.iter().rposition(|&y| !blank(y)).unwrap_or(0);
+            return rows[first..=last].to_vec();
+        }
         rows.remove(i);
     }
     rows
@@ -105,13 +148,7 @@ pub(crate) fn fit(slide: &Buffer, width: u16, height: u16) -> Fit {
         (0, (width - sw) / 2, sw)
     } else {
         // The columns that hold something; the margins go first.
-        let used: Vec<u16> = (0..sw)
-            .filter(|&x| rows.iter().any(|&y| slide[(x, y)].symbol() != " "))
-            .collect();
-        let (left, right) = (
-            used.first().copied().unwrap_or(0),
-            used.last().copied().unwrap_or(0),
-        );
+        let (left, right) = span(slide);
         let span = right - left + 1;
         let from = if span <= width {
             left.saturating_sub((width - span) / 2).min(sw - width)
@@ -131,22 +168,25 @@ pub(crate) fn fit(slide: &Buffer, width: u16, height: u16) -> Fit {
 
 /// Rows a follower can scroll within the current slide (0: it fits).
 pub(crate) fn overflow(p: &Presenter) -> u16 {
-    match p.reference {
-        Some((w, h)) if w > p.area.width || h > p.area.height => {
-            fit(&render(p, w, h), p.area.width, p.area.height).max_scroll()
-        }
-        _ => 0,
-    }
+    let (w, h) = (p.area.width, p.area.height);
+    p.reference
+        .map_or(0, |deck| fit(&shown(p, deck, (w, h)), w, h).max_scroll())
 }
 
 /// The presenter's deck (`p.reference`) drawn into `p.area`.
 pub(crate) fn draw(buf: &mut Buffer, p: &Presenter) {
-    let area = p.area;
-    let Some((rw, rh)) = p.reference else {
-        return;
-    };
+    if let Some(deck) = p.reference {
+        draw_deck(buf, p, deck, p.area);
+    }
+}
+
+/// The current slide of a deck laid out for `deck` drawn into `area` (a
+/// follower's screen, or the preview of a deck of a size of its own), above
+/// this area's own bottom row, scrolled by `p.scroll`.
+pub(crate) fn draw_deck(buf: &mut Buffer, p: &Presenter, deck: (u16, u16), area: Rect) {
+    let rh = deck.1;
     crate::screen::paint::fill(buf, area, p.theme.text);
-    let slide = render(p, rw, rh);
+    let slide = shown(p, deck, (area.width, area.height));
     let fit = fit(&slide, area.width, area.height);
     let scroll = p.scroll.min(fit.max_scroll());
     let shown = &fit.rows[usize::from(scroll)..];
@@ -197,8 +237,12 @@ mod tests {
         );
         assert_eq!(f.max_scroll(), 0);
         let f = fit(&s, 20, 4);
-        assert_eq!(f.rows, [1, 4, 5, 7], "every line kept, then scrolled");
-        assert_eq!(f.max_scroll(), 1);
+        assert_eq!(
+            f.rows,
+            [1, 2, 4, 5, 6, 7],
+            "every line kept, one empty row between blocks, then scrolled"
+        );
+        assert_eq!(f.max_scroll(), 3);
     }
 
     #[test]

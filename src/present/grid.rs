@@ -6,6 +6,7 @@
 
 use crate::layout::width::str_width;
 
+use super::balance::wrap_balanced;
 use super::bignum::Scale;
 use super::kpi::{Glyphs, Kpi};
 
@@ -22,6 +23,9 @@ pub(crate) struct Grid {
     pub glyphs: Glyphs,
     pub cols: u16,
     pub col_w: u16,
+    /// Rows a plain number takes with its unit when the two do not fit on
+    /// one row of a column (a re-flowed grid on a narrow screen); else 1.
+    pub plain_rows: u16,
     /// Caption rows under the number: the label's (1 or 2) and the detail's (0 or 1).
     pub label_rows: u16,
     pub detail_rows: u16,
@@ -30,8 +34,16 @@ pub(crate) struct Grid {
 }
 
 impl Grid {
+    /// Rows the number takes.
+    pub(crate) fn number_rows(&self) -> u16 {
+        match self.glyphs {
+            Glyphs::Plain => self.plain_rows.max(1),
+            big => big.rows(),
+        }
+    }
+
     pub(crate) fn cell_h(&self) -> u16 {
-        self.glyphs.rows() + self.label_rows + self.detail_rows
+        self.number_rows() + self.label_rows + self.detail_rows
     }
 
     /// Figures on one slide (at least one, whatever the box).
@@ -88,6 +100,7 @@ fn at(kpis: &[Kpi], glyphs: Glyphs, width: u16, height: u16) -> Option<Grid> {
             glyphs,
             cols: ((width + GAP_X) / (col_w + GAP_X)).max(1),
             col_w,
+            plain_rows: 1,
             label_rows,
             detail_rows,
             rows: 0,
@@ -113,10 +126,51 @@ pub(crate) fn plan(kpis: &[Kpi], width: u16, height: u16) -> Grid {
         glyphs: Glyphs::Plain,
         cols: 1,
         col_w: width,
+        plain_rows: 1,
         label_rows: 1,
         detail_rows: 0,
         rows: 1,
     })
+}
+
+/// The grid of one slide's `kpis`, re-flowed for a box `width` columns wide
+/// (narrower than the deck's): the deck's glyphs if the widest number fits
+/// across, else smaller ones, else plain numbers; as many columns as fit, as
+/// many rows as the figures need, and caption rows enough that no label or
+/// detail is cut.
+pub(crate) fn reflow(kpis: &[Kpi], deck: Glyphs, width: u16) -> Grid {
+    let fits = |g: Glyphs| kpis.iter().all(|k| k.number_width(g) <= usize::from(width));
+    let glyphs = Scale::ALL
+        .iter()
+        .map(|&s| Glyphs::Big(s))
+        .filter(|g| g.rows() <= deck.rows())
+        .find(|&g| fits(g))
+        .unwrap_or(Glyphs::Plain);
+    let widest = |f: &dyn Fn(&Kpi) -> usize| kpis.iter().map(f).max().unwrap_or(0);
+    let number = widest(&|k| k.number_width(glyphs));
+    let caption = widest(&|k| str_width(&k.label).max(str_width(&k.detail))).min(CAPTION_MAX);
+    let col_w = number.max(caption).clamp(1, usize::from(width.max(1)));
+    let rows_of = |text: &str| wrap_balanced(text, col_w).len() as u16;
+    let cols = ((width + GAP_X) / (col_w as u16 + GAP_X)).max(1);
+    // A plain number with its unit wider than the column wraps, never cut.
+    let plain_rows = match glyphs {
+        Glyphs::Plain => kpis.iter().map(|k| rows_of(&k.plain())).max().unwrap_or(1),
+        _ => 1,
+    };
+    Grid {
+        glyphs,
+        cols,
+        col_w: col_w as u16,
+        plain_rows: plain_rows.max(1),
+        label_rows: kpis
+            .iter()
+            .map(|k| rows_of(&k.label))
+            .max()
+            .unwrap_or(1)
+            .max(1),
+        detail_rows: kpis.iter().map(|k| rows_of(&k.detail)).max().unwrap_or(0),
+        rows: kpis.len().div_ceil(usize::from(cols)).max(1) as u16,
+    }
 }
 
 #[cfg(test)]

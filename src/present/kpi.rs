@@ -115,6 +115,15 @@ impl Kpi {
         big.unwrap_or_else(|| str_width(&self.glyphs))
     }
 
+    /// The number and its unit as one line of text.
+    pub(crate) fn plain(&self) -> String {
+        if self.unit.is_empty() {
+            self.glyphs.clone()
+        } else {
+            format!("{} {}", self.glyphs, self.unit)
+        }
+    }
+
     /// Columns of the glyphs and the unit beside them.
     pub(crate) fn number_width(&self, g: Glyphs) -> usize {
         let unit = if self.unit.is_empty() {

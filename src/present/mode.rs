@@ -103,8 +103,15 @@ fn draw(frame: &mut Frame, p: &Presenter) {
         return;
     }
     match room_screen(p) {
-        // Blank means blank: an empty frame, and nothing after it until unblanked.
-        Screen::Black => return,
+        // Blank means blank, as PowerPoint's `b`: black (whatever the theme's or the
+        // terminal's background; without colours the terminal's own), no counter, no
+        // mark, nothing after it until unblanked.
+        Screen::Black => {
+            if p.theme.name != "plain" {
+                fill(frame.buffer_mut(), area, Style::default().bg(Color::Black));
+            }
+            return;
+        }
         Screen::White => {
             fill(frame.buffer_mut(), area, Style::default().bg(Color::White));
             return;

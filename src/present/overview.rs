@@ -8,28 +8,37 @@ use ratatui::style::Style;
 use super::balance::wrap_balanced;
 use super::grid::Grid;
 use super::heading::heading;
-use super::kpi::Kpi;
+use super::kpi::{Glyphs, Kpi};
 use super::metrics::Metrics;
 use super::slides::{FigureRef, Slide, overview_grid};
 use super::state::Presenter;
 use crate::screen::paint::put;
 use crate::screen::theme::Theme;
 
-/// The overview `slide`, showing `figs` (its share of the campaign's figures).
+/// The grid `slide`'s figures are drawn on: the deck's for the screen
+/// (every page of the campaign alike), or `reflowed` for a narrower one.
+pub(crate) fn grid_of(p: &Presenter, m: &Metrics, slide: &Slide, reflowed: Option<Grid>) -> Grid {
+    reflowed.unwrap_or_else(|| {
+        let sub = slide.subheading.as_deref();
+        let section = slide.section.unwrap_or(0);
+        overview_grid(&p.briefing, m, section, &slide.heading, sub)
+    })
+}
+
+/// The overview `slide`, showing `figs` (its share of the campaign's
+/// figures) on `grid`.
 pub(crate) fn draw(
     buf: &mut Buffer,
-    m: &Metrics,
-    t: &Theme,
+    (m, t): (&Metrics, &Theme),
     p: &Presenter,
     slide: &Slide,
     figs: &[FigureRef],
+    grid: Grid,
 ) {
-    let Some(section) = slide.section else {
+    if slide.section.is_none() {
         return;
-    };
-    let sub = slide.subheading.as_deref();
-    let grid = overview_grid(&p.briefing, m, section, &slide.heading, sub);
-    let head = m.head(&slide.shown_heading(), sub);
+    }
+    let head = m.head(&slide.shown_heading(), slide.subheading.as_deref());
     // Every page as wide as a full row, so the columns stay put from page to page.
     let (full_w, _) = grid.block(grid.per_slide());
     let (_, grid_h) = grid.block(figs.len());
@@ -54,6 +63,13 @@ pub(crate) fn draw(
 fn cell(buf: &mut Buffer, at: (u16, u16), g: &Grid, t: &Theme, kpi: &Kpi, style: Style) {
     let (x, y) = at;
     let w = g.col_w;
+    if g.glyphs == Glyphs::Plain && kpi.number_width(g.glyphs) > usize::from(w) {
+        // Too wide for the column even plain: the number and its unit wrap.
+        let below = caption(buf, (x, y), w, (&kpi.plain(), g.plain_rows), style);
+        let y = caption(buf, (x, below), w, (&kpi.label, g.label_rows), t.title);
+        caption(buf, (x, y), w, (&kpi.detail, g.detail_rows), t.dim);
+        return;
+    }
     let rows = kpi.rows(g.glyphs);
     for (i, row) in rows.iter().enumerate() {
         put(buf, x, y + i as u16, w, row, style);
@@ -70,20 +86,32 @@ fn cell(buf: &mut Buffer, at: (u16, u16), g: &Grid, t: &Theme, kpi: &Kpi, style:
             style,
         );
     }
-    let mut y = baseline + 1;
-    // The label in its rows; the last row holds the rest, cut with an ellipsis.
-    let label = wrap_balanced(&kpi.label, usize::from(w));
-    let shown = label.len().min(usize::from(g.label_rows));
-    for (i, r) in label.iter().take(shown).enumerate() {
-        let end = if i + 1 == shown {
-            kpi.label.len()
-        } else {
-            r.end
-        };
-        put(buf, x, y, w, &kpi.label[r.start..end], t.title);
+    let y = caption(
+        buf,
+        (x, baseline + 1),
+        w,
+        (&kpi.label, g.label_rows),
+        t.title,
+    );
+    caption(buf, (x, y), w, (&kpi.detail, g.detail_rows), t.dim);
+}
+
+/// A caption in its `rows` rows at `at`; the last row holds the rest, cut
+/// with an ellipsis. Returns the row below.
+fn caption(
+    buf: &mut Buffer,
+    at: (u16, u16),
+    w: u16,
+    (text, rows): (&str, u16),
+    style: Style,
+) -> u16 {
+    let (x, mut y) = at;
+    let lines = wrap_balanced(text, usize::from(w));
+    let shown = lines.len().min(usize::from(rows));
+    for (i, r) in lines.iter().take(shown).enumerate() {
+        let end = if i + 1 == shown { text.len() } else { r.end };
+        put(buf, x, y, w, &text[r.start..end], style);
         y += 1;
     }
-    if g.detail_rows > 0 {
-        put(buf, x, y, w, &kpi.detail, t.dim);
-    }
+    y
 }

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::clock::{Clock, Pace, format_duration};
-use super::follower_view::{copy_row, render};
+use super::follower_view::{copy_row, draw_deck, render};
 use super::metrics::{PRESENTER_MIN_HEIGHT, PRESENTER_MIN_WIDTH, preview_size};
 use super::slides::Body;
 use super::state::Presenter;
@@ -61,9 +61,15 @@ pub(crate) fn draw(frame: &mut Frame, p: &Presenter) {
 /// the followers' very slide. Its counter is the clock row's (shown once);
 /// while the room is blanked, a mark says so over it.
 fn preview(buf: &mut ratatui::buffer::Buffer, pw: u16, ph: u16, p: &Presenter) {
-    let slide = render(p, pw, ph);
-    for y in 0..ph {
-        copy_row(&slide, 0, y, pw, buf, 0, y);
+    match p.fixed_deck {
+        // A deck of another size (`--deck-size`): as a follower this size shows it.
+        Some(deck) if deck != (pw, ph) => draw_deck(buf, p, deck, Rect::new(0, 0, pw, ph)),
+        _ => {
+            let slide = render(p, pw, ph);
+            for y in 0..ph {
+                copy_row(&slide, 0, y, pw, buf, 0, y);
+            }
+        }
     }
     let cw = str_width(&counter(p)) as u16;
     let from = pw.saturating_sub(cw + 1);

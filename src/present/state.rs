@@ -64,6 +64,9 @@ pub struct Presenter {
     pub reloaded: bool,
     /// A follower: the size of the presenter's deck, which it shows.
     pub reference: Option<(u16, u16)>,
+    /// The presenter: the size its deck is laid out for (`--deck-size`,
+    /// e.g. the projector's) instead of its preview's.
+    pub fixed_deck: Option<(u16, u16)>,
     /// A follower: what the presenter's room shows.
     pub remote_screen: Screen,
     /// A follower smaller than the deck: rows scrolled down within the slide.
@@ -128,6 +131,7 @@ impl Presenter {
             errors: None,
             reloaded: false,
             reference: None,
+            fixed_deck: None,
             remote_screen: Screen::Slide,
             scroll: 0,
             resume: None,
@@ -209,6 +213,15 @@ impl Presenter {
         self
     }
 
+    /// The presenter's deck laid out for `size` (the projector's, say)
+    /// rather than for its preview; its preview shows it as a follower of
+    /// the preview's size would.
+    pub fn with_deck_size(mut self, size: Option<(u16, u16)>) -> Presenter {
+        self.fixed_deck = size;
+        self.resize(self.area);
+        self
+    }
+
     /// The speaker notes of the current slide's section or item.
     pub fn notes(&self) -> &[String] {
         let slide = self.slide();
@@ -220,9 +233,11 @@ impl Presenter {
     }
 
     /// The deck's size: the presenter's (a follower's), else the screen, or
-    /// the preview of the presenter's view.
+    /// in the presenter's view the size given (`--deck-size`), else its preview.
     pub(super) fn deck_size(&self, w: u16, h: u16) -> (u16, u16) {
         if let Some(size) = self.reference {
+            size
+        } else if let (true, Some(size)) = (self.presenter_view, self.fixed_deck) {
             size
         } else if self.presenter_view {
             super::metrics::preview_size(w, h)

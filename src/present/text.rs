@@ -20,6 +20,9 @@ pub struct SlideLine {
     pub text: String,
     pub role: Role,
     pub marks: Vec<Range<usize>>,
+    /// For a line of a paragraph: which paragraph of its section's or
+    /// item's text, and its bytes there (what a narrower screen re-wraps).
+    pub source: Option<(usize, Range<usize>)>,
 }
 
 impl SlideLine {
@@ -28,6 +31,7 @@ impl SlideLine {
             text: text.into(),
             role,
             marks: Vec::new(),
+            source: None,
         }
     }
 
@@ -84,12 +88,31 @@ fn marks_on(line: &Range<usize>, marks: &[Range<usize>]) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// One paragraph as slide lines.
-fn paragraph(para: &str, cited: &[&Indicator], width: usize) -> impl Iterator<Item = SlideLine> {
+/// Paragraph `k` as slide lines.
+fn paragraph(
+    k: usize,
+    para: &str,
+    cited: &[&Indicator],
+    width: usize,
+) -> impl Iterator<Item = SlideLine> {
+    part((k, para), 0..para.len(), cited, width)
+}
+
+/// The bytes `part` of paragraph `k` (a run of its lines) wrapped to
+/// `width` as slide lines, the figures cited in it marked.
+pub(crate) fn part(
+    (k, para): (usize, &str),
+    part: Range<usize>,
+    cited: &[&Indicator],
+    width: usize,
+) -> impl Iterator<Item = SlideLine> {
     let marks = cited_figures(para, cited);
-    wrap_balanced(para, width).into_iter().map(move |r| {
+    let text = &para[part.clone()];
+    wrap_balanced(text, width).into_iter().map(move |r| {
+        let r = part.start + r.start..part.start + r.end;
         let mut line = SlideLine::new(&para[r.clone()], Role::Body);
         line.marks = marks_on(&r, &marks);
+        line.source = Some((k, r));
         line
     })
 }
@@ -102,11 +125,11 @@ pub(crate) fn text_lines(
     width: usize,
 ) -> Vec<SlideLine> {
     let mut lines = Vec::new();
-    for p in paragraphs {
+    for (k, p) in paragraphs.iter().enumerate() {
         if !lines.is_empty() {
             lines.push(SlideLine::blank());
         }
-        lines.extend(paragraph(p, figs, width));
+        lines.extend(paragraph(k, p, figs, width));
     }
     if !figs.is_empty() && !lines.is_empty() {
         lines.push(SlideLine::blank());
@@ -163,7 +186,7 @@ mod tests {
             lines.iter().all(|l| l.marks.is_empty()),
             "no indicator, no mark"
         );
-        let lines: Vec<SlideLine> = paragraph(para, &[&ind], 16).collect();
+        let lines: Vec<SlideLine> = paragraph(0, para, &[&ind], 16).collect();
         let marked: Vec<&str> = lines
             .iter()
             .flat_map(|l| l.marks.iter().map(|m| &l.text[m.clone()]))

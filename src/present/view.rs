@@ -7,6 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use super::grid::Grid;
 use super::heading::{heading, upright};
 use super::metrics::Metrics;
 use super::overview;
@@ -19,34 +20,45 @@ use crate::screen::theme::Theme;
 
 /// The current slide with its chrome, drawn into `area` (which starts at the origin).
 pub(crate) fn slide_into(buf: &mut Buffer, area: Rect, p: &Presenter) {
+    content_into(buf, area, p, p.slide(), None);
+}
+
+/// `slide` (the current one, or it re-flowed for a narrower screen, with
+/// its overview's `grid`) with the chrome, drawn into `area`.
+pub(crate) fn content_into(
+    buf: &mut Buffer,
+    area: Rect,
+    p: &Presenter,
+    slide: &Slide,
+    grid: Option<Grid>,
+) {
     let m = Metrics::new(area.width, area.height);
     let t = &p.theme;
     fill(buf, area, t.text);
-    let slide = p.slide();
     match &slide.body {
-        Body::Title => centered(
-            buf,
-            area,
-            &m,
-            t,
-            slide,
-            &[
-                p.briefing.organization.clone(),
-                p.briefing.period.to_string(),
-            ],
-        ),
-        Body::End => centered(
-            buf,
-            area,
-            &m,
-            t,
-            slide,
-            std::slice::from_ref(&p.briefing.organization),
-        ),
-        Body::Overview(figs) => overview::draw(buf, &m, t, p, slide, figs),
+        Body::Title | Body::End => centered(buf, area, &centered_rows(p, slide, &m)),
+        Body::Overview(figs) => {
+            let grid = overview::grid_of(p, &m, slide, grid);
+            overview::draw(buf, (&m, t), p, slide, figs, grid);
+        }
         Body::Text(lines) => text(buf, &m, t, slide, lines),
     }
     chrome(buf, area, t, p);
+}
+
+/// Rows `slide` takes on a screen `m` wide, from the row above its heading
+/// to its chrome: the height that shows all of it.
+pub(crate) fn rows_needed(p: &Presenter, slide: &Slide, m: &Metrics, grid: Option<Grid>) -> u16 {
+    let head = || m.head(&slide.shown_heading(), slide.subheading.as_deref());
+    let block = match &slide.body {
+        Body::Title | Body::End => centered_rows(p, slide, m).len(),
+        Body::Overview(figs) => {
+            let (_, h) = overview::grid_of(p, m, slide, grid).block(figs.len());
+            usize::from(head().rows()) + usize::from(h)
+        }
+        Body::Text(lines) => usize::from(head().rows()) + lines.len(),
+    };
+    (block + 1 + usize::from(Metrics::FOOT_ROWS)).min(usize::from(u16::MAX)) as u16
 }
 
 /// A text slide: the heading and the body in one block the measure wide,
@@ -65,8 +77,15 @@ fn text(buf: &mut Buffer, m: &Metrics, t: &Theme, slide: &Slide, lines: &[SlideL
     }
 }
 
-/// Title and end slides: everything centred.
-fn centered(buf: &mut Buffer, area: Rect, m: &Metrics, t: &Theme, slide: &Slide, extra: &[String]) {
+/// The rows of a title or end slide: its heading, subheading and what
+/// follows them (the organisation, the period), wrapped to the measure.
+fn centered_rows(p: &Presenter, slide: &Slide, m: &Metrics) -> Vec<(String, Style)> {
+    let t = &p.theme;
+    let b = &p.briefing;
+    let extra = match slide.body {
+        Body::Title => vec![b.organization.clone(), b.period.to_string()],
+        _ => vec![b.organization.clone()],
+    };
     let w = m.text_width();
     let mut rows: Vec<(String, Style)> = Vec::new();
     rows.extend(
@@ -83,13 +102,18 @@ fn centered(buf: &mut Buffer, area: Rect, m: &Metrics, t: &Theme, slide: &Slide,
         );
     }
     rows.push((String::new(), t.text));
-    for e in extra {
+    for e in &extra {
         rows.extend(
             wrap_lines(e, w)
                 .into_iter()
                 .map(|l| (l.to_string(), t.text)),
         );
     }
+    rows
+}
+
+/// Title and end slides: everything centred.
+fn centered(buf: &mut Buffer, area: Rect, rows: &[(String, Style)]) {
     let room = usize::from(area.height.saturating_sub(Metrics::FOOT_ROWS));
     let top = room.saturating_sub(rows.len()) / 2;
     for (i, (text, style)) in rows.iter().take(room).enumerate() {
