@@ -5,8 +5,10 @@
 
 mod common;
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
+use briefing::testing::Slides;
 use common::pty::Session;
 use common::seed::squeeze;
 
@@ -70,8 +72,8 @@ fn three_screens_one_deck_and_blank_for_the_room() {
     let d = dirs();
     let file = common::Y2023;
     // The deck as the presenter lays it out: the titles each step must show.
-    let deck = common::presenter(file, 80, 24).with_presenter_view(Some(10.0));
-    let n = deck.slides.len();
+    let deck = Slides::presenting(Path::new(file), 80, 24, 10.0);
+    let n = deck.len();
     let mut p = spawn(
         &["present", "--presenter", "--minutes", "10", file],
         80,
@@ -89,7 +91,7 @@ fn three_screens_one_deck_and_blank_for_the_room() {
         }
         let at = step.min(n - 1);
         let counter = format!("第 {}/{n} 页", at + 1);
-        let title = title_of(&deck.slides[at].shown_heading());
+        let title = title_of(&deck.heading(at));
         for s in [&mut p, &mut small, &mut large] {
             wait_until(s, &format!("{counter} and {title}"), |screen| {
                 screen.contains(&counter) && squeeze(screen).contains(&title)

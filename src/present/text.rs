@@ -16,14 +16,14 @@ use super::balance::wrap_balanced;
 /// A line of a text slide: its text, its role (body, blank, a figure), and
 /// the byte ranges of the figures in it that an indicator cites (emphasised).
 #[derive(Debug, Clone, PartialEq)]
-pub struct SlideLine {
+pub(crate) struct SlideLine {
     pub text: String,
     pub role: Role,
     pub marks: Vec<Range<usize>>,
 }
 
 impl SlideLine {
-    pub fn new(text: impl Into<String>, role: Role) -> SlideLine {
+    pub(crate) fn new(text: impl Into<String>, role: Role) -> SlideLine {
         SlideLine {
             text: text.into(),
             role,
@@ -31,7 +31,7 @@ impl SlideLine {
         }
     }
 
-    pub fn blank() -> SlideLine {
+    pub(crate) fn blank() -> SlideLine {
         SlideLine::new(String::new(), Role::Blank)
     }
 }
