@@ -19,7 +19,7 @@ pub(crate) use file::FileError;
 #[derive(Debug, Clone)]
 pub(crate) struct Loaded {
     pub briefing: Briefing,
-    /// Its warnings (no caller shows them yet: only tests read them).
+    /// Its warnings. No caller reads them now.
     #[allow(dead_code)]
     pub report: Report,
 }
