@@ -7,103 +7,53 @@
 use std::path::Path;
 use std::time::Instant;
 
-use briefing::model::{Briefing, Indicator, Point};
-use briefing::reader::state::App;
-use briefing::screen::run::Mode;
-use briefing::screen::theme::Theme;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
-
-fn grow(b: &mut Briefing, n: usize, salt: f64) {
-    let section = b
-        .sections
-        .iter_mut()
-        .find(|s| !s.indicators.is_empty())
-        .expect("a section with indicators");
-    let model = section.indicators[0].clone();
-    let history: Vec<Point> = model.history.clone();
-    section.indicators = (0..n)
-        .map(|i| Indicator {
-            id: format!("x-{i}"),
-            label: format!("指标{i}"),
-            value: Some(i as f64 + salt),
-            history: history.clone(),
-            ..model.clone()
-        })
-        .collect();
-}
-
-fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
+use briefing::testing::BigSection;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let n: usize = args.get(1).map_or(100_000, |s| s.parse().expect("N"));
     let cols: u16 = args.get(2).map_or(120, |s| s.parse().expect("COLS"));
     let rows: u16 = args.get(3).map_or(40, |s| s.parse().expect("ROWS"));
-    let mut group: Vec<Briefing> = ["2023-H1", "2023-H2", "2024-H1"]
+    let paths: Vec<String> = ["2023-H1", "2023-H2", "2024-H1"]
         .iter()
-        .map(|p| {
-            let path = format!("tests/fixtures/harbour/{p}.toml");
-            briefing::load::load(Path::new(&path))
-                .expect("fixture loads")
-                .briefing
-        })
+        .map(|p| format!("tests/fixtures/harbour/{p}.toml"))
         .collect();
-    for (k, b) in group.iter_mut().enumerate() {
-        grow(b, n, k as f64 * 0.5);
-    }
-    let mut app =
-        App::with_periods(group, Rect::new(0, 0, cols, rows), Theme::dark()).expect("a group");
-    // Go to the grown section first.
-    let target = app
-        .briefing()
-        .sections
-        .iter()
-        .position(|s| s.indicators.len() == n)
-        .expect("the grown section");
-    let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
+    let paths: Vec<&Path> = paths.iter().map(Path::new).collect();
+    let mut big = BigSection::open(&paths, n, cols, rows);
     let t = Instant::now();
-    terminal.draw(|f| app.draw(f)).expect("draw");
+    big.draw();
     println!("first frame: {:.2} ms", t.elapsed().as_secs_f64() * 1e3);
-    let mut script: Vec<(&str, Event)> = Vec::new();
-    for _ in 0..target {
-        script.push(("]", key(KeyCode::Char(']'))));
-    }
-    let c = |ch: char| key(KeyCode::Char(ch));
+    // Go to the grown section first.
+    let mut script: Vec<(&str, &str)> = vec![("]", "]"); big.grown_section()];
     script.extend([
-        ("c (table on)", c('c')),
-        ("j in table", c('j')),
-        ("> next period", c('>')),
-        ("< previous period", c('<')),
-        ("c (table off)", c('c')),
-        ("Tab (indicators)", key(KeyCode::Tab)),
-        ("Tab (indicators)", key(KeyCode::Tab)),
-        ("j", c('j')),
-        ("G (last)", c('G')),
-        ("k", c('k')),
-        ("Enter (detail)", key(KeyCode::Enter)),
-        ("Esc", key(KeyCode::Esc)),
-        ("g (first)", c('g')),
-        ("PgDn", key(KeyCode::PageDown)),
-        ("/", c('/')),
-        ("9", c('9')),
-        ("9", c('9')),
-        ("9", c('9')),
-        ("Enter (search)", key(KeyCode::Enter)),
-        ("n", c('n')),
-        ("N", c('N')),
-        ("[", c('[')),
-        ("]", c(']')),
+        ("c (table on)", "c"),
+        ("j in table", "j"),
+        ("> next period", ">"),
+        ("< previous period", "<"),
+        ("c (table off)", "c"),
+        ("Tab (indicators)", "<Tab>"),
+        ("Tab (indicators)", "<Tab>"),
+        ("j", "j"),
+        ("G (last)", "G"),
+        ("k", "k"),
+        ("Enter (detail)", "<Enter>"),
+        ("Esc", "<Esc>"),
+        ("g (first)", "g"),
+        ("PgDn", "<PgDn>"),
+        ("/", "/"),
+        ("9", "9"),
+        ("9", "9"),
+        ("9", "9"),
+        ("Enter (search)", "<Enter>"),
+        ("n", "n"),
+        ("N", "N"),
+        ("[", "["),
+        ("]", "]"),
     ]);
     let mut worst = 0.0f64;
-    for (name, event) in &script {
+    for (name, key) in &script {
         let t = Instant::now();
-        let _ = app.handle(event);
-        terminal.draw(|f| app.draw(f)).expect("draw");
+        big.press(key);
         let ms = t.elapsed().as_secs_f64() * 1e3;
         worst = worst.max(ms);
         println!("{name:<20} {ms:8.2} ms");

@@ -5,14 +5,16 @@
 
 pub(crate) mod channel;
 pub(crate) mod elsewhere;
-pub mod protocol;
+pub(crate) mod protocol;
 pub(crate) mod resume;
 pub(crate) mod room;
 pub(crate) mod subscriber;
-pub mod users;
+pub(crate) mod users;
 
-pub use channel::{MAX_PEERS, Published, Publisher, socket_path};
-pub use elsewhere::Elsewhere;
-pub use protocol::{About, Deck, Place, PlaceKind, Screen, content_hash};
-pub use room::Trouble;
-pub use subscriber::{Remote, RemoteState, Subscriber};
+pub(crate) use channel::{MAX_PEERS, Published, Publisher, socket_path};
+pub(crate) use protocol::{About, Deck, Place, PlaceKind, Screen, content_hash};
+pub(crate) use room::Trouble;
+pub(crate) use subscriber::{RemoteState, Subscriber};
+
+#[cfg(test)]
+mod tests;

@@ -20,7 +20,7 @@ use crate::i18n::{subst, t};
 
 /// One paragraph of the source, as its reader saw it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Para {
+pub(crate) struct Para {
     /// The paragraph's text; a heading block keeps its lines (title, subtitle).
     pub lines: Vec<String>,
     pub role: Role,
@@ -32,7 +32,7 @@ pub struct Para {
 
 /// What a paragraph looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     Body,
     /// A short block of plain text standing alone: a title or a heading.
     Block,
@@ -46,7 +46,7 @@ pub enum Role {
 
 /// A line of the source left out of the draft (page furniture).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Dropped {
+pub(crate) struct Dropped {
     pub line: usize,
     pub text: String,
 }
@@ -54,14 +54,14 @@ pub struct Dropped {
 /// Something the author must review: where in the source (0: the whole
 /// file), and what.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Review {
+pub(crate) struct Review {
     pub line: usize,
     pub message: String,
 }
 
 /// A draft briefing: the TOML text and what to review in it.
 #[derive(Debug, Clone)]
-pub struct Draft {
+pub(crate) struct Draft {
     pub toml: String,
     /// The draft as a model, for the review to change.
     pub file: emit::File,
@@ -73,7 +73,7 @@ pub struct Draft {
 
 /// Why a file cannot be imported.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ImportError {
+pub(crate) enum ImportError {
     Unsupported,
     Read(String),
     Docx(String),
@@ -92,10 +92,10 @@ impl std::fmt::Display for ImportError {
 }
 
 /// The largest .docx read (the archive, and the text inside it).
-pub const MAX_DOCX_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_DOCX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Import `path` by its extension.
-pub fn import_file(path: &Path) -> Result<Draft, ImportError> {
+pub(crate) fn import_file(path: &Path) -> Result<Draft, ImportError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -122,13 +122,14 @@ pub fn import_file(path: &Path) -> Result<Draft, ImportError> {
 }
 
 /// Import text (Markdown when `markdown`); `name` is the source's file name.
-pub fn import_text(name: &str, source: &str, markdown: bool) -> Result<Draft, ImportError> {
+pub(crate) fn import_text(name: &str, source: &str, markdown: bool) -> Result<Draft, ImportError> {
     let (paras, dropped) = text::paras(source, markdown);
     from_paras(name, paras, dropped)
 }
 
-/// Import the bytes of a .docx file.
-pub fn import_docx(name: &str, bytes: &[u8]) -> Result<Draft, ImportError> {
+/// Import the bytes of a .docx file (tests: the command reads the file).
+#[cfg(test)]
+pub(crate) fn import_docx(name: &str, bytes: &[u8]) -> Result<Draft, ImportError> {
     let paras = docx::parse(std::io::Cursor::new(bytes))?;
     from_paras(name, paras, Vec::new())
 }
@@ -169,7 +170,7 @@ fn from_paras(name: &str, paras: Vec<Para>, dropped: Vec<Dropped>) -> Result<Dra
 }
 
 /// What a step between drafting and writing (the review) came to.
-pub enum Reviewed {
+pub(crate) enum Reviewed {
     /// Write the draft as it now is.
     Write,
     /// Write nothing; exit with this code (the message is already said).
@@ -180,7 +181,7 @@ pub enum Reviewed {
 /// standard output), what to review to stderr. `review`, when given, sees
 /// the draft first and may change it or stop (the command's `--review`).
 /// 0, or 1 on any failure.
-pub fn run(
+pub(crate) fn run(
     file: &Path,
     out: Option<&Path>,
     force: bool,
@@ -309,3 +310,6 @@ fn summary(draft: &Draft, shown: &str) {
         };
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -5,17 +5,17 @@
 //! callers can map search matches and cited sentences onto screen lines.
 
 mod breaks;
-pub mod symbols;
-pub mod width;
+pub(crate) mod symbols;
+pub(crate) mod width;
 mod wrap;
 
-pub use breaks::{NO_END, NO_START, break_opportunities};
-pub use wrap::{wrap, wrap_lines};
+pub(crate) use breaks::{NO_START, break_opportunities};
+pub(crate) use wrap::{wrap, wrap_lines};
 
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The ellipsis used when text is cut: one column wherever it is drawn.
-pub fn ellipsis() -> &'static str {
+pub(crate) fn ellipsis() -> &'static str {
     if width::ambiguous_is_wide() {
         "~"
     } else {
@@ -24,7 +24,7 @@ pub fn ellipsis() -> &'static str {
 }
 
 /// `s` cut to at most `max` columns, with an ellipsis when anything was cut.
-pub fn truncate(s: &str, max: usize) -> String {
+pub(crate) fn truncate(s: &str, max: usize) -> String {
     if width::str_width(s) <= max {
         return s.to_string();
     }
@@ -47,7 +47,8 @@ pub fn truncate(s: &str, max: usize) -> String {
 }
 
 /// `s` without its first `cols` columns (a wide character straddling the cut is dropped).
-pub fn skip_columns(s: &str, cols: usize) -> &str {
+#[cfg(test)]
+pub(crate) fn skip_columns(s: &str, cols: usize) -> &str {
     let mut used = 0;
     for (i, g) in s.grapheme_indices(true) {
         if used >= cols {
@@ -59,13 +60,13 @@ pub fn skip_columns(s: &str, cols: usize) -> &str {
 }
 
 /// `s` padded with spaces on the right to `cols` columns (never cut).
-pub fn pad_right(s: &str, cols: usize) -> String {
+pub(crate) fn pad_right(s: &str, cols: usize) -> String {
     let w = width::str_width(s);
     format!("{s}{}", " ".repeat(cols.saturating_sub(w)))
 }
 
 /// `s` padded with spaces on the left to `cols` columns (never cut).
-pub fn pad_left(s: &str, cols: usize) -> String {
+pub(crate) fn pad_left(s: &str, cols: usize) -> String {
     let w = width::str_width(s);
     format!("{}{s}", " ".repeat(cols.saturating_sub(w)))
 }
@@ -73,6 +74,8 @@ pub fn pad_left(s: &str, cols: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod wrap_props;
 
     #[test]
     fn truncate_counts_wide_characters() {

@@ -4,9 +4,9 @@
 //! `ARCHITECTURE.md`, and `tests/architecture.rs` keeps it.
 //!
 //! Everything is `pub(crate)`. The public surface is [`main`] (for the
-//! binary) and [`testing`] (for the integration tests), and, until the tests
-//! still reaching in are moved to `testing` or into `src/` as unit tests, the
-//! modules `tests/architecture.rs` lists with the tests that use them.
+//! binary) and [`testing`] (for the integration tests and the examples);
+//! `tests/architecture.rs` keeps it so. A test of an internal is a unit test
+//! in `src/`, beside the code.
 #![warn(unreachable_pub)]
 
 /// The command line.
@@ -20,27 +20,27 @@ pub(crate) mod exit;
 /// `briefing export`: CSV, JSON and one HTML page.
 pub(crate) mod export;
 /// Audience follow: the presenter's place over a Unix socket.
-pub mod follow;
+pub(crate) mod follow;
 /// Every interface string, in Chinese and English; ordinals.
 pub(crate) mod i18n;
 /// `briefing import`: a draft briefing from a work summary (.txt, .md, .docx).
-pub mod import;
+pub(crate) mod import;
 /// Measuring and wrapping text by display width, with Chinese line-breaking rules.
-pub mod layout;
+pub(crate) mod layout;
 /// Several briefings: finding, loading and grouping them by organisation.
-pub mod library;
+pub(crate) mod library;
 /// Reading a file into the model, with diagnostics at file:line:col.
-pub mod load;
+pub(crate) mod load;
 /// The pure data of a briefing: no I/O, no terminal.
-pub mod model;
+pub(crate) mod model;
 /// The operating system: poll, the terminal size, signals; the only `unsafe`.
 pub(crate) mod os;
 /// The slides and the presenter's view (`briefing present`).
-pub mod present;
+pub(crate) mod present;
 /// `briefing print`: the whole briefing as plain text.
 pub(crate) mod print;
 /// The reader (`briefing open`).
-pub mod reader;
+pub(crate) mod reader;
 /// One rendering of a briefing into display text with roles.
 pub(crate) mod render;
 /// `import --review`: the full-screen walk through a draft's indicators.
@@ -48,7 +48,7 @@ pub(crate) mod review;
 /// The one sanitiser: briefing text never reaches the terminal as control sequences.
 pub(crate) mod sanitize;
 /// The screen toolkit every full-screen mode is built on.
-pub mod screen;
+pub(crate) mod screen;
 /// `briefing serve`: an SSH server that is the application.
 pub(crate) mod serve;
 /// A full-screen session: opens a mode and switches between reader and slides.

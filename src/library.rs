@@ -11,28 +11,28 @@ use crate::model::{Briefing, Period, format_number};
 
 /// A loaded briefing and the file it came from.
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub path: PathBuf,
     pub briefing: Briefing,
 }
 
 /// Briefings ordered by organisation, then period.
 #[derive(Debug, Clone, Default)]
-pub struct Library {
+pub(crate) struct Library {
     pub entries: Vec<Entry>,
 }
 
 static CONFIG_DIRS: std::sync::OnceLock<Vec<PathBuf>> = std::sync::OnceLock::new();
 
 /// The config file's library directories (set once at start).
-pub fn set_config_dirs(dirs: Vec<PathBuf>) {
+pub(crate) fn set_config_dirs(dirs: Vec<PathBuf>) {
     let _ = CONFIG_DIRS.set(dirs);
 }
 
 /// The directories a relative name is looked up in: the current one, then
 /// each of `BRIEFING_PATH` (colon-separated, like `PATH`), then the config's
 /// library directories.
-pub fn search_dirs() -> Vec<PathBuf> {
+pub(crate) fn search_dirs() -> Vec<PathBuf> {
     let mut dirs = vec![PathBuf::from(".")];
     if let Some(path) = std::env::var_os("BRIEFING_PATH") {
         dirs.extend(std::env::split_paths(&path).filter(|p| !p.as_os_str().is_empty()));
@@ -43,7 +43,7 @@ pub fn search_dirs() -> Vec<PathBuf> {
 
 /// The files a command-line name stands for: the file itself, a directory's
 /// `*.toml` in name order, or a relative name found along `search_dirs`.
-pub fn resolve(name: &Path) -> Result<Vec<PathBuf>, String> {
+pub(crate) fn resolve(name: &Path) -> Result<Vec<PathBuf>, String> {
     let candidates: Vec<PathBuf> = if name.is_absolute() {
         vec![name.to_path_buf()]
     } else {
@@ -86,7 +86,7 @@ pub fn resolve(name: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 /// The `*.toml` entries of `dir` that are not directories, in name order.
-pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub(crate) fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
@@ -96,7 +96,7 @@ pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 /// Every file that `names` stand for, in order, without repeats.
-pub fn resolve_all(names: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub(crate) fn resolve_all(names: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out: Vec<PathBuf> = Vec::new();
     for name in names {
         for p in resolve(name)? {
@@ -109,7 +109,7 @@ pub fn resolve_all(names: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Load every file: the library of the valid ones, and a report for each file.
-pub fn load_all(paths: &[PathBuf]) -> (Library, Vec<Report>) {
+pub(crate) fn load_all(paths: &[PathBuf]) -> (Library, Vec<Report>) {
     let mut reports = Vec::new();
     let library = load_each(paths, |report| reports.push(report));
     (library, reports)
@@ -117,7 +117,7 @@ pub fn load_all(paths: &[PathBuf]) -> (Library, Vec<Report>) {
 
 /// Load every file, handing each file's report to `report` as soon as the
 /// file is checked (`check` prints it then, not after the last file).
-pub fn load_each(paths: &[PathBuf], mut report: impl FnMut(Report)) -> Library {
+pub(crate) fn load_each(paths: &[PathBuf], mut report: impl FnMut(Report)) -> Library {
     let mut entries = Vec::new();
     for path in paths {
         let (briefing, checked) = load::check_file(path);
@@ -138,7 +138,7 @@ pub fn load_each(paths: &[PathBuf], mut report: impl FnMut(Report)) -> Library {
 
 /// Resolve and load `names` for a command that shows them: the library, or
 /// the exit code after the reports of the files that have errors.
-pub fn load_library(names: &[PathBuf]) -> Result<(Library, Vec<PathBuf>), u8> {
+pub(crate) fn load_library(names: &[PathBuf]) -> Result<(Library, Vec<PathBuf>), u8> {
     let paths = resolve_all(names).map_err(|e| {
         eprintln!("{e}");
         crate::exit::INVALID
@@ -157,7 +157,7 @@ pub fn load_library(names: &[PathBuf]) -> Result<(Library, Vec<PathBuf>), u8> {
 
 /// Two files that give different values for one indicator and period.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Conflict {
+pub(crate) struct Conflict {
     pub id: String,
     pub period: Period,
     /// The briefing of that period (its value wins): path, line, value.
@@ -168,7 +168,7 @@ pub struct Conflict {
 
 impl Conflict {
     /// A warning for `check`, at the other file's line, naming both files.
-    pub fn message(&self) -> String {
+    pub(crate) fn message(&self) -> String {
         subst(
             t("d.conflict"),
             &[
@@ -185,7 +185,7 @@ impl Conflict {
 
 impl Library {
     /// The briefings of `organization`, in period order.
-    pub fn group(&self, organization: &str) -> Vec<&Entry> {
+    pub(crate) fn group(&self, organization: &str) -> Vec<&Entry> {
         self.entries
             .iter()
             .filter(|e| e.briefing.organization == organization)
@@ -193,7 +193,7 @@ impl Library {
     }
 
     /// The briefings of the organisation of `path`'s briefing (or of the first one).
-    pub fn group_of(&self, path: Option<&Path>) -> Vec<Briefing> {
+    pub(crate) fn group_of(&self, path: Option<&Path>) -> Vec<Briefing> {
         let first = path
             .and_then(|p| self.entries.iter().find(|e| e.path == p))
             .or(self.entries.first());
@@ -209,7 +209,7 @@ impl Library {
 
     /// Where two files disagree: a `history` value for a period that another
     /// loaded briefing of the organisation states as its own.
-    pub fn conflicts(&self) -> Vec<Conflict> {
+    pub(crate) fn conflicts(&self) -> Vec<Conflict> {
         let mut out = Vec::new();
         for other in &self.entries {
             for section in &other.briefing.sections {

@@ -1,29 +1,31 @@
 //! Loading a briefing: read the file within limits, decode the raw layer,
 //! validate it into the model; every problem becomes a diagnostic.
 
-pub mod decode;
-pub mod diagnostic;
-pub mod file;
-pub mod raw;
-pub mod split;
-pub mod translate;
-pub mod validate;
+pub(crate) mod decode;
+pub(crate) mod diagnostic;
+pub(crate) mod file;
+pub(crate) mod raw;
+pub(crate) mod split;
+pub(crate) mod translate;
+pub(crate) mod validate;
 
 use std::path::Path;
 
 use crate::model::Briefing;
-pub use diagnostic::{Bounded, Diagnostic, Report, Severity};
-pub use file::FileError;
+pub(crate) use diagnostic::{Bounded, Diagnostic, Report};
+pub(crate) use file::FileError;
 
 /// A briefing that passed validation, with its warnings.
 #[derive(Debug, Clone)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     pub briefing: Briefing,
+    /// Its warnings. No caller reads them now.
+    #[allow(dead_code)]
     pub report: Report,
 }
 
 /// Check text that was read from `path`: the briefing when it has no error, and the report.
-pub fn check_text(path: &str, source: String) -> (Option<Briefing>, Report) {
+pub(crate) fn check_text(path: &str, source: String) -> (Option<Briefing>, Report) {
     let (briefing, diagnostics) = check_pieces(&source).unwrap_or_else(|| check_whole(&source));
     let unlisted = diagnostics.hidden;
     let mut report = Report::new(path.to_string(), Some(source), diagnostics.into_vec());
@@ -72,7 +74,7 @@ fn check_pieces(source: &str) -> Option<(Option<Briefing>, Bounded)> {
 }
 
 /// Read and check `path`.
-pub fn check_file(path: &Path) -> (Option<Briefing>, Report) {
+pub(crate) fn check_file(path: &Path) -> (Option<Briefing>, Report) {
     let shown = path.display().to_string();
     match file::read(path) {
         Ok(source) => check_text(&shown, source),
@@ -81,7 +83,7 @@ pub fn check_file(path: &Path) -> (Option<Briefing>, Report) {
 }
 
 /// Load `path` for viewing: the briefing, or the report that refuses it.
-pub fn load(path: &Path) -> Result<Loaded, Report> {
+pub(crate) fn load(path: &Path) -> Result<Loaded, Report> {
     match check_file(path) {
         (Some(briefing), report) => Ok(Loaded { briefing, report }),
         (None, report) => Err(report),

@@ -3,18 +3,18 @@
 //! A [`Briefing`] is only ever built by `load::validate`, so every value here
 //! has already passed the rules of the format (docs/format.md).
 
-pub mod find;
+pub(crate) mod find;
 mod period;
-pub mod series;
+pub(crate) mod series;
 mod text;
 
-pub use period::Period;
-pub use series::{Series, SeriesKind, SeriesPoint, Source, Statement, series, series_of};
-pub use text::{Paragraphs, is_cjk, paragraphs};
+pub(crate) use period::Period;
+pub(crate) use series::{Series, SeriesKind, Source, series, series_of};
+pub(crate) use text::{is_cjk, paragraphs};
 
 /// One organisation's summary of one period's work.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Briefing {
+pub(crate) struct Briefing {
     pub title: String,
     pub subtitle: Option<String>,
     pub organization: String,
@@ -27,7 +27,7 @@ pub struct Briefing {
 
 /// The kind of a section; `campaign` sections are numbered and take the keys 1–9.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SectionKind {
+pub(crate) enum SectionKind {
     Lead,
     Campaign,
     Outlook,
@@ -35,7 +35,7 @@ pub enum SectionKind {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Section {
+pub(crate) struct Section {
     pub id: Box<str>,
     pub kind: SectionKind,
     /// The campaign number (1, 2, 3 … in file order) of a campaign section
@@ -55,7 +55,7 @@ pub struct Section {
 
 /// A numbered point of a section (一是、二是……).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Item {
+pub(crate) struct Item {
     pub id: String,
     pub title: String,
     pub body: Box<[String]>,
@@ -65,7 +65,7 @@ pub struct Item {
 
 /// What a change is measured against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Basis {
+pub(crate) enum Basis {
     /// 同比: the same period a year before.
     Yoy,
     /// 环比: the previous period.
@@ -73,7 +73,7 @@ pub enum Basis {
 }
 
 impl Basis {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Basis::Yoy => crate::i18n::t("yoy"),
             Basis::Pop => crate::i18n::t("pop"),
@@ -83,7 +83,7 @@ impl Basis {
 
 /// The unit of a change.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ChangeUnit {
+pub(crate) enum ChangeUnit {
     /// A relative change in percent.
     Percent,
     /// Percentage points.
@@ -94,7 +94,7 @@ pub enum ChangeUnit {
 
 impl ChangeUnit {
     /// The suffix written after a change figure.
-    pub fn suffix(&self) -> &str {
+    pub(crate) fn suffix(&self) -> &str {
         match self {
             ChangeUnit::Percent => "%",
             ChangeUnit::Points => crate::i18n::t("points"),
@@ -105,28 +105,28 @@ impl ChangeUnit {
 
 /// The direction of a change that counts as an improvement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Good {
+pub(crate) enum Good {
     Up,
     Down,
 }
 
 /// How a change reads against `good`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
+pub(crate) enum Verdict {
     Better,
     Worse,
     Neutral,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Change {
+pub(crate) struct Change {
     pub amount: f64,
     pub unit: ChangeUnit,
     pub basis: Basis,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Point {
+pub(crate) struct Point {
     pub period: Period,
     pub value: f64,
     /// The line of the file that states it (0 when not from a file).
@@ -134,14 +134,14 @@ pub struct Point {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Comparison {
+pub(crate) struct Comparison {
     pub label: String,
     pub value: f64,
 }
 
 /// One measured figure.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Indicator {
+pub(crate) struct Indicator {
     pub id: String,
     pub label: String,
     pub value: Option<f64>,
@@ -158,7 +158,7 @@ pub struct Indicator {
 
 impl Indicator {
     /// Whether the stated change is an improvement, by `good`.
-    pub fn verdict(&self) -> Verdict {
+    pub(crate) fn verdict(&self) -> Verdict {
         match (&self.change, self.good) {
             (Some(change), Some(good)) if change.amount != 0.0 => {
                 let up = change.amount > 0.0;
@@ -175,7 +175,7 @@ impl Indicator {
 
 impl Briefing {
     /// The campaign sections with their 1-based numbers, in file order.
-    pub fn campaigns(&self) -> impl Iterator<Item = (usize, &Section)> {
+    pub(crate) fn campaigns(&self) -> impl Iterator<Item = (usize, &Section)> {
         self.sections
             .iter()
             .filter(|s| s.kind == SectionKind::Campaign)
@@ -184,7 +184,7 @@ impl Briefing {
     }
 
     /// The index in `sections` of campaign number `n` (1-based).
-    pub fn campaign_index(&self, n: usize) -> Option<usize> {
+    pub(crate) fn campaign_index(&self, n: usize) -> Option<usize> {
         self.sections
             .iter()
             .enumerate()
@@ -194,12 +194,12 @@ impl Briefing {
     }
 
     /// The campaign number of section `index`, if it is a campaign section.
-    pub fn campaign_number(&self, index: usize) -> Option<usize> {
+    pub(crate) fn campaign_number(&self, index: usize) -> Option<usize> {
         self.sections.get(index)?.number.map(|n| n as usize)
     }
 
     /// Number the campaign sections 1, 2, 3 … in file order.
-    pub fn number_campaigns(&mut self) {
+    pub(crate) fn number_campaigns(&mut self) {
         let mut n = 0;
         for s in &mut self.sections {
             s.number = (s.kind == SectionKind::Campaign).then(|| {
@@ -212,7 +212,7 @@ impl Briefing {
 
 impl Briefing {
     /// The indicator with `id`, wherever it is in the briefing.
-    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+    pub(crate) fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.sections
             .iter()
             .flat_map(Section::all_indicators)
@@ -222,7 +222,7 @@ impl Briefing {
 
 /// The values of indicator `id` that the other briefings of `group` (one
 /// organisation, any order) state for their own periods.
-pub fn values_elsewhere<'a>(
+pub(crate) fn values_elsewhere<'a>(
     group: impl IntoIterator<Item = &'a Briefing>,
     own: Period,
     id: &str,
@@ -236,7 +236,7 @@ pub fn values_elsewhere<'a>(
 
 impl Section {
     /// Every indicator of the section: its own first, then its items' in order.
-    pub fn all_indicators(&self) -> impl Iterator<Item = &Indicator> {
+    pub(crate) fn all_indicators(&self) -> impl Iterator<Item = &Indicator> {
         self.indicators
             .iter()
             .chain(self.items.iter().flat_map(|i| i.indicators.iter()))
@@ -247,7 +247,7 @@ impl Section {
 /// exponent, except for magnitudes of 10²¹ and more or under 10⁻⁶, which are
 /// written with one (`1e308`, `1e-320`) as an author writes them, not as
 /// hundreds of digits.
-pub fn format_number(value: f64) -> String {
+pub(crate) fn format_number(value: f64) -> String {
     if value.is_finite() && value == value.trunc() && value.abs() < 1e15 {
         format!("{}", value as i64)
     } else if value.is_finite() && value != 0.0 && !(1e-6..1e21).contains(&value.abs()) {
@@ -266,7 +266,7 @@ pub fn format_number(value: f64) -> String {
 }
 
 /// A change with its sign, e.g. `+466.2%`, `−6.32%`, `+31.9个百分点`.
-pub fn format_change(change: &Change) -> String {
+pub(crate) fn format_change(change: &Change) -> String {
     let sign = if change.amount > 0.0 {
         "+"
     } else if change.amount < 0.0 {
@@ -282,7 +282,7 @@ pub fn format_change(change: &Change) -> String {
 }
 
 /// A value with its unit, e.g. `0.11%`, `4.98万路`.
-pub fn format_value(value: f64, unit: Option<&str>) -> String {
+pub(crate) fn format_value(value: f64, unit: Option<&str>) -> String {
     format!("{}{}", format_number(value), unit.unwrap_or(""))
 }
 

@@ -3,7 +3,7 @@
 
 pub(crate) mod balance;
 pub(crate) mod bignum;
-pub mod clock;
+pub(crate) mod clock;
 pub(crate) mod follower;
 pub(crate) mod follower_view;
 pub(crate) mod grid;
@@ -15,11 +15,13 @@ pub(crate) mod mode;
 pub(crate) mod overview;
 pub(crate) mod presenter_view;
 pub(crate) mod reflow;
-pub mod slides;
-pub mod state;
+pub(crate) mod slides;
+pub(crate) mod state;
 pub(crate) mod text;
 pub(crate) mod update;
 pub(crate) mod view;
 
+#[cfg(test)]
+mod screen_tests;
 #[cfg(test)]
 mod tests;

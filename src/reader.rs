@@ -4,9 +4,9 @@
 
 pub(crate) mod doc;
 mod numbers;
-pub mod panes;
-pub mod state;
-pub mod update;
+pub(crate) mod panes;
+pub(crate) mod state;
+pub(crate) mod update;
 pub(crate) mod view;
 mod wheel;
 
@@ -69,3 +69,6 @@ impl Mode for App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

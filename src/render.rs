@@ -14,7 +14,7 @@ use crate::model::{
 
 /// What a piece of text is, for its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     Title,
     Subtitle,
     ItemTitle,

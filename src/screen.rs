@@ -4,17 +4,20 @@
 //! overrides, live reload, and the overlays (help, error panel, too small).
 //! It knows no mode: the reader and the slides are built on it.
 
-pub mod action;
+pub(crate) mod action;
 pub(crate) mod input;
 pub(crate) mod keymap;
 pub(crate) mod keyparse;
-pub mod keys;
+pub(crate) mod keys;
 pub(crate) mod overlay;
 pub(crate) mod paint;
 pub(crate) mod reload;
-pub mod run;
-pub mod tables;
-pub mod terminal;
-pub mod theme;
+pub(crate) mod run;
+pub(crate) mod tables;
+pub(crate) mod terminal;
+pub(crate) mod theme;
 pub(crate) mod watch;
-pub mod wire;
+pub(crate) mod wire;
+
+#[cfg(test)]
+mod tests;

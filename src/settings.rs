@@ -4,7 +4,7 @@
 
 /// Whether to draw in colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorMode {
+pub(crate) enum ColorMode {
     Auto,
     Always,
     Never,
@@ -29,7 +29,7 @@ pub enum Lang {
 
 /// A colour theme, by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ThemeName {
+pub(crate) enum ThemeName {
     Dark,
     Light,
     Projector,

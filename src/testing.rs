@@ -6,7 +6,8 @@
 //! types that act as a user would — a file or a text in, keys pressed, a
 //! screen, a report or an output out. No raw access to the app's fields, and
 //! no module re-exported whole. A test of an internal is a unit test in
-//! `src/` (`#[cfg(test)] mod tests`), not a reason to widen this file.
+//! `src/` (`#[cfg(test)] mod tests`), not a reason to widen this file; the
+//! unit tests' shared fixtures are `unit`, compiled for tests only.
 
 use std::path::Path;
 
@@ -25,7 +26,16 @@ use crate::screen::run::{Incoming, Mode, run};
 use crate::screen::theme::Theme;
 
 pub use crate::i18n::with_lang;
+pub use crate::review::Outcome;
 pub use crate::settings::Lang;
+pub use big::BigSection;
+pub use review::ImportReview;
+
+mod big;
+pub mod follow;
+mod review;
+#[cfg(test)]
+pub(crate) mod unit;
 
 /// The command line as clap defines it, in the current language: its
 /// help, its flags and their values, as `--help` shows them.
@@ -253,6 +263,24 @@ impl Slides {
         }
     }
 
+    /// The slides of the fixture at `path` in the presenter's view (slide,
+    /// next slide, notes, clock) with `minutes` for the talk (`--minutes`),
+    /// at `width`×`height`: the deck `briefing present --presenter` shows.
+    pub fn presenting(path: &Path, width: u16, height: u16, minutes: Option<f64>) -> Slides {
+        let p = Presenter::new(fixture(path), area(width, height), Theme::dark());
+        Slides {
+            p: p.with_presenter_view(minutes),
+        }
+    }
+
+    /// The heading slide `i` shows (a continued slide's marked so).
+    ///
+    /// # Panics
+    /// When there is no slide `i`.
+    pub fn heading(&self, i: usize) -> String {
+        self.p.slides[i].shown_heading()
+    }
+
     /// How many slides there are.
     pub fn len(&self) -> usize {
         self.p.slides.len()
@@ -289,92 +317,5 @@ impl Slides {
     fn buffer(&self) -> Buffer {
         let a = self.p.area;
         draw(&self.p, a.width, a.height)
-    }
-}
-
-pub use crate::review::Outcome;
-
-/// `briefing import --review`: the walk through a draft's indicators,
-/// driven by keys with no terminal.
-pub struct ImportReview {
-    draft: crate::import::Draft,
-    review: crate::review::Review,
-}
-
-impl ImportReview {
-    /// The review of the draft imported from the fixture at `path`, to be
-    /// written to `target`.
-    pub fn of_file(path: &Path, target: &str) -> ImportReview {
-        let draft = crate::import::import_file(path)
-            .unwrap_or_else(|e| panic!("{} does not import: {e}", path.display()));
-        ImportReview::of_draft(draft, target)
-    }
-
-    /// The review of the draft imported from `text` (plain text, as the file `name`).
-    pub fn of_text(name: &str, text: &str, target: &str) -> ImportReview {
-        let draft = crate::import::import_text(name, text, false)
-            .unwrap_or_else(|e| panic!("{name} does not import: {e}"));
-        ImportReview::of_draft(draft, target)
-    }
-
-    fn of_draft(draft: crate::import::Draft, target: &str) -> ImportReview {
-        let review = crate::review::Review {
-            state: crate::review::State::new(&draft.file, target.to_string()),
-            theme: Theme::dark(),
-        };
-        ImportReview { draft, review }
-    }
-
-    /// Press the keys of `script`; how the review ended, if a key ended it.
-    pub fn press(&mut self, script: &str) -> Option<Outcome> {
-        let mut done = None;
-        for event in keys(script) {
-            if let crate::review::Effect::Done(outcome) = self.review.event(&event) {
-                done = Some(outcome);
-            }
-        }
-        done
-    }
-
-    /// How many indicators the draft offers for review.
-    pub fn candidates(&self) -> usize {
-        self.review.state.candidates.len()
-    }
-
-    /// The cite of the indicator under review: the source's words for it.
-    pub fn current_cite(&self) -> String {
-        let s = &self.review.state;
-        s.candidates[s.cursor].indicator.cite.clone()
-    }
-
-    /// The draft as it would be written now (the author's decisions applied).
-    pub fn written(&self) -> String {
-        let mut file = self.draft.file.clone();
-        self.review.state.apply(&mut file);
-        crate::import::emit::to_toml(&file)
-    }
-
-    /// The screen at `width`×`height`, as text.
-    pub fn screen(&self, width: u16, height: u16) -> String {
-        text(&self.buffer(width, height))
-    }
-
-    /// The screen at `width`×`height`.
-    fn buffer(&self, width: u16, height: u16) -> Buffer {
-        draw(&self.review, width, height)
-    }
-
-    /// The text on the screen at `width`×`height` drawn as the current
-    /// search match is (the highlighted cite), blanks dropped.
-    pub fn highlighted(&self, width: u16, height: u16) -> String {
-        let marked = self.review.theme.current_match.bg;
-        let buffer = self.buffer(width, height);
-        let mut out = String::new();
-        for cell in buffer.content() {
-            if marked.is_some_and(|bg| cell.bg == bg) {
-                out.push_str(cell.symbol());
-            }
-        }
-        out.replace(' ', "")
     }
 }

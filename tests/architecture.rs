@@ -52,7 +52,7 @@ fn modules(src: &Path) -> Modules {
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect();
             // The roots, and test modules kept in files of their own.
-            if segs == ["lib"] || segs == ["main"] || segs.last().is_some_and(|s| s == "tests") {
+            if segs == ["lib"] || segs == ["main"] || lengths::is_test_file(&rel) {
                 continue;
             }
             let segs = if segs.last().is_some_and(|s| s == "mod") {
@@ -388,8 +388,27 @@ fn the_checker_sees_circles_and_upward_imports() {
             "fn f() {}\n\n#[cfg(test)]\nmod tests {\n    use crate::screen::run;\n}\n",
         ),
         ("screen.rs", ""),
+        ("screen/tests.rs", "mod wire;\n"),
+        ("screen/tests/wire.rs", "use crate::reader::state::App;\n"),
+        (
+            "reader.rs",
+            "pub mod state;\n#[cfg(test)]\nmod keyed_tests;\n",
+        ),
+        ("reader/state.rs", ""),
+        ("reader/keyed_tests.rs", "use crate::review::Review;\n"),
     ]);
     assert!(problems(&tests.path().join("src")).is_empty());
+    // ... but a file named like a test inside one is no test.
+    let named = fake(&[
+        ("lib.rs", ""),
+        ("model.rs", "pub mod tests_of;\n"),
+        ("model/tests_of.rs", "use crate::screen::run;\n"),
+        ("screen.rs", ""),
+    ]);
+    assert_eq!(
+        problems(&named.path().join("src")),
+        ["model::tests_of imports screen: up or sideways in the layer order"]
+    );
 }
 
 #[path = "architecture/lengths.rs"]
@@ -455,10 +474,18 @@ mod surface;
 #[test]
 fn lib_exposes_only_the_public_surface() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let found = surface::problems(root, surface::SURFACE, surface::STILL_PUBLIC);
+    let found = surface::problems(root, surface::SURFACE);
     assert!(found.is_empty(), "{}", found.join("\n"));
-    let testing = std::fs::read_to_string(root.join("src/testing.rs")).unwrap();
-    let found = surface::testing_problems(&testing);
+    let files = surface::testing_files(root);
+    // The checker reads the harness (a checker that reads nothing passes).
+    assert!(
+        files.iter().any(|(f, _)| f == "src/testing/follow.rs"),
+        "{files:?}"
+    );
+    let found: Vec<String> = files
+        .iter()
+        .flat_map(|(file, text)| surface::testing_problems(file, text))
+        .collect();
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
@@ -466,37 +493,26 @@ fn lib_exposes_only_the_public_surface() {
 fn the_surface_checker_sees_a_public_module() {
     let lib = "//! doc\n#![warn(unreachable_pub)]\npub mod testing;\npub(crate) mod model;\npub mod reader;\npub fn main() -> u8 {\n    0\n}\n";
     let tree = fake(&[("lib.rs", lib)]);
-    std::fs::create_dir_all(tree.path().join("tests")).unwrap();
-    std::fs::write(
-        tree.path().join("tests/t.rs"),
-        "use briefing::reader::App;\n",
-    )
-    .unwrap();
     assert_eq!(
         surface::public(lib),
         ["mod testing", "mod reader", "fn main"]
     );
     assert_eq!(
-        surface::problems(tree.path(), surface::SURFACE, &[]),
+        surface::problems(tree.path(), surface::SURFACE),
         ["src/lib.rs: `pub mod reader` is not in the public surface: make it pub(crate)"]
     );
-    assert!(surface::problems(tree.path(), surface::SURFACE, &[("mod reader", "t.rs")]).is_empty());
-    std::fs::write(
-        tree.path().join("tests/t.rs"),
-        "use briefing::testing::Reader;\n",
-    )
-    .unwrap();
+    let bare = fake(&[("lib.rs", "pub mod testing;\n")]);
     assert_eq!(
-        surface::problems(tree.path(), surface::SURFACE, &[("mod reader", "t.rs")]),
-        ["`mod reader` is public but no test or example names it: make it pub(crate)"]
+        surface::problems(bare.path(), surface::SURFACE),
+        ["src/lib.rs: `pub fn main` is listed but not there"]
     );
     let testing = "pub struct Reader {\n    pub app: App,\n}\npub struct S(pub u8);\npub use crate::model::*;\npub use crate::settings::Lang;\n";
     assert_eq!(
-        surface::testing_problems(testing),
+        surface::testing_problems("src/testing/x.rs", testing),
         [
-            "src/testing.rs:2: a public field",
-            "src/testing.rs:4: a public field",
-            "src/testing.rs:5: a module re-exported whole"
+            "src/testing/x.rs:2: a public field",
+            "src/testing/x.rs:4: a public field",
+            "src/testing/x.rs:5: a module re-exported whole"
         ]
     );
 }

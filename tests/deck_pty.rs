@@ -5,8 +5,10 @@
 
 mod common;
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
+use briefing::testing::Slides;
 use common::pty::Session;
 use common::seed::squeeze;
 
@@ -70,8 +72,8 @@ fn four_screens_one_deck_and_blank_for_the_room() {
     let d = dirs();
     let file = common::Y2023;
     // The deck as the presenter lays it out: the titles each step must show.
-    let deck = common::presenter(file, 80, 24).with_presenter_view(Some(10.0));
-    let n = deck.slides.len();
+    let deck = Slides::presenting(Path::new(file), 80, 24, Some(10.0));
+    let n = deck.len();
     let mut p = spawn(
         &["present", "--presenter", "--minutes", "10", file],
         80,
@@ -91,7 +93,7 @@ fn four_screens_one_deck_and_blank_for_the_room() {
         }
         let at = step.min(n - 1);
         let counter = format!("第 {}/{n} 页", at + 1);
-        let title = title_of(&deck.slides[at].shown_heading());
+        let title = title_of(&deck.heading(at));
         for s in [&mut p, &mut small, &mut large, &mut phone] {
             wait_until(s, &format!("{counter} and {title}"), |screen| {
                 screen.contains(&counter) && squeeze(screen).contains(&title)
@@ -261,14 +263,10 @@ fn a_deck_laid_out_for_the_projectors_size() {
     let d = dirs();
     let file = common::Y2023;
     // Laid out for 120×40, not for the 48×23 preview of an 80×24 presenter's view.
-    let deck = common::presenter(file, 120, 40);
-    let n = deck.slides.len();
-    let preview = common::presenter(file, 80, 24).with_presenter_view(None);
-    assert_ne!(
-        n,
-        preview.slides.len(),
-        "the sizes lay the deck out differently"
-    );
+    let deck = Slides::open(Path::new(file), 120, 40);
+    let n = deck.len();
+    let preview = Slides::presenting(Path::new(file), 80, 24, None);
+    assert_ne!(n, preview.len(), "the sizes lay the deck out differently");
     let mut p = spawn(
         &["present", "--presenter", "--deck-size", "120x40", file],
         80,
@@ -283,7 +281,7 @@ fn a_deck_laid_out_for_the_projectors_size() {
             p.send(b" ");
         }
         let counter = format!("第 {}/{n} 页", step + 1);
-        let title = title_of(&deck.slides[step].shown_heading());
+        let title = title_of(&deck.heading(step));
         for s in [&mut p, &mut projector, &mut phone] {
             wait_until(s, &format!("{counter} and {title}"), |screen| {
                 screen.contains(&counter) && squeeze(screen).contains(&title)

@@ -10,15 +10,14 @@ use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use briefing::follow::protocol::{decode_about, decode_message};
-use briefing::follow::{MAX_PEERS, content_hash};
+use briefing::testing::follow::{Heard, MAX_PEERS, channel, heard};
 use common::pty::Session;
 use rustix::net::{AddressFamily, SocketAddrUnix, SocketFlags, SocketType};
 
 const T: Duration = Duration::from_secs(10);
 
 fn socket(runtime: &Path) -> PathBuf {
-    let hash = content_hash(&common::presenter(common::HARBOUR, 80, 24).briefing);
+    let hash = channel(Path::new(common::HARBOUR));
     runtime.join("briefing").join(format!("{hash}.sock"))
 }
 
@@ -86,13 +85,12 @@ fn cpu(pid: i32) -> Duration {
 }
 
 /// A follower's next place line (the line saying which briefing, first, aside).
-fn next_place(lines: &mut BufReader<UnixStream>) -> briefing::follow::Place {
+fn next_place(lines: &mut BufReader<UnixStream>) -> Heard {
     loop {
         let mut line = String::new();
         lines.read_line(&mut line).unwrap();
-        let line = line.trim_end_matches('\n');
-        if decode_about(line).is_none() {
-            return decode_message(line).expect("a well-formed line").place;
+        if let Some(place) = heard(&line) {
+            return place;
         }
     }
 }

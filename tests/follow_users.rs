@@ -12,29 +12,18 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use briefing::follow::protocol::encode;
-use briefing::follow::users::{me, name_of};
-use briefing::follow::{Place, Publisher, Trouble, content_hash};
+use briefing::testing::follow::{Start, channel, place_line, start_channel, uid, user_name};
 use common::pty::Session;
 
 const T: Duration = Duration::from_secs(10);
 const NOBODY: u32 = 65534;
 
-fn place(section: usize) -> Place {
-    Place {
-        section: Some(section),
-        item: None,
-        kind: briefing::follow::PlaceKind::Overview,
-        page: 0,
-    }
-}
-
 fn hash() -> String {
-    content_hash(&common::presenter(common::HARBOUR, 80, 24).briefing)
+    channel(Path::new(common::HARBOUR))
 }
 
 fn root_or_skip(test: &str) -> bool {
-    if me() == 0 {
+    if uid() == 0 {
         return true;
     }
     eprintln!("{test}: skipped: it needs root, to act as a second user (uid {NOBODY})");
@@ -129,7 +118,7 @@ fn attacker() {
     ) else {
         return;
     };
-    assert_eq!(me(), NOBODY);
+    assert_eq!(uid(), NOBODY);
     match action.as_str() {
         "mkdir" => {
             std::fs::create_dir(&path).unwrap();
@@ -140,7 +129,7 @@ fn attacker() {
             let listener = UnixListener::bind(&path).unwrap();
             chmod(&path, 0o666);
             println!("ATTACKER ready");
-            let line = encode(&std::env::var("FOLLOW_ATTACK_HASH").unwrap(), place(2), 0);
+            let line = place_line(&std::env::var("FOLLOW_ATTACK_HASH").unwrap(), 2, 0);
             let mut peers = Vec::new();
             for peer in listener.incoming().flatten() {
                 let mut peer = peer;
@@ -234,13 +223,13 @@ fn a_symlink_swapped_in_at_the_socket_never_changes_a_files_mode() {
     // Presenters start and stop while the attacker swaps (about 4 s).
     let (mut starts, mut refused) = (0, 0);
     while race.try_wait().unwrap().is_none() {
-        match Publisher::start(&socket, &hash(), true, place(0)) {
-            Ok(publisher) => drop(publisher),
-            Err(Trouble::Taken(uid)) => {
+        match start_channel(&socket, &hash(), true) {
+            Start::Started => {}
+            Start::Taken(uid) => {
                 assert_eq!(uid, NOBODY);
                 refused += 1;
             }
-            Err(other) => panic!("{other:?}"),
+            Start::Failed(other) => panic!("{other}"),
         }
         starts += 1;
         let meta = std::fs::symlink_metadata(&victim).unwrap();
@@ -274,7 +263,7 @@ fn a_squatted_channel_is_named_and_its_presenter_not_followed() {
         &[("FOLLOW_ATTACK_HASH", hash.as_str())],
     );
     assert_eq!(said(&mut squat), "ready");
-    let nobody = name_of(NOBODY);
+    let nobody = user_name(NOBODY);
     // The presenter says who holds its channel.
     let mut p = spawn(&["present", "--presenter", "--share", file], &env);
     p.wait_for(&format!("频道名已被用户 {nobody} 占用"), T);

@@ -21,7 +21,11 @@ use super::room::{self, Trouble, channel_dir};
 
 /// The socket of `channel` (a path when it has a `/`, else a name), by
 /// default named after the briefing's content hash.
-pub fn socket_path(channel: Option<&str>, hash: &str, share: bool) -> Result<PathBuf, Trouble> {
+pub(crate) fn socket_path(
+    channel: Option<&str>,
+    hash: &str,
+    share: bool,
+) -> Result<PathBuf, Trouble> {
     match channel {
         Some(c) if c.contains('/') => Ok(PathBuf::from(c)),
         Some(c) => Ok(channel_dir(share)?.join(format!("{c}.sock"))),
@@ -64,7 +68,7 @@ pub(super) fn waker() -> io::Result<(UnixStream, UnixStream)> {
 
 /// What the presenter publishes: its place, and (version 2) its deck.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Published {
+pub(crate) struct Published {
     pub place: Place,
     pub deck: Option<Deck>,
 }
@@ -82,7 +86,7 @@ impl Published {
 
 /// The presenter's side.
 #[derive(Debug)]
-pub struct Publisher {
+pub(crate) struct Publisher {
     places: Sender<Published>,
     followers: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
@@ -95,7 +99,12 @@ pub struct Publisher {
 
 impl Publisher {
     /// Listen on `path`; `share` lets other users connect.
-    pub fn start(path: &Path, hash: &str, share: bool, first: Place) -> Result<Publisher, Trouble> {
+    pub(crate) fn start(
+        path: &Path,
+        hash: &str,
+        share: bool,
+        first: Place,
+    ) -> Result<Publisher, Trouble> {
         let about = About {
             hash: hash.to_string(),
             ..About::default()
@@ -108,7 +117,7 @@ impl Publisher {
     }
 
     /// Listen on `path` for the briefing `about` says; `share` lets other users connect.
-    pub fn open(
+    pub(crate) fn open(
         path: &Path,
         about: About,
         share: bool,
@@ -157,18 +166,20 @@ impl Publisher {
         Ok(publisher)
     }
 
-    pub fn publish(&self, place: Place) {
+    /// Publish `place` with no deck (as a version 1 presenter; tests).
+    #[cfg(test)]
+    pub(crate) fn publish(&self, place: Place) {
         self.publish_deck(place, None);
     }
 
     /// Publish `place` in `deck` (followers of version 2 show this very slide).
-    pub fn publish_deck(&self, place: Place, deck: Option<Deck>) {
+    pub(crate) fn publish_deck(&self, place: Place, deck: Option<Deck>) {
         let _ = self.places.send(Published { place, deck });
         // A byte already waiting wakes the thread as well (WouldBlock is fine).
         let _ = (&self.wake).write(&[1]);
     }
 
-    pub fn followers(&self) -> usize {
+    pub(crate) fn followers(&self) -> usize {
         self.followers.load(Ordering::Relaxed)
     }
 }
@@ -190,7 +201,7 @@ struct Inbox {
 }
 
 /// The most followers at once; more are closed as soon as they connect.
-pub const MAX_PEERS: usize = 256;
+pub(crate) const MAX_PEERS: usize = 256;
 
 /// How long the listener rests when the process is out of file descriptors
 /// (or the kernel of memory): polled meanwhile, it would be ready at once and spin.

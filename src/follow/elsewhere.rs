@@ -22,7 +22,7 @@ use super::protocol::{About, MAX_LINE, decode_about};
 /// A live presenter of another briefing, and the name of its channel when
 /// it has one (`--follow=NAME` joins it).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Elsewhere {
+pub(crate) struct Elsewhere {
     pub about: About,
     pub name: Option<String>,
 }

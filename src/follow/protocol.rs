@@ -9,11 +9,11 @@
 use crate::model::Briefing;
 
 /// The longest line either side accepts.
-pub const MAX_LINE: usize = 200;
+pub(crate) const MAX_LINE: usize = 200;
 
 /// A place in a deck that does not depend on the screen's size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
+pub(crate) struct Place {
     pub section: Option<usize>,
     pub item: Option<usize>,
     pub kind: PlaceKind,
@@ -22,7 +22,7 @@ pub struct Place {
 
 /// Which kind of slide a place is on; on the wire, its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlaceKind {
+pub(crate) enum PlaceKind {
     Title = 0,
     Overview = 1,
     Text = 2,
@@ -31,7 +31,7 @@ pub enum PlaceKind {
 
 impl PlaceKind {
     /// The kind a number on the wire stands for.
-    pub fn from_wire(n: u8) -> Option<PlaceKind> {
+    pub(crate) fn from_wire(n: u8) -> Option<PlaceKind> {
         [
             PlaceKind::Title,
             PlaceKind::Overview,
@@ -44,7 +44,7 @@ impl PlaceKind {
 }
 
 /// A stable hash of what a briefing says (FNV-1a over its model).
-pub fn content_hash(b: &Briefing) -> String {
+pub(crate) fn content_hash(b: &Briefing) -> String {
     let text = format!("{b:?}");
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in text.bytes() {
@@ -61,7 +61,7 @@ fn opt(n: Option<usize>) -> String {
 /// The presenter's deck: which slide of how many, laid out for which size,
 /// and what the room's screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Deck {
+pub(crate) struct Deck {
     pub index: usize,
     pub count: usize,
     pub width: u16,
@@ -71,7 +71,7 @@ pub struct Deck {
 
 /// What the room's screens show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Screen {
+pub(crate) enum Screen {
     #[default]
     Slide = 0,
     Black = 1,
@@ -79,16 +79,16 @@ pub enum Screen {
 }
 
 /// The most slides a deck on the wire may have.
-pub const MAX_SLIDES: usize = 100_000;
+pub(crate) const MAX_SLIDES: usize = 100_000;
 /// The sizes a deck on the wire may be laid out for (those a screen may have).
-pub const DECK_WIDTH: std::ops::RangeInclusive<u16> = 20..=500;
-pub const DECK_HEIGHT: std::ops::RangeInclusive<u16> = 8..=250;
+pub(crate) const DECK_WIDTH: std::ops::RangeInclusive<u16> = 20..=500;
+pub(crate) const DECK_HEIGHT: std::ops::RangeInclusive<u16> = 8..=250;
 /// The most characters of a title or a period a follower keeps.
-pub const MAX_ABOUT: usize = 40;
+pub(crate) const MAX_ABOUT: usize = 40;
 
 /// What a line said: the presenter's place, and its deck (version 2).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
+pub(crate) struct Message {
     pub hash: String,
     pub place: Place,
     pub followers: usize,
@@ -97,13 +97,13 @@ pub struct Message {
 
 /// Which briefing a presenter shows: its title and period, as shown.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct About {
+pub(crate) struct About {
     pub hash: String,
     pub title: String,
     pub period: String,
 }
 
-pub fn encode(hash: &str, place: Place, followers: usize) -> String {
+pub(crate) fn encode(hash: &str, place: Place, followers: usize) -> String {
     format!(
         "briefing-follow 1 {hash} {} {} {} {} {followers}\n",
         opt(place.section),
@@ -114,7 +114,7 @@ pub fn encode(hash: &str, place: Place, followers: usize) -> String {
 }
 
 /// The version 2 line of `place` in `deck`.
-pub fn encode_deck(hash: &str, place: Place, followers: usize, deck: Deck) -> String {
+pub(crate) fn encode_deck(hash: &str, place: Place, followers: usize, deck: Deck) -> String {
     format!(
         "briefing-follow 2 {hash} {} {} {} {} {followers} {} {} {} {} {}\n",
         opt(place.section),
@@ -140,7 +140,7 @@ fn bounded(s: &str, n: usize) -> String {
 }
 
 /// The line that says which briefing a presenter shows, within MAX_LINE.
-pub fn encode_about(about: &About) -> String {
+pub(crate) fn encode_about(about: &About) -> String {
     let period = bounded(&about.period, MAX_ABOUT / 2);
     let mut n = MAX_ABOUT;
     loop {
@@ -157,7 +157,7 @@ pub fn encode_about(about: &About) -> String {
 }
 
 /// An about line (without its newline), its text bounded and made safe to show.
-pub fn decode_about(line: &str) -> Option<About> {
+pub(crate) fn decode_about(line: &str) -> Option<About> {
     if line.len() > MAX_LINE {
         return None;
     }
@@ -181,7 +181,7 @@ fn is_hash(hash: &str) -> bool {
 }
 
 /// A line (without its newline), if it is a well-formed message of either version.
-pub fn decode_message(line: &str) -> Option<Message> {
+pub(crate) fn decode_message(line: &str) -> Option<Message> {
     if line.len() > MAX_LINE {
         return None;
     }
@@ -235,7 +235,7 @@ fn decode_deck(fields: &[&str]) -> Option<Deck> {
 }
 
 /// A version 1 line (without its newline), if it is a well-formed message.
-pub fn decode(line: &str) -> Option<(String, Place, usize)> {
+pub(crate) fn decode(line: &str) -> Option<(String, Place, usize)> {
     if line.len() > MAX_LINE {
         return None;
     }

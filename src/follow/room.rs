@@ -17,14 +17,16 @@ use super::users::me;
 
 /// Why there is no channel.
 #[derive(Debug)]
-pub enum Trouble {
+pub(crate) enum Trouble {
     /// The directory of the channels can be changed by another user.
     Unsafe(PathBuf),
     /// Another user holds the channel's name.
     Taken(u32),
     /// Another presenter of this user is on the channel.
     Busy,
-    Io(io::Error),
+    /// Any other failure (the presenter says there is no channel; its
+    /// error shows only in `Debug`).
+    Io(#[allow(dead_code)] io::Error),
 }
 
 impl From<io::Error> for Trouble {

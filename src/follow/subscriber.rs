@@ -18,7 +18,7 @@ use super::users::me;
 
 /// What a follower knows of the presenter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RemoteState {
+pub(crate) enum RemoteState {
     /// No presenter on the channel (yet, or any more).
     Waiting,
     Following(Place),
@@ -29,7 +29,7 @@ pub enum RemoteState {
 }
 
 #[derive(Debug)]
-pub struct Remote {
+pub(crate) struct Remote {
     pub state: RemoteState,
     pub followers: usize,
     /// Counts the presenter's messages, so a follower sees that something arrived.
@@ -46,7 +46,7 @@ pub struct Remote {
 
 /// The follower's side.
 #[derive(Debug)]
-pub struct Subscriber {
+pub(crate) struct Subscriber {
     pub remote: Arc<Mutex<Remote>>,
     wake: UnixStream,
     stop: Arc<AtomicBool>,
@@ -56,14 +56,19 @@ pub struct Subscriber {
 
 impl Subscriber {
     /// Follow the first of `paths` that has a presenter of user `from` (by
-    /// default this user); keep trying.
-    pub fn start(paths: Vec<PathBuf>, hash: &str, from: Option<u32>) -> io::Result<Subscriber> {
+    /// default this user); keep trying. (Tests: the program looks around.)
+    #[cfg(test)]
+    pub(crate) fn start(
+        paths: Vec<PathBuf>,
+        hash: &str,
+        from: Option<u32>,
+    ) -> io::Result<Subscriber> {
         Subscriber::start_looking(paths, Vec::new(), hash, from)
     }
 
     /// As `start`, and while no presenter is there, look at the other live
     /// presenters in the directories `around` for one of another briefing.
-    pub fn start_looking(
+    pub(crate) fn start_looking(
         paths: Vec<PathBuf>,
         around: Vec<PathBuf>,
         hash: &str,
@@ -102,22 +107,22 @@ impl Subscriber {
     }
 
     /// The fd that becomes readable when something arrived.
-    pub fn wake_fd(&self) -> BorrowedFd<'_> {
+    pub(crate) fn wake_fd(&self) -> BorrowedFd<'_> {
         self.wake.as_fd()
     }
 
-    pub fn snapshot(&self) -> (RemoteState, usize, u64) {
+    pub(crate) fn snapshot(&self) -> (RemoteState, usize, u64) {
         let r = self.remote.lock().unwrap_or_else(|e| e.into_inner());
         (r.state, r.followers, r.seq)
     }
 
     /// The presenter's deck (version 2 presenters send it).
-    pub fn deck(&self) -> Option<Deck> {
+    pub(crate) fn deck(&self) -> Option<Deck> {
         self.remote.lock().unwrap_or_else(|e| e.into_inner()).deck
     }
 
     /// Which briefing the presenter shows, once it said.
-    pub fn about(&self) -> Option<About> {
+    pub(crate) fn about(&self) -> Option<About> {
         self.remote
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -126,7 +131,7 @@ impl Subscriber {
     }
 
     /// While no presenter is on the channel: a presenter of another briefing nearby.
-    pub fn elsewhere(&self) -> Option<Elsewhere> {
+    pub(crate) fn elsewhere(&self) -> Option<Elsewhere> {
         self.remote
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -135,7 +140,7 @@ impl Subscriber {
     }
 
     /// The uid of the presenter followed, once one was found.
-    pub fn presenter(&self) -> Option<u32> {
+    pub(crate) fn presenter(&self) -> Option<u32> {
         self.remote
             .lock()
             .unwrap_or_else(|e| e.into_inner())

@@ -2,7 +2,7 @@
 //! sees, and which user `--from` names.
 
 /// The user's name, else its number (a name with a control character is never shown).
-pub fn name_of(uid: u32) -> String {
+pub(crate) fn name_of(uid: u32) -> String {
     entries()
         .into_iter()
         .find(|(_, u)| *u == uid)
@@ -12,7 +12,7 @@ pub fn name_of(uid: u32) -> String {
 }
 
 /// The uid of a user name, or of a number.
-pub fn uid_of(user: &str) -> Option<u32> {
+pub(crate) fn uid_of(user: &str) -> Option<u32> {
     entries()
         .into_iter()
         .find(|(name, _)| name == user)
@@ -21,7 +21,7 @@ pub fn uid_of(user: &str) -> Option<u32> {
 }
 
 /// The user who runs this program.
-pub fn me() -> u32 {
+pub(crate) fn me() -> u32 {
     crate::os::uid()
 }
 

@@ -7,14 +7,14 @@ use serde::Serialize;
 use crate::model::is_cjk;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct File {
+pub(crate) struct File {
     pub schema: u32,
     pub briefing: Head,
     pub section: Vec<Section>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Head {
+pub(crate) struct Head {
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
@@ -24,7 +24,7 @@ pub struct Head {
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Section {
+pub(crate) struct Section {
     pub id: String,
     pub kind: &'static str,
     pub title: String,
@@ -39,7 +39,7 @@ pub struct Section {
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Item {
+pub(crate) struct Item {
     pub id: String,
     pub title: String,
     #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "body")]
@@ -49,7 +49,7 @@ pub struct Item {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Indicator {
+pub(crate) struct Indicator {
     pub id: String,
     pub label: String,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number")]
@@ -72,7 +72,7 @@ pub struct Indicator {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Compare {
+pub(crate) struct Compare {
     pub label: String,
     #[serde(serialize_with = "number")]
     pub value: Option<f64>,

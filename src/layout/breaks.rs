@@ -12,18 +12,18 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::model::is_cjk;
 
 /// Characters that must not start a line.
-pub const NO_START: &[char] = &[
+pub(crate) const NO_START: &[char] = &[
     '，', '。', '、', '；', '：', '？', '！', '）', '》', '」', '』', '】', '〕', '〉', '”', '’',
     '%', '％', ',', '.', ';', ':', '?', '!', ')', ']', '}', '·', '…',
 ];
 
 /// Characters that must not end a line.
-pub const NO_END: &[char] = &[
+pub(super) const NO_END: &[char] = &[
     '（', '《', '「', '『', '【', '〔', '〈', '“', '‘', '(', '[', '{',
 ];
 
 /// Byte offsets in `text` (exclusive of 0 and `text.len()`) where a line may break.
-pub fn break_opportunities(text: &str) -> Vec<usize> {
+pub(crate) fn break_opportunities(text: &str) -> Vec<usize> {
     let mut uax: Vec<usize> = linebreaks(text)
         .filter(|&(i, kind)| i < text.len() && kind == BreakOpportunity::Allowed)
         .map(|(i, _)| i)

@@ -3,16 +3,16 @@
 
 use super::width::ambiguous_is_wide;
 
-pub fn vline() -> &'static str {
+pub(crate) fn vline() -> &'static str {
     if ambiguous_is_wide() { "|" } else { "│" }
 }
 
-pub fn hline() -> &'static str {
+pub(crate) fn hline() -> &'static str {
     if ambiguous_is_wide() { "-" } else { "─" }
 }
 
 /// The mark for a change by its sign: up, down, or none.
-pub fn arrow(amount: f64) -> &'static str {
+pub(crate) fn arrow(amount: f64) -> &'static str {
     match (amount > 0.0, amount < 0.0, ambiguous_is_wide()) {
         (true, _, false) => "▲",
         (true, _, true) => "^",
@@ -22,12 +22,12 @@ pub fn arrow(amount: f64) -> &'static str {
     }
 }
 
-pub fn bullet() -> &'static str {
+pub(crate) fn bullet() -> &'static str {
     if ambiguous_is_wide() { "-" } else { "·" }
 }
 
 /// A box's corners: top left, top right, bottom left, bottom right.
-pub fn corners() -> [&'static str; 4] {
+pub(crate) fn corners() -> [&'static str; 4] {
     if ambiguous_is_wide() {
         ["+", "+", "+", "+"]
     } else {
@@ -36,10 +36,10 @@ pub fn corners() -> [&'static str; 4] {
 }
 
 /// The marks for more to read above and below.
-pub fn more_above() -> &'static str {
+pub(crate) fn more_above() -> &'static str {
     if ambiguous_is_wide() { "^" } else { "↑" }
 }
 
-pub fn more_below() -> &'static str {
+pub(crate) fn more_below() -> &'static str {
     if ambiguous_is_wide() { "v" } else { "↓" }
 }

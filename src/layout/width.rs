@@ -11,7 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 static AMBIGUOUS_WIDE: AtomicBool = AtomicBool::new(false);
 
 /// Set how ambiguous-width characters are measured, for the whole program.
-pub fn set_ambiguous_wide(wide: bool) {
+pub(crate) fn set_ambiguous_wide(wide: bool) {
     AMBIGUOUS_WIDE.store(wide, Ordering::Relaxed);
 }
 
@@ -19,7 +19,7 @@ thread_local! {
     static OVERRIDE: Cell<Option<bool>> = const { Cell::new(None) };
 }
 
-pub fn ambiguous_is_wide() -> bool {
+pub(crate) fn ambiguous_is_wide() -> bool {
     OVERRIDE
         .with(Cell::get)
         .unwrap_or_else(|| AMBIGUOUS_WIDE.load(Ordering::Relaxed))
@@ -27,7 +27,7 @@ pub fn ambiguous_is_wide() -> bool {
 
 /// Run `f` with the setting overridden on this thread only (for tests and
 /// for comparing the two measures side by side).
-pub fn with_ambiguous_wide<T>(wide: bool, f: impl FnOnce() -> T) -> T {
+pub(crate) fn with_ambiguous_wide<T>(wide: bool, f: impl FnOnce() -> T) -> T {
     let before = OVERRIDE.with(|o| o.replace(Some(wide)));
     let out = f();
     OVERRIDE.with(|o| o.set(before));
@@ -35,7 +35,7 @@ pub fn with_ambiguous_wide<T>(wide: bool, f: impl FnOnce() -> T) -> T {
 }
 
 /// Columns taken by `s`.
-pub fn str_width(s: &str) -> usize {
+pub(crate) fn str_width(s: &str) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(|b| !b.is_ascii_control()).count();
     }
@@ -47,7 +47,7 @@ pub fn str_width(s: &str) -> usize {
 }
 
 /// Columns taken by `c` alone (controls count as zero).
-pub fn char_width(c: char) -> usize {
+pub(crate) fn char_width(c: char) -> usize {
     let w = if ambiguous_is_wide() {
         c.width_cjk()
     } else {
@@ -57,7 +57,7 @@ pub fn char_width(c: char) -> usize {
 }
 
 /// Whether `c` has a different width under the two settings.
-pub fn is_ambiguous(c: char) -> bool {
+pub(crate) fn is_ambiguous(c: char) -> bool {
     c.width() != c.width_cjk()
 }
 
@@ -107,7 +107,7 @@ fn stand_in(c: char) -> &'static str {
 /// Text as it is drawn: unchanged when ambiguous characters are narrow; when
 /// they are wide, each replaced by a stand-in of the same width (2) that is
 /// never ambiguous, so ratatui and the terminal agree on every column.
-pub fn for_display(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn for_display(s: &str) -> std::borrow::Cow<'_, str> {
     if !ambiguous_is_wide() || !s.chars().any(is_ambiguous) {
         return std::borrow::Cow::Borrowed(s);
     }

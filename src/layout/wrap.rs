@@ -11,7 +11,7 @@ use super::width::str_width;
 /// of `text`; white space at a break is left out of both lines. A line is
 /// never wider than `width`, except one that holds a single grapheme wider
 /// than `width` (a wide character at width 1).
-pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut points = break_opportunities(text);
@@ -87,7 +87,7 @@ fn split_long(
 }
 
 /// Wrap and return the lines as string slices.
-pub fn wrap_lines(text: &str, width: usize) -> Vec<&str> {
+pub(crate) fn wrap_lines(text: &str, width: usize) -> Vec<&str> {
     wrap(text, width).into_iter().map(|r| &text[r]).collect()
 }
 

@@ -18,7 +18,7 @@ use crate::i18n::{subst, t};
 
 /// The raw document, as far as it could be decoded.
 #[derive(Debug, Default)]
-pub struct RawDoc {
+pub(crate) struct RawDoc {
     pub schema: Option<Spanned<i64>>,
     pub meta: Option<Spanned<RawMeta>>,
     /// `None` when the `section` key is absent.
@@ -79,7 +79,7 @@ impl<'de> Decoder<'de> {
 }
 
 /// Decode `source`; every problem found on the way is returned.
-pub fn decode(source: &str) -> (RawDoc, Vec<Diagnostic>) {
+pub(crate) fn decode(source: &str) -> (RawDoc, Vec<Diagnostic>) {
     let mut doc = RawDoc::default();
     let mut d = Decoder::new(source);
     let root = match DeTable::parse(source) {
@@ -106,7 +106,7 @@ pub fn decode(source: &str) -> (RawDoc, Vec<Diagnostic>) {
 /// Decode the part of `source` that is not sections (the pieces `split`
 /// found there, at their places in the file); `None` when it does not parse
 /// or names `section` itself (then the whole file is decoded at once).
-pub fn head(source: &str, split: &Split) -> Option<(RawDoc, Vec<Diagnostic>)> {
+pub(crate) fn head(source: &str, split: &Split) -> Option<(RawDoc, Vec<Diagnostic>)> {
     let first = split.sections().next().map_or(source.len(), |r| r.start);
     let text: Cow<str> = if split.head.iter().all(|r| r.end <= first) {
         Cow::Borrowed(&source[..first])
@@ -135,7 +135,7 @@ pub fn head(source: &str, split: &Split) -> Option<(RawDoc, Vec<Diagnostic>)> {
 }
 
 /// One section decoded on its own.
-pub struct SectionPiece {
+pub(crate) struct SectionPiece {
     pub section: Option<Spanned<RawSection>>,
     pub diags: Vec<Diagnostic>,
     /// Whether it failed to decode.
@@ -146,7 +146,7 @@ pub struct SectionPiece {
 /// as the whole file's decoding would (spans and key paths are the file's);
 /// `None` when it does not parse as one section (then the whole file is
 /// decoded at once, and its errors are reported as the whole file's).
-pub fn section(source: &str, range: Range<usize>, index: usize) -> Option<SectionPiece> {
+pub(crate) fn section(source: &str, range: Range<usize>, index: usize) -> Option<SectionPiece> {
     let offset = range.start;
     let text = &source[range];
     let arrays = history::long_arrays(text);
@@ -324,7 +324,7 @@ fn remove_at(value: &mut Spanned<DeValue<'_>>, offset: usize) -> bool {
 }
 
 /// The key path (`section[2].item[0].title`) of the deepest key or value at `offset`.
-pub fn key_path_at(root: &DeTable<'_>, offset: usize) -> Option<String> {
+pub(crate) fn key_path_at(root: &DeTable<'_>, offset: usize) -> Option<String> {
     let mut path = String::new();
     walk_table(root, offset, &mut path);
     (!path.is_empty()).then_some(path)

@@ -8,17 +8,17 @@ use crate::layout::width;
 use crate::sanitize::visible;
 
 mod bounded;
-pub use bounded::Bounded;
+pub(crate) use bounded::Bounded;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
+pub(crate) enum Severity {
     Warning,
     Error,
 }
 
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Diagnostic {
+pub(crate) struct Diagnostic {
     pub severity: Severity,
     /// Byte range in the source; `None` for problems of the file as a whole.
     pub span: Option<Range<usize>>,
@@ -30,7 +30,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(span: Option<Range<usize>>, key: Option<String>, message: String) -> Self {
+    pub(crate) fn error(span: Option<Range<usize>>, key: Option<String>, message: String) -> Self {
         Diagnostic {
             severity: Severity::Error,
             span,
@@ -40,7 +40,11 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(span: Option<Range<usize>>, key: Option<String>, message: String) -> Self {
+    pub(crate) fn warning(
+        span: Option<Range<usize>>,
+        key: Option<String>,
+        message: String,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             span,
@@ -50,13 +54,13 @@ impl Diagnostic {
         }
     }
 
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `source`.
-pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(source, offset.min(source.len()));
     let before = &source[..offset];
     let line = before.matches('\n').count() + 1;
@@ -69,14 +73,14 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
 /// found once, searched by bisection (`line_col` counts from the top, which
 /// over thousands of values in a large file adds up to minutes).
 #[derive(Debug, Default)]
-pub struct Lines {
+pub(crate) struct Lines {
     /// Byte offsets, as `u32` (half the room; a briefing is at most 8 MiB,
     /// and a longer text's later lines all count as its last).
     starts: Vec<u32>,
 }
 
 impl Lines {
-    pub fn new(source: &str) -> Lines {
+    pub(crate) fn new(source: &str) -> Lines {
         // Counted first, so that the index takes no more room than it needs.
         let count = source.bytes().filter(|&b| b == b'\n').count();
         let mut starts = Vec::with_capacity(count + 1);
@@ -90,7 +94,7 @@ impl Lines {
     }
 
     /// The 1-based line of `offset`.
-    pub fn line(&self, offset: usize) -> usize {
+    pub(crate) fn line(&self, offset: usize) -> usize {
         let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         self.starts.partition_point(|&s| s <= offset).max(1)
     }
@@ -111,11 +115,11 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 /// The most diagnostics of one file that are shown; the rest are counted
 /// in a last line (a file with thousands says enough with this many).
-pub const MAX_SHOWN: usize = 200;
+pub(crate) const MAX_SHOWN: usize = 200;
 
 /// Every diagnostic of one file, with what is needed to show them.
 #[derive(Debug, Clone)]
-pub struct Report {
+pub(crate) struct Report {
     /// The path as the user named it.
     pub path: String,
     /// The file's text, when it could be read.
@@ -127,7 +131,11 @@ pub struct Report {
 
 impl Report {
     /// The report of `diagnostics` in `path` (`source` its text, when it could be read).
-    pub fn new(path: String, source: Option<String>, diagnostics: Vec<Diagnostic>) -> Report {
+    pub(crate) fn new(
+        path: String,
+        source: Option<String>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Report {
         Report {
             path,
             source,
@@ -136,12 +144,12 @@ impl Report {
         }
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.unlisted.0 > 0 || self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
     /// The report as text for stderr; nothing from the file is written raw.
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let mut out = Vec::new();
         let _ = self.write_to(&mut out);
         String::from_utf8(out).unwrap_or_default()
@@ -150,7 +158,7 @@ impl Report {
     /// Write the report to `w` one diagnostic at a time, at most
     /// [`MAX_SHOWN`] of them, then a line counting the rest. Each costs time
     /// in its own line's length at most, whatever the size of the file.
-    pub fn write_to(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+    pub(crate) fn write_to(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
         let mut locator = self.source.as_deref().map(Locator::new);
         let mut one = String::new();
         for d in self.diagnostics.iter().take(MAX_SHOWN) {

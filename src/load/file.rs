@@ -9,11 +9,11 @@ use std::path::Path;
 use crate::i18n::{subst, t};
 
 /// The largest briefing file the program reads.
-pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
+pub(crate) const MAX_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Why a file could not be read as briefing text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileError {
+pub(crate) enum FileError {
     Io(String),
     /// What the file is instead (an id in `i18n`).
     NotRegular(&'static str),
@@ -64,7 +64,7 @@ fn kind_name(ft: &std::fs::FileType) -> &'static str {
 }
 
 /// Read `path` as briefing text, within the limits of the format.
-pub fn read(path: &Path) -> Result<String, FileError> {
+pub(crate) fn read(path: &Path) -> Result<String, FileError> {
     // Look before opening: opening a FIFO for reading would block.
     let meta = std::fs::metadata(path).map_err(|e| FileError::Io(e.to_string()))?;
     if !meta.file_type().is_file() {
@@ -100,7 +100,7 @@ fn read_open(file: File) -> Result<String, FileError> {
 }
 
 /// Check the bytes are non-empty UTF-8 text.
-pub fn decode(bytes: Vec<u8>) -> Result<String, FileError> {
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<String, FileError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(FileError::Empty);
     }

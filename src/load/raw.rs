@@ -6,11 +6,11 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-pub type S<T> = Spanned<T>;
+pub(crate) type S<T> = Spanned<T>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawMeta {
+pub(crate) struct RawMeta {
     pub title: Option<S<String>>,
     pub subtitle: Option<S<String>>,
     pub organization: Option<S<String>>,
@@ -22,7 +22,7 @@ pub struct RawMeta {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawSection {
+pub(crate) struct RawSection {
     pub id: Option<S<String>>,
     pub kind: Option<S<String>>,
     pub title: Option<S<String>>,
@@ -37,7 +37,7 @@ pub struct RawSection {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawItem {
+pub(crate) struct RawItem {
     pub id: Option<S<String>>,
     pub title: Option<S<String>>,
     pub body: Option<S<String>>,
@@ -48,7 +48,7 @@ pub struct RawItem {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawIndicator {
+pub(crate) struct RawIndicator {
     pub id: Option<S<String>>,
     pub label: Option<S<String>>,
     pub value: Option<S<f64>>,
@@ -67,21 +67,21 @@ pub struct RawIndicator {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPoint {
+pub(crate) struct RawPoint {
     pub period: Option<S<String>>,
     pub value: Option<S<f64>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawCompare {
+pub(crate) struct RawCompare {
     pub label: Option<S<String>>,
     pub value: Option<S<f64>>,
 }
 
 /// Moving every span by `by` bytes: a piece of the file decoded on its own
 /// has spans from the piece's start; the diagnostics want the file's.
-pub trait Shift {
+pub(crate) trait Shift {
     fn shift(self, by: usize) -> Self;
 }
 

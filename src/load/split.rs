@@ -10,7 +10,7 @@ use toml_parser::lexer::TokenKind;
 
 /// The file in pieces: each `[[section]]` (with its sub-tables), and the rest.
 #[derive(Debug, Default, PartialEq)]
-pub struct Split {
+pub(crate) struct Split {
     /// Byte ranges of everything that is not a section, in file order.
     pub head: Vec<Range<usize>>,
     /// Byte ranges of the sections, each from its `[[section]]` header to
@@ -22,7 +22,7 @@ pub struct Split {
 
 impl Split {
     /// The byte ranges of the sections, in file order.
-    pub fn sections(&self) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
+    pub(crate) fn sections(&self) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
         self.sections
             .iter()
             .map(|r| r.start as usize..r.end as usize)
@@ -43,7 +43,7 @@ enum Header {
 /// Split `source` at its top-level headers. `None` when the pieces could not
 /// be read the way the whole file would be (a table under `section` outside a
 /// section, or a header not understood): the whole file is parsed instead.
-pub fn split(source: &str) -> Option<Split> {
+pub(crate) fn split(source: &str) -> Option<Split> {
     let text = Source::new(source);
     let mut tokens = text.lex().peekable();
     let mut split = Split::default();

@@ -6,7 +6,7 @@
 use crate::i18n::{lookup, subst, t};
 
 /// A TOML syntax error (`unclosed array, expected `]``) in the interface's language.
-pub fn syntax(message: &str) -> String {
+pub(crate) fn syntax(message: &str) -> String {
     let word = |w: &str| {
         if w.starts_with('`') {
             w.to_string()
@@ -53,7 +53,7 @@ fn spaced(text: &str) -> String {
 }
 
 /// `message` in the interface's language, where its shape is known.
-pub fn translate(message: &str) -> String {
+pub(crate) fn translate(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (field, expected) = match rest.split_once(", ") {
             Some((f, e)) => (f, Some(e)),

@@ -18,12 +18,12 @@ mod indicator;
 mod stream;
 use crate::sanitize::{clean, is_suspicious, visible};
 use ids::Ids;
-pub use stream::Stream;
+pub(crate) use stream::Stream;
 
 type Opt<T> = Option<Spanned<T>>;
 
 /// Validate the raw document. The briefing is returned only when no error was found.
-pub fn validate(doc: RawDoc, source: &str) -> (Option<Briefing>, Bounded) {
+pub(crate) fn validate(doc: RawDoc, source: &str) -> (Option<Briefing>, Bounded) {
     let count = doc.sections.as_ref().map_or(0, Vec::len);
     let mut stream = Stream::new(source, &doc, count);
     for s in doc.sections.iter().flatten() {

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 /// Every non-overlapping occurrence of `needle` in `hay` (ASCII letters match
 /// either case), as byte ranges.
-pub fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
+pub(crate) fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
     if needle.is_empty() {
         return Vec::new();
     }
@@ -17,7 +17,7 @@ pub fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
 }
 
 /// Where `needle` occurs in `hay` when white space is ignored on both sides.
-pub fn find_ignoring_space(hay: &str, needle: &str) -> Option<Range<usize>> {
+pub(crate) fn find_ignoring_space(hay: &str, needle: &str) -> Option<Range<usize>> {
     let want: Vec<char> = needle.chars().filter(|c| !c.is_whitespace()).collect();
     if want.is_empty() {
         return None;

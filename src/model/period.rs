@@ -6,7 +6,7 @@ use std::fmt;
 /// A reporting period. Periods order by their start, then the longer first
 /// (2023 before 2023-H1 before 2023-Q1 before 2023-01).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Period {
+pub(crate) enum Period {
     Year(u16),
     Half(u16, u8),
     Quarter(u16, u8),
@@ -15,7 +15,7 @@ pub enum Period {
 
 impl Period {
     /// Parse the spec's syntax; `None` when it is not one of the four forms.
-    pub fn parse(s: &str) -> Option<Period> {
+    pub(crate) fn parse(s: &str) -> Option<Period> {
         let bytes = s.as_bytes();
         if bytes.len() < 4 || !bytes[..4].iter().all(u8::is_ascii_digit) {
             return None;
@@ -56,7 +56,7 @@ impl Period {
     }
 
     /// Whether this period ends before `other` begins (or is otherwise earlier).
-    pub fn is_before(self, other: Period) -> bool {
+    pub(crate) fn is_before(self, other: Period) -> bool {
         self < other
     }
 }

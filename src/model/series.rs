@@ -7,11 +7,9 @@ mod build;
 use super::{Basis, Briefing, Change, Indicator, Period, format_number};
 use crate::i18n::{subst, t as tr};
 
-pub use build::predecessor;
-
 /// How a series came about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SeriesKind {
+pub(crate) enum SeriesKind {
     /// Rule 1: stated values by period.
     Real,
     /// Rule 2: an index, the first point = 100, chained through each loaded
@@ -23,7 +21,7 @@ pub enum SeriesKind {
 
 /// Where the figure of a point comes from.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Source {
+pub(crate) enum Source {
     /// The `value` of the briefing of period `file`, at `line` of its file.
     Value { file: Period, line: usize },
     /// The `history` of the briefing of period `file`, at `line`.
@@ -35,7 +33,7 @@ pub enum Source {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct SeriesPoint {
+pub(crate) struct SeriesPoint {
     /// The period or, where that period is not loaded, 上年 or 上期.
     pub label: String,
     pub value: f64,
@@ -45,7 +43,7 @@ pub struct SeriesPoint {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Series {
+pub(crate) struct Series {
     pub kind: SeriesKind,
     pub points: Vec<SeriesPoint>,
 }
@@ -53,14 +51,17 @@ pub struct Series {
 /// What one briefing states about the indicator: its own period, the
 /// indicator as it has it.
 #[derive(Debug, Clone, Copy)]
-pub struct Statement<'a> {
+pub(crate) struct Statement<'a> {
     pub period: Period,
     pub indicator: &'a Indicator,
 }
 
 /// The series of indicator `id` across `group` (the loaded briefings of one
 /// organisation, any order). `None` when rule 4 applies: no sparkline.
-pub fn series_of<'a>(group: impl IntoIterator<Item = &'a Briefing>, id: &str) -> Option<Series> {
+pub(crate) fn series_of<'a>(
+    group: impl IntoIterator<Item = &'a Briefing>,
+    id: &str,
+) -> Option<Series> {
     let group: Vec<&Briefing> = group.into_iter().collect();
     let loaded: Vec<Period> = group.iter().map(|b| b.period).collect();
     let statements: Vec<Statement> = group
@@ -80,7 +81,11 @@ pub fn series_of<'a>(group: impl IntoIterator<Item = &'a Briefing>, id: &str) ->
 /// briefing's own values win. For callers that hold one briefing and the
 /// others' values only (the exports); the reader and `print` use
 /// [`series_of`], which also chains the others' stated changes.
-pub fn series(indicator: &Indicator, own: Period, others: &[(Period, f64)]) -> Option<Series> {
+pub(crate) fn series(
+    indicator: &Indicator,
+    own: Period,
+    others: &[(Period, f64)],
+) -> Option<Series> {
     let loaded: Vec<Period> = [own]
         .into_iter()
         .chain(others.iter().map(|o| o.0))
@@ -101,7 +106,7 @@ pub(crate) fn earlier(basis: Basis) -> &'static str {
 
 /// A value as a series shows it: two decimals, unless the value is too large
 /// to scale (then as stated).
-pub fn point_value(value: f64) -> String {
+pub(crate) fn point_value(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     format_number(if rounded.is_finite() { rounded } else { value })
 }
@@ -109,7 +114,7 @@ pub fn point_value(value: f64) -> String {
 impl Series {
     /// A one-line account of the series: `2022 57 → 2023 63`, with derived
     /// points marked as worked out.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let points: Vec<String> = self
             .points
             .iter()
@@ -128,11 +133,6 @@ impl Series {
             SeriesKind::Derived => out.push_str(tr("derived_note")),
         }
         out
-    }
-
-    /// The stated points (not worked out).
-    pub fn stated(&self) -> usize {
-        self.points.iter().filter(|p| !p.derived).count()
     }
 }
 

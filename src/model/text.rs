@@ -1,11 +1,11 @@
 //! The spec's text rules: paragraphs split at blank lines, lines joined inside them.
 
 /// Paragraphs of a `body` or `notes` string.
-pub type Paragraphs = Vec<String>;
+pub(super) type Paragraphs = Vec<String>;
 
 /// Split `text` into paragraphs at blank lines and join the lines of each:
 /// trimmed, with nothing between two CJK characters and one space otherwise.
-pub fn paragraphs(text: &str) -> Paragraphs {
+pub(crate) fn paragraphs(text: &str) -> Paragraphs {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut lines = text.lines();
@@ -40,7 +40,7 @@ pub fn paragraphs(text: &str) -> Paragraphs {
 }
 
 /// CJK ideographs, kana, hangul, and the CJK and full-width punctuation blocks.
-pub fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x2E80..=0x2FDF     // radicals
         | 0x3000..=0x303F   // CJK symbols and punctuation

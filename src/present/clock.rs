@@ -8,7 +8,7 @@ use super::slides::{Body, Slide};
 /// The talk's clock. It runs from the first move (or `t`) and can be paused
 /// (`t`) and reset (`T`); the time it shows is run time, pauses left out.
 #[derive(Debug, Clone)]
-pub struct Clock {
+pub(crate) struct Clock {
     /// The time the screen shows (updated on each event and tick).
     pub now: Instant,
     /// The wall clock at an instant, to tell the wall clock at `now`.
@@ -43,14 +43,14 @@ fn weight(slide: &Slide) -> f64 {
 
 /// How far into a budget: within it, past 80 %, or over it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pace {
+pub(crate) enum Pace {
     Fine,
     Warning,
     Over,
 }
 
 impl Clock {
-    pub fn new(slides: &[Slide], minutes: Option<f64>) -> Clock {
+    pub(crate) fn new(slides: &[Slide], minutes: Option<f64>) -> Clock {
         let now = Instant::now();
         let mut clock = Clock {
             now,
@@ -68,7 +68,7 @@ impl Clock {
     }
 
     /// Share `total` over `slides` by their text (again after the deck changed).
-    pub fn plan(&mut self, slides: &[Slide], total: Option<Duration>) {
+    pub(crate) fn plan(&mut self, slides: &[Slide], total: Option<Duration>) {
         self.spent = vec![Duration::ZERO; slides.len()];
         // Whole seconds: `--minutes 10` is 10:00, not 09:59.999.
         self.total = total.map(|t| Duration::from_secs(t.as_secs_f64().round() as u64));
@@ -79,32 +79,32 @@ impl Clock {
         });
     }
 
-    pub fn total_budget(&self) -> Option<Duration> {
+    pub(crate) fn total_budget(&self) -> Option<Duration> {
         self.total
     }
 
     /// Run time so far, pauses left out.
-    pub fn elapsed(&self) -> Duration {
+    pub(crate) fn elapsed(&self) -> Duration {
         self.before
             + self
                 .since
                 .map_or(Duration::ZERO, |s| self.now.saturating_duration_since(s))
     }
 
-    pub fn running(&self) -> bool {
+    pub(crate) fn running(&self) -> bool {
         self.since.is_some()
     }
 
     /// Start the clock, unless the presenter already started or paused it:
     /// the first move of the talk starts it.
-    pub fn start(&mut self) {
+    pub(crate) fn start(&mut self) {
         if !self.touched {
             self.toggle();
         }
     }
 
     /// `t`: start, or pause, or go on.
-    pub fn toggle(&mut self) {
+    pub(crate) fn toggle(&mut self) {
         self.touched = true;
         match self.since.take() {
             Some(s) => self.before += self.now.saturating_duration_since(s),
@@ -113,7 +113,7 @@ impl Clock {
     }
 
     /// `T`: back to zero, stopped, each slide's time forgotten.
-    pub fn reset(&mut self) {
+    pub(crate) fn reset(&mut self) {
         self.before = Duration::ZERO;
         self.since = None;
         self.touched = false;
@@ -122,12 +122,12 @@ impl Clock {
     }
 
     /// Time on slide `i` so far, this visit included.
-    pub fn on_slide(&self, i: usize) -> Duration {
+    pub(crate) fn on_slide(&self, i: usize) -> Duration {
         self.spent.get(i).copied().unwrap_or_default() + self.elapsed().saturating_sub(self.entered)
     }
 
     /// Leave slide `i` for another.
-    pub fn leave(&mut self, i: usize) {
+    pub(crate) fn leave(&mut self, i: usize) {
         let now = self.elapsed();
         if let Some(s) = self.spent.get_mut(i) {
             *s += now.saturating_sub(self.entered);
@@ -135,7 +135,7 @@ impl Clock {
         self.entered = now;
     }
 
-    pub fn pace(used: Duration, budget: Duration) -> Pace {
+    pub(crate) fn pace(used: Duration, budget: Duration) -> Pace {
         let share = used.as_secs_f64() / budget.as_secs_f64().max(0.001);
         if share > 1.0 {
             Pace::Over
@@ -147,7 +147,7 @@ impl Clock {
     }
 
     /// The next whole second of the clock shown: when the clock must redraw.
-    pub fn next_tick(&self) -> Instant {
+    pub(crate) fn next_tick(&self) -> Instant {
         let into = if self.running() {
             self.elapsed().subsec_nanos()
         } else {
@@ -163,7 +163,7 @@ impl Clock {
     }
 
     /// The wall clock at `now`, local time, `HH:MM:SS`.
-    pub fn wall(&self) -> String {
+    pub(crate) fn wall(&self) -> String {
         match crate::os::local_time(self.wall_at()) {
             Some((h, m, s)) => format!("{h:02}:{m:02}:{s:02}"),
             None => "--:--:--".into(),
@@ -172,7 +172,7 @@ impl Clock {
 }
 
 /// `12:34`, or `1:02:03` past an hour.
-pub fn format_duration(d: Duration) -> String {
+pub(crate) fn format_duration(d: Duration) -> String {
     let s = d.as_secs();
     if s >= 3600 {
         format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)

@@ -7,7 +7,7 @@ use crate::follow::{Place, RemoteState, Screen};
 
 impl Presenter {
     /// What the followers are told: the place, and the deck.
-    pub fn published(&self) -> (Place, crate::follow::Deck) {
+    pub(crate) fn published(&self) -> (Place, crate::follow::Deck) {
         (self.place(), self.deck())
     }
 

@@ -15,14 +15,14 @@ use crate::render::{Numbering, Role, item_heading, section_heading};
 
 /// Where an indicator is: in the section itself (`item: None`) or in an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FigureRef {
+pub(crate) struct FigureRef {
     pub section: usize,
     pub item: Option<usize>,
     pub index: usize,
 }
 
 impl FigureRef {
-    pub fn get<'a>(&self, b: &'a Briefing) -> &'a Indicator {
+    pub(crate) fn get<'a>(&self, b: &'a Briefing) -> &'a Indicator {
         let s = &b.sections[self.section];
         match self.item {
             None => &s.indicators[self.index],
@@ -31,10 +31,10 @@ impl FigureRef {
     }
 }
 
-pub use crate::present::text::SlideLine;
+pub(crate) use crate::present::text::SlideLine;
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Body {
+pub(crate) enum Body {
     Title,
     /// A campaign's overview: its headline indicators as big numbers (this
     /// slide's share of them; the rest on the next, marked 续).
@@ -44,7 +44,7 @@ pub enum Body {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Slide {
+pub(crate) struct Slide {
     pub section: Option<usize>,
     pub item: Option<usize>,
     pub heading: String,
@@ -56,7 +56,7 @@ pub struct Slide {
 
 impl Slide {
     /// The heading as shown, with 续 on continuation slides.
-    pub fn shown_heading(&self) -> String {
+    pub(crate) fn shown_heading(&self) -> String {
         if self.page > 0 {
             subst(tr("continued"), &[&self.heading])
         } else {
@@ -281,7 +281,7 @@ pub(crate) fn overview_grid(
 
 /// The slides of `b` for a screen of `width`×`height`. A pure function of
 /// the briefing and the size: every screen given the same size builds the same deck.
-pub fn build(b: &Briefing, width: u16, height: u16) -> Vec<Slide> {
+pub(crate) fn build(b: &Briefing, width: u16, height: u16) -> Vec<Slide> {
     let mut builder = Builder {
         b,
         m: Metrics::new(width, height),

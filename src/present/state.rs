@@ -17,14 +17,14 @@ use crate::screen::theme::Theme;
 
 /// How the presentation ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PresentExit {
+pub(crate) enum PresentExit {
     Quit,
     /// Back to the reader at this section (Esc, when started from the reader).
     Back(usize),
 }
 
 #[derive(Debug, Clone)]
-pub struct Presenter {
+pub(crate) struct Presenter {
     pub briefing: Briefing,
     pub theme: Theme,
     pub area: Rect,
@@ -77,7 +77,7 @@ pub struct Presenter {
 
 /// A follower's link to the presenter.
 #[derive(Debug, Clone)]
-pub struct Follow {
+pub(crate) struct Follow {
     pub subscriber: Arc<Subscriber>,
     /// Whether the follower shows the presenter's slide (any navigation key detaches it).
     pub attached: bool,
@@ -85,7 +85,7 @@ pub struct Follow {
 }
 
 impl Follow {
-    pub fn new(subscriber: Subscriber) -> Follow {
+    pub(crate) fn new(subscriber: Subscriber) -> Follow {
         Follow {
             subscriber: Arc::new(subscriber),
             attached: true,
@@ -104,7 +104,7 @@ fn kind_of(body: &Body) -> PlaceKind {
 }
 
 impl Presenter {
-    pub fn new(briefing: Briefing, area: Rect, theme: Theme) -> Presenter {
+    pub(crate) fn new(briefing: Briefing, area: Rect, theme: Theme) -> Presenter {
         let slides = build(&briefing, area.width, area.height);
         let clock = Clock::new(&slides, None);
         Presenter {
@@ -139,7 +139,7 @@ impl Presenter {
     }
 
     /// The current place, independent of the screen's size.
-    pub fn place(&self) -> Place {
+    pub(crate) fn place(&self) -> Place {
         let s = self.slide();
         Place {
             section: s.section,
@@ -164,7 +164,7 @@ impl Presenter {
     }
 
     /// Go to `place` in this deck (its nearest page); false when the deck has no such place.
-    pub fn seek(&mut self, place: Place) -> bool {
+    pub(crate) fn seek(&mut self, place: Place) -> bool {
         let Some(to) = self.index_of(place) else {
             return false;
         };
@@ -173,7 +173,7 @@ impl Presenter {
     }
 
     /// The presenter's deck as followers are told of it.
-    pub fn deck(&self) -> Deck {
+    pub(crate) fn deck(&self) -> Deck {
         let (width, height) = self.deck_size(self.area.width, self.area.height);
         let screen = match (self.blank, self.white) {
             (false, _) => Screen::Slide,
@@ -200,13 +200,13 @@ impl Presenter {
     }
 
     /// Start at slide `n` (1-based) of the deck.
-    pub fn at_slide(mut self, n: usize) -> Presenter {
+    pub(crate) fn at_slide(mut self, n: usize) -> Presenter {
         self.go(n.saturating_sub(1));
         self
     }
 
     /// The presenter's own view, with a time budget of `minutes` for the whole.
-    pub fn with_presenter_view(mut self, minutes: Option<f64>) -> Presenter {
+    pub(crate) fn with_presenter_view(mut self, minutes: Option<f64>) -> Presenter {
         self.presenter_view = true;
         self.minutes = minutes;
         self.resize(self.area);
@@ -216,14 +216,14 @@ impl Presenter {
     /// The presenter's deck laid out for `size` (the projector's, say)
     /// rather than for its preview; its preview shows it as a follower of
     /// the preview's size would.
-    pub fn with_deck_size(mut self, size: Option<(u16, u16)>) -> Presenter {
+    pub(crate) fn with_deck_size(mut self, size: Option<(u16, u16)>) -> Presenter {
         self.fixed_deck = size;
         self.resize(self.area);
         self
     }
 
     /// The speaker notes of the current slide's section or item.
-    pub fn notes(&self) -> &[String] {
+    pub(crate) fn notes(&self) -> &[String] {
         let slide = self.slide();
         match (slide.section, slide.item) {
             (Some(s), Some(j)) => &self.briefing.sections[s].items[j].notes,
@@ -247,19 +247,19 @@ impl Presenter {
     }
 
     /// Start at the first slide of `section`.
-    pub fn at_section(mut self, section: usize) -> Presenter {
+    pub(crate) fn at_section(mut self, section: usize) -> Presenter {
         if let Some(i) = self.slides.iter().position(|s| s.section == Some(section)) {
             self.current = i;
         }
         self
     }
 
-    pub fn slide(&self) -> &Slide {
+    pub(crate) fn slide(&self) -> &Slide {
         &self.slides[self.current.min(self.slides.len() - 1)]
     }
 
     /// The section the current slide belongs to (the nearest before it for the title and end).
-    pub fn section(&self) -> usize {
+    pub(crate) fn section(&self) -> usize {
         self.slides[..=self.current]
             .iter()
             .rev()
@@ -268,7 +268,7 @@ impl Presenter {
     }
 
     /// Lay the deck out again for a screen of `area`, at the same place.
-    pub fn resize(&mut self, area: Rect) {
+    pub(crate) fn resize(&mut self, area: Rect) {
         let here = self.place();
         self.area = area;
         self.relayout(here, 0);
@@ -291,7 +291,7 @@ impl Presenter {
     /// Take in the watched files as read again: the briefing of the same
     /// period (else the newest) at the same place — its section found by id —
     /// or the report of their errors over the last good slides.
-    pub fn reloaded(&mut self, read: Result<Vec<Briefing>, String>) {
+    pub(crate) fn reloaded(&mut self, read: Result<Vec<Briefing>, String>) {
         self.reloaded = true;
         let Some((mut group, at)) =
             crate::screen::reload::take_in(read, self.briefing.period, &mut self.errors)

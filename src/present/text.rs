@@ -16,7 +16,7 @@ use super::balance::wrap_balanced;
 /// A line of a text slide: its text, its role (body, blank, a figure), and
 /// the byte ranges of the figures in it that an indicator cites (emphasised).
 #[derive(Debug, Clone, PartialEq)]
-pub struct SlideLine {
+pub(crate) struct SlideLine {
     pub text: String,
     pub role: Role,
     pub marks: Vec<Range<usize>>,
@@ -26,7 +26,7 @@ pub struct SlideLine {
 }
 
 impl SlideLine {
-    pub fn new(text: impl Into<String>, role: Role) -> SlideLine {
+    pub(crate) fn new(text: impl Into<String>, role: Role) -> SlideLine {
         SlideLine {
             text: text.into(),
             role,
@@ -35,7 +35,7 @@ impl SlideLine {
         }
     }
 
-    pub fn blank() -> SlideLine {
+    pub(crate) fn blank() -> SlideLine {
         SlideLine::new(String::new(), Role::Blank)
     }
 }

@@ -28,7 +28,7 @@ fn moves(c: Command) -> bool {
 }
 
 impl Presenter {
-    pub fn update(&mut self, action: Action) -> Step<PresentExit> {
+    pub(crate) fn update(&mut self, action: Action) -> Step<PresentExit> {
         let had_message = self.message.take().is_some();
         let step = if self.prompt.is_some() {
             self.prompt_action(action)

@@ -25,7 +25,7 @@ pub(crate) fn paragraphs(b: &Briefing, index: usize) -> Vec<crate::render::Line>
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Para {
+pub(crate) struct Para {
     pub text: String,
     pub role: Role,
     /// The item the paragraph belongs to (`None`: the section itself).
@@ -33,14 +33,14 @@ pub struct Para {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct DocLine {
+pub(crate) struct DocLine {
     pub para: usize,
     pub range: Range<usize>,
 }
 
 /// A section laid out at `width` columns.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Doc {
+pub(crate) struct Doc {
     pub section: usize,
     pub width: usize,
     pub paras: Vec<Para>,
@@ -48,7 +48,7 @@ pub struct Doc {
 }
 
 impl Doc {
-    pub fn build(briefing: &Briefing, section: usize, width: usize) -> Doc {
+    pub(crate) fn build(briefing: &Briefing, section: usize, width: usize) -> Doc {
         let mut doc = Doc {
             section,
             width,
@@ -73,7 +73,7 @@ impl Doc {
     }
 
     /// The line of `text[range]`'s start in paragraph `para`.
-    pub fn line_of(&self, para: usize, offset: usize) -> Option<usize> {
+    pub(crate) fn line_of(&self, para: usize, offset: usize) -> Option<usize> {
         self.lines
             .iter()
             .rposition(|l| l.para == para && l.range.start <= offset)
@@ -81,20 +81,20 @@ impl Doc {
     }
 
     /// The first line of item `item`'s heading.
-    pub fn item_line(&self, item: usize) -> Option<usize> {
+    pub(crate) fn item_line(&self, item: usize) -> Option<usize> {
         self.lines.iter().position(|l| {
             self.paras[l.para].role == Role::ItemTitle && self.paras[l.para].item == Some(item)
         })
     }
 
     /// The item shown at line `line`, if any.
-    pub fn item_at(&self, line: usize) -> Option<usize> {
+    pub(crate) fn item_at(&self, line: usize) -> Option<usize> {
         self.lines
             .get(line.min(self.lines.len().saturating_sub(1)))
             .and_then(|l| self.paras[l.para].item)
     }
 
-    pub fn text(&self, line: &DocLine) -> &str {
+    pub(crate) fn text(&self, line: &DocLine) -> &str {
         &self.paras[line.para].text[line.range.clone()]
     }
 }

@@ -5,22 +5,22 @@
 use ratatui::layout::Rect;
 
 /// The smallest terminal the reader draws into.
-pub const MIN_WIDTH: u16 = 20;
-pub const MIN_HEIGHT: u16 = 6;
+pub(crate) const MIN_WIDTH: u16 = 20;
+pub(crate) const MIN_HEIGHT: u16 = 6;
 
 const OUTLINE_WIDTH: u16 = 26;
 const INDICATORS_WIDE: u16 = 40;
 const INDICATORS_MID: u16 = 36;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
+pub(crate) enum Focus {
     Outline,
     Text,
     Indicators,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Arrangement {
+pub(crate) enum Arrangement {
     /// ≥ 120 columns: outline | text | indicators.
     Wide,
     /// 80–119: tab bar; text with indicators beside (≥ 100) or below.
@@ -33,7 +33,7 @@ pub enum Arrangement {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Panes {
+pub(crate) struct Panes {
     pub tabs: Option<Rect>,
     pub outline: Option<Rect>,
     pub text: Option<Rect>,
@@ -45,7 +45,7 @@ pub struct Panes {
     pub body: Option<Rect>,
 }
 
-pub fn arrangement(area: Rect) -> Arrangement {
+pub(crate) fn arrangement(area: Rect) -> Arrangement {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         Arrangement::TooSmall
     } else if area.width >= 120 {
@@ -60,7 +60,7 @@ pub fn arrangement(area: Rect) -> Arrangement {
 }
 
 /// The panes a focus can move between in this arrangement, in Tab order.
-pub fn focusable(arr: Arrangement) -> &'static [Focus] {
+pub(crate) fn focusable(arr: Arrangement) -> &'static [Focus] {
     match arr {
         Arrangement::Wide | Arrangement::Narrow => {
             &[Focus::Outline, Focus::Text, Focus::Indicators]
@@ -73,7 +73,7 @@ pub fn focusable(arr: Arrangement) -> &'static [Focus] {
 /// What the text and indicator panes hold, for the split between them
 /// when one is above the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Fill {
+pub(crate) struct Fill {
     /// Lines of the section's text at the pane's width.
     pub text_lines: usize,
     /// The section's indicators.
@@ -103,7 +103,7 @@ fn text_rows(body: u16, fill: Fill) -> u16 {
     text.max(1) as u16
 }
 
-pub fn panes(area: Rect, focus: Focus, fill: Fill) -> Panes {
+pub(crate) fn panes(area: Rect, focus: Focus, fill: Fill) -> Panes {
     let arr = arrangement(area);
     if arr == Arrangement::TooSmall {
         return Panes::default();
@@ -163,7 +163,7 @@ pub fn panes(area: Rect, focus: Focus, fill: Fill) -> Panes {
 }
 
 /// The text area inside the text pane (one column of padding each side when there is room).
-pub fn text_inner(text: Rect) -> Rect {
+pub(crate) fn text_inner(text: Rect) -> Rect {
     if text.width >= 30 {
         Rect::new(text.x + 1, text.y, text.width - 2, text.height)
     } else {

@@ -18,14 +18,14 @@ use place::Here;
 
 /// One search hit: a byte range of a paragraph of a section's document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Match {
+pub(crate) struct Match {
     pub section: usize,
     pub para: usize,
     pub range: Range<usize>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Search {
+pub(crate) struct Search {
     /// The prompt's text while the prompt is open.
     pub prompt: Option<String>,
     /// The last query searched for.
@@ -36,14 +36,14 @@ pub struct Search {
 
 /// Why the run loop stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
+pub(crate) enum Exit {
     Quit,
     /// Present from this section (the reader's `p`).
     Present(usize),
 }
 
 #[derive(Debug, Clone)]
-pub struct App {
+pub(crate) struct App {
     pub area: Rect,
     pub theme: Theme,
     pub section: usize,
@@ -92,7 +92,7 @@ pub struct App {
 
 /// Where the number views are (changed by `reader::numbers`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Numbers {
+pub(crate) struct Numbers {
     /// The point of the detail's chart under the cursor (`None`: the latest).
     pub point: Option<usize>,
     /// The first row of the detail shown.
@@ -103,13 +103,13 @@ pub struct Numbers {
 
 /// An entry of the outline: a section, or an item of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub section: usize,
     pub item: Option<usize>,
 }
 
 impl App {
-    pub fn new(briefing: Briefing, area: Rect, theme: Theme) -> App {
+    pub(crate) fn new(briefing: Briefing, area: Rect, theme: Theme) -> App {
         let mut app = App {
             area,
             theme,
@@ -145,7 +145,7 @@ impl App {
 
     /// A reader on the briefings of one organisation (`group`, in period
     /// order), opening the newest; `None` when the group is empty.
-    pub fn with_periods(mut group: Vec<Briefing>, area: Rect, theme: Theme) -> Option<App> {
+    pub(crate) fn with_periods(mut group: Vec<Briefing>, area: Rect, theme: Theme) -> Option<App> {
         let newest = group.pop()?;
         let mut app = App::new(newest, area, theme);
         group.append(&mut app.periods);
@@ -156,24 +156,25 @@ impl App {
     }
 
     /// The briefing shown.
-    pub fn briefing(&self) -> &Briefing {
+    pub(crate) fn briefing(&self) -> &Briefing {
         &self.periods[self.period]
     }
 
     /// Every period's briefing, in order, the current one included.
-    pub fn all_periods(&self) -> impl Iterator<Item = &Briefing> {
+    pub(crate) fn all_periods(&self) -> impl Iterator<Item = &Briefing> {
         self.periods.iter()
     }
 
     /// The values of indicator `id` in the other periods.
-    pub fn others(&self, id: &str) -> Vec<(crate::model::Period, f64)> {
+    #[cfg(test)]
+    pub(crate) fn others(&self, id: &str) -> Vec<(crate::model::Period, f64)> {
         crate::model::values_elsewhere(&self.periods, self.briefing().period, id)
     }
 
     /// Take in the watched files as read again: the briefings, at the same
     /// place, or the report of their errors (the last good briefing stays
     /// underneath).
-    pub fn reloaded(&mut self, read: Result<Vec<Briefing>, String>) {
+    pub(crate) fn reloaded(&mut self, read: Result<Vec<Briefing>, String>) {
         let Some((group, at)) =
             crate::screen::reload::take_in(read, self.briefing().period, &mut self.errors)
         else {
@@ -209,7 +210,7 @@ impl App {
     }
 
     /// Show period `to`, keeping the section when it has one with the same id.
-    pub fn switch_period(&mut self, to: usize) {
+    pub(crate) fn switch_period(&mut self, to: usize) {
         if to == self.period || to >= self.periods.len() {
             return;
         }
@@ -229,14 +230,14 @@ impl App {
     }
 
     /// Lay out for a screen of `area` (the reading place stays).
-    pub fn resize(&mut self, area: Rect) {
+    pub(crate) fn resize(&mut self, area: Rect) {
         self.message = None;
         self.area = area;
         self.sync();
     }
 
     /// Scroll the text pane to `line`, and remember the place it shows.
-    pub fn set_scroll(&mut self, line: usize) {
+    pub(crate) fn set_scroll(&mut self, line: usize) {
         self.scroll = line;
         self.anchor = self
             .doc
@@ -246,7 +247,7 @@ impl App {
     }
 
     /// Show `section` from its top (coming back from the slides).
-    pub fn show_section(&mut self, section: usize) {
+    pub(crate) fn show_section(&mut self, section: usize) {
         if self.section != section {
             self.section = section;
             self.set_scroll(0);
@@ -258,7 +259,7 @@ impl App {
     }
 
     /// The text area of the text pane at the current size (also when another pane is shown).
-    pub fn text_area(&self) -> Rect {
+    pub(crate) fn text_area(&self) -> Rect {
         panes(self.area, Focus::Text, self.fill())
             .text
             .map(text_inner)
@@ -266,7 +267,7 @@ impl App {
     }
 
     /// What the panes hold, for how they share the screen.
-    pub fn fill(&self) -> Fill {
+    pub(crate) fn fill(&self) -> Fill {
         Fill {
             text_lines: self.doc.lines.len(),
             indicators: self
@@ -277,16 +278,16 @@ impl App {
         }
     }
 
-    pub fn page(&self) -> usize {
+    pub(crate) fn page(&self) -> usize {
         usize::from(self.text_area().height).max(1)
     }
 
-    pub fn max_scroll(&self) -> usize {
+    pub(crate) fn max_scroll(&self) -> usize {
         self.doc.lines.len().saturating_sub(self.page())
     }
 
     /// Rebuild what depends on the section and the size, and keep positions in range.
-    pub fn sync(&mut self) {
+    pub(crate) fn sync(&mut self) {
         self.section = self
             .section
             .min(self.briefing().sections.len().saturating_sub(1));
@@ -322,7 +323,7 @@ impl App {
     }
 
     /// The indicators of the current section with the item that holds each.
-    pub fn indicators(&self) -> Vec<(Option<usize>, &Indicator)> {
+    pub(crate) fn indicators(&self) -> Vec<(Option<usize>, &Indicator)> {
         let Some(s) = self.briefing().sections.get(self.section) else {
             return Vec::new();
         };
@@ -338,17 +339,17 @@ impl App {
             .collect()
     }
 
-    pub fn outline(&self) -> &[Entry] {
+    pub(crate) fn outline(&self) -> &[Entry] {
         &self.entries
     }
 
     /// The current item, if any.
-    pub fn current_item(&self) -> Option<usize> {
+    pub(crate) fn current_item(&self) -> Option<usize> {
         self.item
     }
 
     /// The outline entry of the current place.
-    pub fn current_entry(&self) -> usize {
+    pub(crate) fn current_entry(&self) -> usize {
         let here = Entry {
             section: self.section,
             item: self.current_item(),
@@ -357,7 +358,7 @@ impl App {
     }
 
     /// Where the selected indicator's cite is in the document, when its detail is open.
-    pub fn cite_range(&self) -> Option<(usize, Range<usize>)> {
+    pub(crate) fn cite_range(&self) -> Option<(usize, Range<usize>)> {
         if !self.detail {
             return None;
         }

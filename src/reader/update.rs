@@ -10,7 +10,7 @@ use crate::model::find::find_all;
 use crate::sanitize::visible;
 use crate::screen::action::{Action, Command};
 
-pub fn update(app: &mut App, action: Action) {
+pub(crate) fn update(app: &mut App, action: Action) {
     app.message = None;
     match action {
         Action::Command(c) => command(app, c),

@@ -3,7 +3,7 @@
 
 /// A command a key can be bound to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub(crate) enum Command {
     Quit,
     Down,
     Up,
@@ -56,7 +56,7 @@ pub enum Command {
 
 /// Everything that can change the reader's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
+pub(crate) enum Action {
     Command(Command),
     /// A character typed into the search prompt.
     Input(char),

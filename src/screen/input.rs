@@ -26,7 +26,7 @@ use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
 
 /// What the terminal side asks of the program.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
+pub(crate) enum Input {
     Event(Event),
     /// SIGTERM, SIGINT or SIGHUP: restore the terminal and exit 128 + n.
     Terminate(i32),
@@ -59,7 +59,7 @@ const WATCHED: [i32; 6] = [SIGTERM, SIGINT, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT];
 /// How long to wait for the rest of a sequence before an ESC counts as the Esc key.
 const ESC_WAIT_MS: i32 = 30;
 
-pub struct Source {
+pub(crate) struct Source {
     parser: Parser,
     /// The terminal: stdin, or a remote session's socket.
     terminal: Option<OwnedFd>,
@@ -71,7 +71,7 @@ pub struct Source {
 }
 
 impl Source {
-    pub fn new() -> io::Result<Source> {
+    pub(crate) fn new() -> io::Result<Source> {
         let (wake, notify) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         notify.set_nonblocking(true)?;
@@ -143,7 +143,7 @@ impl Source {
     }
 
     /// Wait for the next input.
-    pub fn wait(&mut self, deadline: Option<Instant>) -> io::Result<Input> {
+    pub(crate) fn wait(&mut self, deadline: Option<Instant>) -> io::Result<Input> {
         loop {
             // Signals first: they must be answered even while keys keep coming.
             if let Some(input) = self.signal() {
@@ -249,7 +249,7 @@ enum Ready {
 impl Source {
     /// Also wake for `fd` (non-blocking; it is drained when readable). The
     /// source keeps its own duplicate, so it lives as long as the source.
-    pub fn watch(&mut self, fd: BorrowedFd<'_>) -> io::Result<()> {
+    pub(crate) fn watch(&mut self, fd: BorrowedFd<'_>) -> io::Result<()> {
         self.watched.push(fd.try_clone_to_owned()?);
         Ok(())
     }
@@ -258,14 +258,14 @@ impl Source {
 /// The server's side of a remote source: it raises the "signals" a
 /// session's terminal would (SIGWINCH for a new size, SIGTERM to end).
 #[derive(Clone)]
-pub struct Remote {
+pub(crate) struct Remote {
     notify: Arc<UnixStream>,
     flags: Vec<(i32, Arc<AtomicBool>)>,
 }
 
 impl Remote {
     /// Raise `sig` (one of `SIGWINCH`, `SIGTERM`, `SIGHUP`) and wake the source.
-    pub fn raise(&self, sig: i32) {
+    pub(crate) fn raise(&self, sig: i32) {
         if let Some((_, flag)) = self.flags.iter().find(|(s, _)| *s == sig) {
             flag.store(true, Ordering::SeqCst);
             // A full pipe already wakes the source.
@@ -277,7 +277,7 @@ impl Remote {
 impl Source {
     /// A source that reads a remote terminal from `terminal` (a socket the
     /// server writes the session's bytes into) and no OS signal.
-    pub fn remote(terminal: OwnedFd) -> io::Result<(Source, Remote)> {
+    pub(crate) fn remote(terminal: OwnedFd) -> io::Result<(Source, Remote)> {
         let (wake, notify) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         notify.set_nonblocking(true)?;

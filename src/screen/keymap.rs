@@ -91,13 +91,13 @@ pub(crate) fn parse_key(spec: &str) -> Option<Key> {
 
 /// Keys the user bound in the config, over a table's defaults.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Keymap {
+pub(crate) struct Keymap {
     pub overrides: Vec<(Key, Command)>,
 }
 
 /// One `[keys]` entry as the config file writes it, with where each side is.
 #[derive(Debug, Clone)]
-pub struct KeySpec<'a> {
+pub(crate) struct KeySpec<'a> {
     pub key: &'a str,
     pub key_span: Range<usize>,
     pub command: &'a str,
@@ -106,7 +106,7 @@ pub struct KeySpec<'a> {
 
 /// Why the overrides cannot be used: the message, where, and the key path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyError {
+pub(crate) struct KeyError {
     pub span: Range<usize>,
     pub path: String,
     pub message: String,
@@ -116,7 +116,7 @@ impl Keymap {
     /// The overrides of the config's `[keys]`, in file order, checked: each
     /// key and command known, no key bound twice, and `quit` left a key in
     /// every mode's table. `line_of` turns a byte offset into its line.
-    pub fn from_config(
+    pub(crate) fn from_config(
         specs: &[KeySpec<'_>],
         line_of: impl Fn(usize) -> usize,
     ) -> Result<Keymap, KeyError> {
@@ -184,7 +184,7 @@ impl Keymap {
     }
 
     /// The keys that give `command` in `table`, the overrides included.
-    pub fn keys_for(&self, table: &[Binding], command: Command) -> Vec<Key> {
+    pub(crate) fn keys_for(&self, table: &[Binding], command: Command) -> Vec<Key> {
         table
             .iter()
             .filter(|b| b.command == command)
@@ -192,7 +192,7 @@ impl Keymap {
             .collect()
     }
 
-    pub fn action_for(
+    pub(crate) fn action_for(
         &self,
         table: &[Binding],
         event: &Event,
@@ -224,7 +224,7 @@ impl Keymap {
     }
 
     /// The help overlay's rows, the overrides included.
-    pub fn help_rows(&self, table: &[Binding]) -> Vec<(String, &'static str)> {
+    pub(crate) fn help_rows(&self, table: &[Binding]) -> Vec<(String, &'static str)> {
         table
             .iter()
             .map(|b| {
@@ -241,7 +241,7 @@ impl Keymap {
     }
 
     /// The status line's hints, the overrides included.
-    pub fn hints(&self, table: &[Binding]) -> Vec<(String, &'static str)> {
+    pub(crate) fn hints(&self, table: &[Binding]) -> Vec<(String, &'static str)> {
         table
             .iter()
             .filter_map(|b| Some((self.keys_of(table, b).first()?.name(), t(b.hint?))))

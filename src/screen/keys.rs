@@ -8,7 +8,7 @@ use super::action::{Action, Command};
 
 /// One key as the table names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
+pub(crate) enum Key {
     Char(char),
     Ctrl(char),
     Code(KeyCode),
@@ -17,7 +17,7 @@ pub enum Key {
 }
 
 impl Key {
-    pub fn name(self) -> String {
+    pub(crate) fn name(self) -> String {
         match self {
             Key::Char(' ') => "Space".into(),
             Key::Char(c) => c.to_string(),
@@ -59,7 +59,7 @@ impl Key {
 
 /// One row of the table.
 #[derive(Debug, Clone, Copy)]
-pub struct Binding {
+pub(crate) struct Binding {
     pub keys: &'static [Key],
     pub command: Command,
     /// What the help overlay says (an id in `i18n`).
@@ -69,7 +69,7 @@ pub struct Binding {
 }
 
 /// Whether `table` has `command` (every digit is a campaign command).
-pub fn binds(table: &[Binding], command: Command) -> bool {
+pub(crate) fn binds(table: &[Binding], command: Command) -> bool {
     table.iter().any(|b| match (b.command, command) {
         (Command::Campaign(_), Command::Campaign(_)) => true,
         (a, c) => a == c,
@@ -77,7 +77,7 @@ pub fn binds(table: &[Binding], command: Command) -> bool {
 }
 
 /// The command `event` is bound to in `table`.
-pub fn command_for(table: &[Binding], event: &KeyEvent) -> Option<Command> {
+pub(crate) fn command_for(table: &[Binding], event: &KeyEvent) -> Option<Command> {
     table
         .iter()
         .find_map(|b| b.keys.iter().find_map(|k| k.matches(event, b.command)))
@@ -85,7 +85,7 @@ pub fn command_for(table: &[Binding], event: &KeyEvent) -> Option<Command> {
 
 /// Turn a terminal event into an action. While the search prompt is open,
 /// keys edit the query instead of running commands.
-pub fn action_for(table: &[Binding], event: &Event, prompt_open: bool) -> Option<Action> {
+pub(crate) fn action_for(table: &[Binding], event: &Event, prompt_open: bool) -> Option<Action> {
     match event {
         Event::Paste(text) if prompt_open => Some(Action::Paste(text.clone())),
         Event::Key(key) if key.kind != KeyEventKind::Release => {

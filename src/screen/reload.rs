@@ -12,7 +12,7 @@ use crate::model::Briefing;
 const SETTLE: Duration = Duration::from_millis(150);
 
 #[derive(Debug, Clone)]
-pub struct Reload {
+pub(crate) struct Reload {
     /// The names as given on the command line (resolved again each time).
     names: Vec<PathBuf>,
     changes: Changes,
@@ -20,7 +20,7 @@ pub struct Reload {
 }
 
 impl Reload {
-    pub fn new(names: Vec<PathBuf>, changes: Changes) -> Reload {
+    pub(crate) fn new(names: Vec<PathBuf>, changes: Changes) -> Reload {
         Reload {
             names,
             changes,
@@ -29,13 +29,13 @@ impl Reload {
     }
 
     /// When the files will be read, after a change.
-    pub fn deadline(&self) -> Option<Instant> {
+    pub(crate) fn deadline(&self) -> Option<Instant> {
         self.at
     }
 
     /// Woken by a change or by the deadline: the files as they are now, once
     /// the writes have settled; `None` while they have not (or nothing changed).
-    pub fn poll(&mut self, now: Instant) -> Option<Result<Vec<Briefing>, String>> {
+    pub(crate) fn poll(&mut self, now: Instant) -> Option<Result<Vec<Briefing>, String>> {
         if self.changes.take() {
             self.at = Some(now + SETTLE);
             return None;
@@ -51,7 +51,7 @@ impl Reload {
 
     /// Read the files: the group of the first one named (in period order,
     /// empty when none is found), or the report of their errors.
-    pub fn read(&self) -> Result<Vec<Briefing>, String> {
+    pub(crate) fn read(&self) -> Result<Vec<Briefing>, String> {
         let paths = crate::library::resolve_all(&self.names)?;
         let (lib, reports) = crate::library::load_all(&paths);
         let bad: Vec<String> = reports

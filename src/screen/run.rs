@@ -11,11 +11,11 @@ use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal};
 
-pub type RunError = Box<dyn Error + Send + Sync>;
+pub(crate) type RunError = Box<dyn Error + Send + Sync>;
 
 /// What handling an event came to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step<E> {
+pub(crate) enum Step<E> {
     /// Nothing changed: nothing is drawn.
     Ignored,
     Changed,
@@ -23,7 +23,7 @@ pub enum Step<E> {
 }
 
 /// A full-screen mode: state that events change and that draws itself.
-pub trait Mode {
+pub(crate) trait Mode {
     type Exit;
     fn handle(&mut self, event: &Event) -> Step<Self::Exit>;
     /// The screen is now `area` (a resize, or a return from suspension): lay
@@ -44,7 +44,7 @@ pub trait Mode {
 
 /// What the run loop is woken by.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Incoming {
+pub(crate) enum Incoming {
     Event(Event),
     /// The screen's size, new or not: everything is laid out and drawn again.
     Resize(Rect),
@@ -53,7 +53,7 @@ pub enum Incoming {
 }
 
 /// Run `mode` until it exits or `next_event` runs dry (`Ok(None)`).
-pub fn run<B, M>(
+pub(crate) fn run<B, M>(
     terminal: &mut Terminal<B>,
     mode: &mut M,
     mut next_event: impl FnMut(Option<Instant>) -> io::Result<Option<Incoming>>,

@@ -10,7 +10,7 @@ use super::keys::Binding;
 use super::keys::Key::{self, Char, Code, Ctrl};
 
 /// The reader's keys.
-pub const READER: &[Binding] = &[
+pub(crate) const READER: &[Binding] = &[
     Binding {
         keys: &[Key::Digits],
         command: Command::Campaign(1),
@@ -170,7 +170,7 @@ pub const READER: &[Binding] = &[
 ];
 
 /// The slides' keys.
-pub const PRESENT: &[Binding] = &[
+pub(crate) const PRESENT: &[Binding] = &[
     Binding {
         keys: &[
             Code(KeyCode::Right),

@@ -19,13 +19,13 @@ use ratatui::layout::Rect;
 
 use super::wire::{SizeSource, WireBackend};
 
-pub type Term = Terminal<WireBackend<Stdout>>;
+pub(crate) type Term = Terminal<WireBackend<Stdout>>;
 
 use super::input::{Input, Source};
 use super::run::Incoming;
 
 /// Restores the terminal when dropped, however the reader ends.
-pub struct Session {
+pub(crate) struct Session {
     pub terminal: Term,
     pub input: Source,
 }
@@ -33,7 +33,7 @@ pub struct Session {
 static HOOK: Once = Once::new();
 
 /// Put the terminal in full-screen mode.
-pub fn enter() -> io::Result<Session> {
+pub(crate) fn enter() -> io::Result<Session> {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
@@ -63,7 +63,7 @@ const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
 
 /// Report the mouse wheel from the next `enter` on (never by default).
-pub fn set_mouse(on: bool) {
+pub(crate) fn set_mouse(on: bool) {
     MOUSE.store(on, Ordering::SeqCst);
 }
 
@@ -112,7 +112,7 @@ fn is_ctrl_z(event: &Event) -> bool {
 
 impl Session {
     /// The next event for a mode, with the lifecycle handled on the way.
-    pub fn next_event(
+    pub(crate) fn next_event(
         input: &mut Source,
         deadline: Option<std::time::Instant>,
     ) -> io::Result<Option<Incoming>> {
@@ -139,7 +139,7 @@ impl Session {
 }
 
 /// Put the terminal back as it was; safe to call more than once.
-pub fn restore() {
+pub(crate) fn restore() {
     if !FULL_SCREEN.swap(false, Ordering::SeqCst) {
         return;
     }
@@ -165,7 +165,7 @@ impl Drop for Session {
 }
 
 /// Send a query whose answer comes in with the input.
-pub fn ask(query: &str) {
+pub(crate) fn ask(query: &str) {
     let mut stdout = io::stdout();
     let _ = stdout
         .write_all(query.as_bytes())
@@ -175,7 +175,7 @@ pub fn ask(query: &str) {
 /// Ask the terminal how wide it draws an ambiguous character: draw one at the
 /// top left, read the cursor position back, within a short timeout. Narrow
 /// when the terminal does not answer. Call before the first event is read.
-pub fn ambiguous_is_wide() -> bool {
+pub(crate) fn ambiguous_is_wide() -> bool {
     let mut stdout = io::stdout();
     if write!(stdout, "\x1b[H\u{2500}\x1b[6n")
         .and_then(|_| stdout.flush())

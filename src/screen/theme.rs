@@ -8,7 +8,7 @@ use crate::render::Role;
 use crate::settings::{ColorMode, ThemeName};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Theme {
+pub(crate) struct Theme {
     pub name: &'static str,
     pub text: Style,
     pub title: Style,
@@ -42,7 +42,7 @@ impl Theme {
     /// The default, on a dark background. Its colours are the 16 basic ones:
     /// they read well in any palette, and their SGR codes are the shortest,
     /// which counts over a slow link.
-    pub fn dark() -> Theme {
+    pub(crate) fn dark() -> Theme {
         Theme {
             name: "dark",
             text: Style::new(),
@@ -75,7 +75,7 @@ impl Theme {
 
     /// High contrast for washed-out projectors: black on white, strong
     /// colours, all from the 16 basic ones.
-    pub fn projector() -> Theme {
+    pub(crate) fn projector() -> Theme {
         let base = Style::new().fg(Color::Indexed(0)).bg(Color::Indexed(15));
         Theme {
             name: "projector",
@@ -108,7 +108,7 @@ impl Theme {
     }
 
     /// No colour at all: every role told apart by attributes alone (NO_COLOR, `--color never`).
-    pub fn plain() -> Theme {
+    pub(crate) fn plain() -> Theme {
         let none = Style::new();
         let bold = Style::new().add_modifier(Modifier::BOLD);
         let reversed = Style::new().add_modifier(Modifier::REVERSED);
@@ -141,7 +141,7 @@ impl Theme {
     }
 
     /// The theme to draw with: `name`, or `plain` when colour is off.
-    pub fn choose(name: ThemeName, color: ColorMode) -> Theme {
+    pub(crate) fn choose(name: ThemeName, color: ColorMode) -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
             || std::env::var("TERM").is_ok_and(|t| t == "dumb");
         match color {
@@ -152,7 +152,7 @@ impl Theme {
     }
 
     /// For terminals with a light background: the 16 basic colours, darker ones.
-    pub fn light() -> Theme {
+    pub(crate) fn light() -> Theme {
         Theme {
             name: "light",
             subtitle: Style::new(),
@@ -171,7 +171,7 @@ impl Theme {
         }
     }
 
-    pub fn of(name: ThemeName) -> Theme {
+    pub(crate) fn of(name: ThemeName) -> Theme {
         match name {
             ThemeName::Dark => Theme::dark(),
             ThemeName::Light => Theme::light(),
@@ -180,7 +180,7 @@ impl Theme {
     }
 
     /// The style of a verdict: better, worse, neither. The one place it is decided.
-    pub fn verdict(&self, v: Verdict) -> Style {
+    pub(crate) fn verdict(&self, v: Verdict) -> Style {
         match v {
             Verdict::Better => self.better,
             Verdict::Worse => self.worse,
@@ -189,7 +189,7 @@ impl Theme {
     }
 
     /// The style of a piece of rendered text.
-    pub fn role(&self, role: Role) -> Style {
+    pub(crate) fn role(&self, role: Role) -> Style {
         match role {
             Role::Title => self.title,
             Role::Subtitle => self.subtitle,
@@ -202,7 +202,7 @@ impl Theme {
     }
 
     /// Every theme with what it is for (an id in `i18n`), for `briefing themes`.
-    pub const ABOUT: &'static [(ThemeName, &'static str)] = &[
+    pub(crate) const ABOUT: &'static [(ThemeName, &'static str)] = &[
         (ThemeName::Dark, "theme.dark"),
         (ThemeName::Light, "theme.light"),
         (ThemeName::Projector, "theme.projector"),

@@ -20,15 +20,15 @@ pub(crate) struct Watch {
 /// Whether a watched file changed since it was last asked; the wake-up
 /// itself is shared with other sources (a follower's link).
 #[derive(Debug, Clone, Default)]
-pub struct Changes(Arc<AtomicBool>);
+pub(crate) struct Changes(Arc<AtomicBool>);
 
 impl Changes {
-    pub fn mark(&self) {
+    pub(crate) fn mark(&self) {
         self.0.store(true, Ordering::SeqCst);
     }
 
     /// Whether something changed, and forget it.
-    pub fn take(&self) -> bool {
+    pub(crate) fn take(&self) -> bool {
         self.0.swap(false, Ordering::SeqCst)
     }
 }

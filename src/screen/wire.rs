@@ -14,12 +14,12 @@
 //!
 //! It never asks the terminal anything (no cursor-position queries).
 
-pub mod band;
-pub mod margins;
+pub(crate) mod band;
+pub(crate) mod margins;
 mod plan;
 mod scroll;
 mod sgr;
-pub mod shift;
+pub(crate) mod shift;
 
 use std::cell::Cell as Flag;
 use std::io::{self, Write};
@@ -36,25 +36,26 @@ use sgr::{Pen, transition};
 
 /// Where the size comes from: the terminal, a fixed one (tests), another thread's (serve).
 #[derive(Debug, Clone)]
-pub enum SizeSource {
+pub(crate) enum SizeSource {
     Terminal,
+    #[cfg(test)]
     Fixed(Size),
     Shared(Arc<SharedSize>),
 }
 
 /// A size one thread sets (the server, on window-change) and another reads.
 #[derive(Debug, Default)]
-pub struct SharedSize(AtomicU32);
+pub(crate) struct SharedSize(AtomicU32);
 
 impl SharedSize {
-    pub fn set(&self, width: u16, height: u16) {
+    pub(crate) fn set(&self, width: u16, height: u16) {
         self.0.store(
             u32::from(width) << 16 | u32::from(height),
             Ordering::Relaxed,
         );
     }
 
-    pub fn get(&self) -> Size {
+    pub(crate) fn get(&self) -> Size {
         let v = self.0.load(Ordering::Relaxed);
         Size::new((v >> 16) as u16, (v & 0xffff) as u16)
     }
@@ -67,14 +68,14 @@ thread_local! {
 }
 
 /// What the terminal answered about DEC 2026.
-pub fn set_terminal_synchronizes(yes: bool) {
+pub(crate) fn set_terminal_synchronizes(yes: bool) {
     TERMINAL_SYNCHRONIZES.with(|c| c.set(yes));
 }
 
 /// The query whose answer `set_terminal_synchronizes` takes (DECRQM 2026).
-pub const ASK_SYNCHRONIZED: &str = "\x1b[?2026$p";
+pub(crate) const ASK_SYNCHRONIZED: &str = "\x1b[?2026$p";
 
-pub struct WireBackend<W: Write> {
+pub(crate) struct WireBackend<W: Write> {
     out: W,
     /// This frame's bytes, written at `flush`.
     frame: Vec<u8>,
@@ -100,7 +101,7 @@ pub(crate) fn symbol_width(cell: &Cell) -> usize {
 }
 
 impl<W: Write> WireBackend<W> {
-    pub fn new(out: W, size_source: SizeSource) -> WireBackend<W> {
+    pub(crate) fn new(out: W, size_source: SizeSource) -> WireBackend<W> {
         let mut b = WireBackend {
             out,
             frame: Vec::new(),
@@ -121,17 +122,13 @@ impl<W: Write> WireBackend<W> {
         b
     }
 
-    /// The output written so far (for tests and benchmarks).
-    pub fn writer(&self) -> &W {
-        &self.out
-    }
-
-    pub fn writer_mut(&mut self) -> &mut W {
+    pub(crate) fn writer_mut(&mut self) -> &mut W {
         &mut self.out
     }
 
     /// A fixed size has changed (tests): the next clear starts over at it.
-    pub fn set_fixed_size(&mut self, size: Size) {
+    #[cfg(test)]
+    pub(crate) fn set_fixed_size(&mut self, size: Size) {
         self.size_source = SizeSource::Fixed(size);
     }
 
@@ -359,6 +356,7 @@ impl<W: Write> Backend for WireBackend<W> {
 
     fn size(&self) -> io::Result<Size> {
         match self.size_source {
+            #[cfg(test)]
             SizeSource::Fixed(size) => {
                 let (w, h) = crate::os::clamp_size(size.width, size.height);
                 Ok(Size::new(w, h))

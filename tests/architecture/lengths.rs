@@ -187,6 +187,16 @@ fn without_tests(text: &str) -> &str {
     }
 }
 
+/// Whether the file at `rel` (relative to `src`) is a test module kept in a
+/// file of its own: a `tests.rs` or a `*_tests.rs`, or any file under a
+/// `tests/` or `*_tests/` directory.
+pub fn is_test_file(rel: &Path) -> bool {
+    rel.with_extension("").components().any(|c| {
+        let name = c.as_os_str().to_string_lossy();
+        name == "tests" || name.ends_with("_tests")
+    })
+}
+
 /// Every function in `src` longer than [`MAX`] lines, test code left out.
 pub fn long(src: &Path) -> Vec<Function> {
     let mut out = Vec::new();
@@ -197,7 +207,7 @@ pub fn long(src: &Path) -> Vec<Function> {
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs")
-                && path.file_stem().is_some_and(|s| s != "tests")
+                && !is_test_file(path.strip_prefix(src).unwrap())
             {
                 let text = std::fs::read_to_string(&path).unwrap();
                 let rel = path

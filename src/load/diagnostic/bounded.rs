@@ -45,7 +45,7 @@ impl Ord for Ranked {
 /// The first [`MAX_SHOWN`] diagnostics in file order, and how many errors
 /// and warnings came after them.
 #[derive(Debug, Default)]
-pub struct Bounded {
+pub(crate) struct Bounded {
     /// The kept ones; the last in file order on top, to be let go first.
     kept: BinaryHeap<Ranked>,
     seq: usize,
@@ -54,7 +54,7 @@ pub struct Bounded {
 }
 
 impl Bounded {
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         let start = diagnostic.span.as_ref().map_or(0, |s| s.start);
         let ranked = Ranked {
             start,
@@ -87,7 +87,7 @@ impl Bounded {
 
     /// Take in every diagnostic of `other` after this one's (a stable sort
     /// by start of both, one after the other, keeps the same first ones).
-    pub fn append(&mut self, other: Bounded) {
+    pub(crate) fn append(&mut self, other: Bounded) {
         self.hidden.0 += other.hidden.0;
         self.hidden.1 += other.hidden.1;
         for d in other.into_vec() {
@@ -96,20 +96,12 @@ impl Bounded {
     }
 
     /// Whether any error was found, kept or not.
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.hidden.0 > 0 || self.kept.iter().any(|r| r.diagnostic.is_error())
     }
 
-    pub fn len(&self) -> usize {
-        self.kept.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.kept.is_empty()
-    }
-
     /// The kept diagnostics in file order.
-    pub fn into_vec(self) -> Vec<Diagnostic> {
+    pub(crate) fn into_vec(self) -> Vec<Diagnostic> {
         let mut kept = self.kept.into_vec();
         kept.sort_unstable();
         kept.into_iter().map(|r| r.diagnostic).collect()

@@ -6,7 +6,7 @@ use super::*;
 /// then each section as it is decoded, so that the raw layer of the whole
 /// file never exists at once. The problems come out in the order of
 /// [`validate`] over the whole document.
-pub struct Stream<'a> {
+pub(crate) struct Stream<'a> {
     v: Validator<'a>,
     schema: Option<Spanned<i64>>,
     meta: Option<Briefing>,
@@ -18,7 +18,7 @@ pub struct Stream<'a> {
 impl<'a> Stream<'a> {
     /// Start with the head; `sections` is how many sections are expected
     /// (room is made for them at once, not by doubling).
-    pub fn new(source: &'a str, head: &RawDoc, sections: usize) -> Stream<'a> {
+    pub(crate) fn new(source: &'a str, head: &RawDoc, sections: usize) -> Stream<'a> {
         let mut v = Validator {
             source,
             lines: std::cell::OnceCell::new(),
@@ -40,7 +40,7 @@ impl<'a> Stream<'a> {
     }
 
     /// Validate the next section that decoded.
-    pub fn section(&mut self, s: &Spanned<RawSection>) {
+    pub(crate) fn section(&mut self, s: &Spanned<RawSection>) {
         let i = self.sections.len();
         let section = self.v.section(s, i);
         self.sections.push(section);
@@ -48,7 +48,7 @@ impl<'a> Stream<'a> {
 
     /// The problems that need the whole file (`incomplete`: whether any
     /// piece failed to decode), then the briefing when there is no error.
-    pub fn finish(mut self, incomplete: bool) -> (Option<Briefing>, Bounded) {
+    pub(crate) fn finish(mut self, incomplete: bool) -> (Option<Briefing>, Bounded) {
         let sections = std::mem::take(&mut self.v.diags);
         let v = &mut self.v;
         match &self.schema {

@@ -7,7 +7,7 @@ use crate::model::{Basis, ChangeUnit, Period};
 
 /// The period a change with `basis` is measured against: the same period a
 /// year before (同比) or the period just before, of the same length (环比).
-pub fn predecessor(period: Period, basis: Basis) -> Option<Period> {
+pub(super) fn predecessor(period: Period, basis: Basis) -> Option<Period> {
     let back = |y: u16, n: u8, count: u8| -> Option<(u16, u8)> {
         match basis {
             Basis::Yoy => Some((y.checked_sub(1)?, n)),

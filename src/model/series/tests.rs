@@ -1,3 +1,4 @@
+use super::build::predecessor;
 use super::*;
 use crate::model::{Change, ChangeUnit, Good, Point, Section, SectionKind};
 

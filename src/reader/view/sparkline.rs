@@ -111,7 +111,8 @@ pub(crate) fn spark(series: &Series, rows: usize, max_cells: usize) -> Option<Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Basis, SeriesPoint, Source};
+    use crate::model::series::SeriesPoint;
+    use crate::model::{Basis, Source};
 
     fn series(kind: SeriesKind, values: &[f64], derived: bool) -> Series {
         Series {

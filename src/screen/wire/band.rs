@@ -11,7 +11,7 @@ use super::shift::Shift;
 /// Rows `top..=bottom` of columns `left..=right` move by `lines`, up or down;
 /// the rows uncovered are blank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scroll {
+pub(crate) struct Scroll {
     pub top: usize,
     pub bottom: usize,
     pub left: usize,
@@ -22,7 +22,7 @@ pub struct Scroll {
 
 impl Scroll {
     /// A full-width shift as a scroll of every column.
-    pub fn full(s: Shift, width: usize) -> Scroll {
+    pub(crate) fn full(s: Shift, width: usize) -> Scroll {
         Scroll {
             top: s.top,
             bottom: s.bottom,
@@ -33,12 +33,12 @@ impl Scroll {
         }
     }
 
-    pub fn is_full_width(&self, width: usize) -> bool {
+    pub(crate) fn is_full_width(&self, width: usize) -> bool {
         self.left == 0 && self.right + 1 == width
     }
 
     /// The same rows, every column.
-    pub fn widened(self, width: usize) -> Scroll {
+    pub(crate) fn widened(self, width: usize) -> Scroll {
         Scroll {
             left: 0,
             right: width - 1,
@@ -87,7 +87,7 @@ fn best_run(scores: &[i64]) -> Option<(i64, usize, usize)> {
 /// a cell that did not change and that the move would spoil. The columns are
 /// the best run of column sums, then the rows the best run of row sums within
 /// them, then the columns again within those rows.
-pub fn find(old: &[Cell], new: &[Cell], width: usize, height: usize) -> Option<Scroll> {
+pub(crate) fn find(old: &[Cell], new: &[Cell], width: usize, height: usize) -> Option<Scroll> {
     if width < 2 || height < 3 || old.len() != width * height || new.len() != width * height {
         return None;
     }
@@ -257,7 +257,7 @@ fn to_whole_glyphs(screen: &[Cell], width: usize, mut s: Scroll) -> Scroll {
 
 /// Whether a terminal can move the block cleanly: no wide character on the
 /// screen straddles its left or right edge in the rows it moves.
-pub fn clean_edges(screen: &[Cell], width: usize, s: Scroll) -> bool {
+pub(crate) fn clean_edges(screen: &[Cell], width: usize, s: Scroll) -> bool {
     let wide = |i: usize| screen[i].symbol().width() > 1;
     (s.top..=s.bottom).all(|r| {
         let row = r * width;
@@ -267,7 +267,7 @@ pub fn clean_edges(screen: &[Cell], width: usize, s: Scroll) -> bool {
 
 /// Apply `s` to a model of the screen, as the terminal does: the block's rows
 /// move within it and the rows uncovered are blank.
-pub fn apply(screen: &mut [Cell], width: usize, s: Scroll) {
+pub(crate) fn apply(screen: &mut [Cell], width: usize, s: Scroll) {
     let cols = |r: usize| r * width + s.left..r * width + s.right + 1;
     let rows: Box<dyn Iterator<Item = usize>> = if s.up {
         Box::new(s.top..=s.bottom)

@@ -12,7 +12,7 @@ use std::cell::Cell;
 use super::band::Scroll;
 
 /// The query whose answer `set_terminal_margins` takes (DECRQM 69).
-pub const ASK_MARGINS: &str = "\x1b[?69$p";
+pub(crate) const ASK_MARGINS: &str = "\x1b[?69$p";
 
 // Per thread: the thread that runs a terminal's loop (one for the local
 // terminal, one a session for `briefing serve`) is the one that draws on it.
@@ -34,16 +34,16 @@ const DISABLE: &str = "\x1b[?69l";
 /// What the terminal answered to DECRQM 69 (DECRPM state): 1 set, 2 reset
 /// and 3 permanently set are a mode it has; 0 (unknown) and 4 (permanently
 /// reset) are not.
-pub fn knows_mode(state: &str) -> bool {
+pub(crate) fn knows_mode(state: &str) -> bool {
     matches!(state, "1" | "2" | "3")
 }
 
 /// Record the terminal's answer.
-pub fn set_terminal_margins(yes: bool) {
+pub(crate) fn set_terminal_margins(yes: bool) {
     TERMINAL_MARGINS.with(|c| c.set(yes));
 }
 
-pub fn terminal_margins() -> bool {
+pub(crate) fn terminal_margins() -> bool {
     TERMINAL_MARGINS.with(Cell::get)
 }
 
@@ -51,7 +51,7 @@ pub fn terminal_margins() -> bool {
 /// DECLRMM is already on. A full-width block needs no margins: DECSTBM,
 /// SU/SD, DECSTBM reset. A narrower one sets the margins first and resets
 /// them after (`CSI s` is DECSLRM while the mode is on). Both home the cursor.
-pub fn scroll_sequence(s: Scroll, width: usize, mode_on: bool) -> String {
+pub(crate) fn scroll_sequence(s: Scroll, width: usize, mode_on: bool) -> String {
     let verb = if s.up { 'S' } else { 'T' };
     // Parameters at their defaults (the first row or column, one line) are left out.
     let first = |n: usize| {
@@ -83,17 +83,17 @@ pub fn scroll_sequence(s: Scroll, width: usize, mode_on: bool) -> String {
 }
 
 /// The number of restores so far: a mode switched on since the last restore is on.
-pub fn epoch() -> usize {
+pub(crate) fn epoch() -> usize {
     RESTORES.with(Cell::get)
 }
 
 /// A sequence from `scroll_sequence(.., false)` is being sent.
-pub fn switched_on() {
+pub(crate) fn switched_on() {
     MODE_ON.with(|c| c.set(true));
 }
 
 /// What to send on leaving full-screen mode: DECLRMM off, if it was switched on.
-pub fn reset_sequence() -> &'static str {
+pub(crate) fn reset_sequence() -> &'static str {
     RESTORES.with(|c| c.set(c.get() + 1));
     if MODE_ON.with(|c| c.replace(false)) {
         DISABLE

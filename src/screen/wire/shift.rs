@@ -5,7 +5,7 @@ use ratatui::buffer::Cell;
 
 /// Rows `top..=bottom` move by `lines`: up (content scrolls up) or down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Shift {
+pub(crate) struct Shift {
     pub top: usize,
     pub bottom: usize,
     pub lines: usize,
@@ -34,7 +34,7 @@ fn is_blank(row: &[Cell]) -> bool {
 }
 
 /// The shift that saves sending the most non-blank rows, if one saves at least two.
-pub fn find(old: &[Cell], new: &[Cell], width: usize, height: usize) -> Option<Shift> {
+pub(crate) fn find(old: &[Cell], new: &[Cell], width: usize, height: usize) -> Option<Shift> {
     if width == 0 || height < 3 || old.len() != width * height || new.len() != width * height {
         return None;
     }

@@ -1,6 +1,7 @@
 //! `briefing import` on any text: no panic, a draft that `briefing check`
 //! accepts, and every CJK character and digit of the source in the draft, in
 //! order, except the marks of points and headings it takes as structure.
+//! Was tests/import_props.rs.
 
 use proptest::prelude::*;
 
@@ -43,9 +44,9 @@ proptest! {
     #[test]
     fn any_text_gives_a_draft_that_check_accepts(pieces in prop::collection::vec(piece(), 1..40), md in any::<bool>()) {
         let text: String = pieces.concat();
-        let imported = briefing::import::import_text("zz-no-title.txt", &text, md);
+        let imported = crate::import::import_text("zz-no-title.txt", &text, md);
         if let Ok(draft) = imported {
-            let (b, report) = briefing::load::check_text("draft", draft.toml.clone());
+            let (b, report) = crate::load::check_text("draft", draft.toml.clone());
             prop_assert!(!report.has_errors(), "{}\n{}", report.render(), draft.toml);
             let b = b.unwrap();
             // The draft's text in reading order, without the titles it supplied.
@@ -82,7 +83,7 @@ proptest! {
             prop_assert!(rest.peek().is_none(), "the draft has text the source has not: {kept:?}");
         } else {
             // Only a text that is all blank or page furniture has none.
-            prop_assert_eq!(imported.unwrap_err(), briefing::import::ImportError::NoText);
+            prop_assert_eq!(imported.unwrap_err(), crate::import::ImportError::NoText);
             let furniture = |l: &str| l.chars().all(|c| c.is_ascii_digit() || " -—".contains(c));
             let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
             let repeated = lines.iter().all(|l| lines.iter().filter(|m| *m == l).count() >= 3);

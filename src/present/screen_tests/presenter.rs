@@ -1,16 +1,15 @@
 //! The presenter's view: slide, next slide, notes and clock; the clock's tick
-//! writes only the clock row.
-
-mod common;
+//! writes only the clock row. Was tests/presenter.rs.
 
 use std::time::Duration;
 
-use briefing::present::state::Presenter;
-use briefing::screen::run::Mode;
-use briefing::screen::wire::{SizeSource, WireBackend};
-use common::{HARBOUR, draw, keys, presenter};
 use ratatui::Terminal;
 use ratatui::layout::Size;
+
+use crate::present::state::Presenter;
+use crate::screen::run::Mode;
+use crate::screen::wire::{SizeSource, WireBackend};
+use crate::testing::unit::{HARBOUR, draw, keys, presenter, press};
 
 fn view(minutes: Option<f64>) -> Presenter {
     presenter(HARBOUR, 100, 30).with_presenter_view(minutes)
@@ -49,15 +48,15 @@ fn budgets_share_the_minutes_and_turn_at_80_percent() {
         "the budget, exact"
     );
     let budget = p.clock.budgets.as_ref().unwrap()[0];
-    common::press(&mut p, "t");
+    press(&mut p, "t");
     p.clock.now += budget.mul_f64(0.85);
     let warn = draw(&p, 100, 30);
     p.clock.now += budget.mul_f64(0.3);
     let over = draw(&p, 100, 30);
     assert_ne!(warn.lines().last(), over.lines().last());
     assert!(matches!(
-        briefing::present::clock::Clock::pace(p.clock.on_slide(0), budget),
-        briefing::present::clock::Pace::Over
+        crate::present::clock::Clock::pace(p.clock.on_slide(0), budget),
+        crate::present::clock::Pace::Over
     ));
 }
 

@@ -1,13 +1,12 @@
-//! Keys → state, with no terminal: the reader's update function driven by scripted keys.
+//! Keys → state, with no terminal: the reader's update function driven by
+//! scripted keys (was tests/reader_keys.rs).
 
-mod common;
-
-use briefing::reader::panes::Focus;
-use briefing::reader::state::{App, Exit};
-use briefing::reader::update::update;
-use briefing::screen::action::Action;
-use briefing::screen::{keys::action_for, tables::READER};
-use common::{HARBOUR, Y2023, app, keys};
+use crate::reader::panes::Focus;
+use crate::reader::state::{App, Exit};
+use crate::reader::update::update;
+use crate::screen::action::Action;
+use crate::screen::{keys::action_for, tables::READER};
+use crate::testing::unit::{HARBOUR, Y2023, app, keys};
 
 fn press(app: &mut App, script: &str) {
     for event in keys(script) {
@@ -222,6 +221,6 @@ fn a_resize_lays_out_again_at_once() {
         a.doc
             .lines
             .iter()
-            .all(|l| briefing::layout::width::str_width(a.doc.text(l)) <= a.doc.width)
+            .all(|l| crate::layout::width::str_width(a.doc.text(l)) <= a.doc.width)
     );
 }

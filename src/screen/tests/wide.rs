@@ -1,10 +1,9 @@
 //! `--ambiguous-width wide`: no screen contains a character whose East Asian
-//! width is Ambiguous, over every screen the snapshot tests draw.
+//! width is Ambiguous, over every screen the snapshot tests draw. Was
+//! tests/wide.rs.
 
-mod common;
-
-use briefing::layout::width::{is_ambiguous, with_ambiguous_wide};
-use common::{HARBOUR, Y2023, draw, presenter, press, screen};
+use crate::layout::width::{is_ambiguous, with_ambiguous_wide};
+use crate::testing::unit::{HARBOUR, Y2023, draw, presenter, press, screen};
 
 const READER_SCRIPTS: &[(&str, u16, u16, &str)] = &[
     (Y2023, 120, 40, ""),

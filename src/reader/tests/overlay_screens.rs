@@ -1,15 +1,14 @@
 //! The reader's boxes (help, indicator detail, comparison) over Chinese text at 80×24, 60×20
 //! and 40×15: snapshots, and a check that every border cell is on screen
 //! (a wide character cut by an edge would hide the border cell after it).
+//! Was tests/overlay_screens.rs.
 
-mod common;
-
-use common::{Y2023, draw, press};
+use crate::testing::unit::{Y2023, app, draw, press};
 use unicode_width::UnicodeWidthStr;
 
 /// The screen of the reader on the 2023 briefing after `keys`.
 fn shown(w: u16, h: u16, keys: &str) -> String {
-    let mut app = common::app(Y2023, w, h);
+    let mut app = app(Y2023, w, h);
     press(&mut app, keys);
     draw(&app, w, h)
 }

@@ -1,15 +1,13 @@
 //! Presentation mode: every slide of the 2023 briefing as a snapshot at 80×24
-//! and 160×45, no slide losing text, and the keys.
-
-mod common;
+//! and 160×45, no slide losing text, and the keys. Was tests/slides.rs.
 
 use std::path::Path;
 
-use briefing::present::slides::Body;
-use briefing::present::state::{PresentExit, Presenter};
-use briefing::screen::run::{Mode, Step};
-use briefing::testing::Slides;
-use common::{HARBOUR, Y2023, draw, keys, presenter, press};
+use crate::present::slides::Body;
+use crate::present::state::{PresentExit, Presenter};
+use crate::screen::run::{Mode, Step};
+use crate::testing::Slides;
+use crate::testing::unit::{self as fixtures, HARBOUR, Y2023, draw, keys, presenter, press};
 
 fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -181,8 +179,8 @@ fn help_lists_every_key_and_q_quits() {
     let mut p = presenter(Y2023, 80, 24);
     press(&mut p, "?");
     let screen = draw(&p, 80, 24);
-    for b in briefing::screen::tables::PRESENT {
-        let help = briefing::testing::interface_string(b.help).unwrap();
+    for b in crate::screen::tables::PRESENT {
+        let help = crate::testing::interface_string(b.help).unwrap();
         assert!(screen.contains(help), "{help} missing");
     }
     press(&mut p, "<Esc>");
@@ -228,14 +226,14 @@ fn notes_never_reach_the_audience() {
         }
     }
     for script in ["", "1", "1}", "1<Tab><Enter>", "1p"] {
-        assert!(!squeeze(&common::screen(HARBOUR, 120, 40, script)).contains(notes));
+        assert!(!squeeze(&fixtures::screen(HARBOUR, 120, 40, script)).contains(notes));
     }
 }
 
 #[test]
 fn a_reload_keeps_the_slide_by_section_id_and_shows_errors_until_fixed() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("h.toml");
+    let path = dir.path().join("h2.toml");
     let good = std::fs::read_to_string(HARBOUR).unwrap();
     // A general section written in before the campaigns: every index after it moves.
     let grown = good.replacen(
@@ -245,7 +243,7 @@ fn a_reload_keeps_the_slide_by_section_id_and_shows_errors_until_fixed() {
     );
     std::fs::write(&path, &grown).unwrap();
     let read = || {
-        briefing::load::load(&path)
+        crate::load::load(&path)
             .map(|l| vec![l.briefing])
             .map_err(|r| r.render())
     };
@@ -269,7 +267,7 @@ fn a_reload_keeps_the_slide_by_section_id_and_shows_errors_until_fixed() {
     p.reloaded(read());
     let screen = draw(&p, 80, 24);
     assert!(screen.contains("文件有错误"), "{screen}");
-    assert!(screen.contains("h.toml:"), "{screen}");
+    assert!(screen.contains("h2.toml:"), "{screen}");
     assert!(!screen.contains(&heading), "{screen}");
 
     std::fs::write(&path, &good).unwrap();

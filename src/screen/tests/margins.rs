@@ -11,12 +11,12 @@
 //!   uncovered (default colours); the cursor stays. The block is moved by
 //!   reading vt100's cells and writing them back at their new places.
 //!
-//! Everything else goes to vt100 unchanged.
+//! Everything else goes to vt100 unchanged. (Was tests/common/margins.rs.)
 
 use std::num::NonZero;
 
-pub struct Emulator {
-    pub vt: vt100::Parser,
+pub(super) struct Emulator {
+    pub(super) vt: vt100::Parser,
     mode: bool,
     /// Left and right margins, 0-based, inclusive.
     lr: Option<(u16, u16)>,
@@ -59,7 +59,7 @@ fn draw(cell: &vt100::Cell) -> String {
 }
 
 impl Emulator {
-    pub fn new(rows: u16, cols: u16) -> Emulator {
+    pub(super) fn new(rows: u16, cols: u16) -> Emulator {
         Emulator {
             vt: vt100::Parser::new(NonZero::new(rows).unwrap(), NonZero::new(cols).unwrap(), 0),
             mode: false,
@@ -68,11 +68,11 @@ impl Emulator {
         }
     }
 
-    pub fn screen(&self) -> &vt100::Screen {
+    pub(super) fn screen(&self) -> &vt100::Screen {
         self.vt.screen()
     }
 
-    pub fn set_size(&mut self, rows: u16, cols: u16) {
+    pub(super) fn set_size(&mut self, rows: u16, cols: u16) {
         self.vt
             .screen_mut()
             .set_size(NonZero::new(rows).unwrap(), NonZero::new(cols).unwrap());
@@ -80,7 +80,7 @@ impl Emulator {
     }
 
     /// Play `bytes` (whole escape sequences).
-    pub fn process(&mut self, bytes: &[u8]) {
+    pub(super) fn process(&mut self, bytes: &[u8]) {
         let mut plain = 0;
         let mut i = 0;
         while i < bytes.len() {

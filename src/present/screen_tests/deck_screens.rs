@@ -1,11 +1,9 @@
 //! Snapshots of what the presenter works with: the help over every view,
 //! the slide index, the presenter's view at 80×24 and 120×40; and the keys
-//! that the overlays must not swallow.
+//! that the overlays must not swallow. Was tests/deck_screens.rs.
 
-mod common;
-
-use briefing::present::state::Presenter;
-use common::{HARBOUR, Y2023, draw, presenter, press};
+use crate::present::state::Presenter;
+use crate::testing::unit::{HARBOUR, Y2023, draw, presenter, press};
 
 /// The screen with the wall clock (`HH:MM:SS`, the one thing that changes) masked.
 fn shown(p: &Presenter, w: u16, h: u16) -> String {

@@ -1,18 +1,16 @@
 //! No panic at any size from 0×0 to 300×100, in every mode and overlay, on
 //! random valid briefings after random keys; a storm of resizes ends with
-//! the right screen.
+//! the right screen. Was tests/sizes.rs.
 
-mod common;
-
-use briefing::model::{
+use crate::model::{
     Basis, Briefing, Change, ChangeUnit, Comparison, Good, Indicator, Item, Period, Point, Section,
     SectionKind,
 };
-use briefing::present::state::Presenter;
-use briefing::reader::state::App;
-use briefing::screen::run::Mode;
-use briefing::screen::theme::Theme;
-use common::{draw, keys};
+use crate::present::state::Presenter;
+use crate::reader::state::App;
+use crate::screen::run::Mode;
+use crate::screen::theme::Theme;
+use crate::testing::unit::{self as fixtures, draw, keys};
 use proptest::prelude::*;
 use ratatui::layout::Rect;
 
@@ -224,7 +222,7 @@ proptest! {
 
 #[test]
 fn every_size_up_to_300x100_with_overlays() {
-    let loaded = briefing::load::load(std::path::Path::new(common::Y2023)).unwrap();
+    let loaded = crate::load::load(std::path::Path::new(fixtures::Y2023)).unwrap();
     for w in (0..=300)
         .step_by(7)
         .chain([1, 2, 19, 20, 79, 80, 119, 120, 300])
@@ -258,8 +256,8 @@ fn every_size_up_to_300x100_with_overlays() {
 
 #[test]
 fn a_resize_storm_ends_with_the_right_screen() {
-    let mut app = common::app(common::Y2023, 120, 40);
-    let mut p = common::presenter(common::Y2023, 120, 40);
+    let mut app = fixtures::app(fixtures::Y2023, 120, 40);
+    let mut p = fixtures::presenter(fixtures::Y2023, 120, 40);
     for e in keys("2}") {
         app.handle(&e);
     }
@@ -277,10 +275,10 @@ fn a_resize_storm_ends_with_the_right_screen() {
     Mode::resize(&mut app, Rect::new(0, 0, 80, 24));
     Mode::resize(&mut p, Rect::new(0, 0, 80, 24));
     // The same state as without the storm (drawn once, as the storm's is).
-    let mut calm = common::app(common::Y2023, 80, 24);
-    common::press(&mut calm, "2}");
+    let mut calm = fixtures::app(fixtures::Y2023, 80, 24);
+    fixtures::press(&mut calm, "2}");
     assert_eq!(draw(&app, 80, 24), draw(&calm, 80, 24));
-    let mut fresh = common::presenter(common::Y2023, 80, 24);
+    let mut fresh = fixtures::presenter(fixtures::Y2023, 80, 24);
     fresh.current = p.current;
     assert_eq!(draw(&p, 80, 24), draw(&fresh, 80, 24));
     assert_eq!(p.slide().section, Some(3));

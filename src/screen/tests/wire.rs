@@ -1,19 +1,19 @@
 //! The wire backend: after every scripted key, the screen a terminal shows
 //! from its output (played into the vt100 emulator, with left/right margins
-//! modelled on top of it: `common::margins`) is the same, cell for cell, as
+//! modelled on top of it: `margins`) is the same, cell for cell, as
 //! a plain full repaint of the same state; with margins and without.
+//! Was tests/wire.rs.
 
-mod common;
-
-use briefing::screen::run::Mode;
-use briefing::screen::wire::{SizeSource, WireBackend};
-use common::keys;
-use common::margins::Emulator;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
 use ratatui::style::{Color, Modifier};
+
+use super::margins::Emulator;
+use crate::screen::run::Mode;
+use crate::screen::wire::{SizeSource, WireBackend};
+use crate::testing::unit::{self as fixtures, keys};
 
 fn vt_color(c: vt100::Color) -> Color {
     match c {
@@ -173,14 +173,14 @@ fn the_reader_at_every_layout() {
     for (w, h) in [(80, 24), (120, 40), (100, 30), (50, 20), (40, 20)] {
         for margins in [false, true] {
             check(
-                common::app(common::Y2023, w, h),
+                fixtures::app(fixtures::Y2023, w, h),
                 (w, h),
                 margins,
                 SCRIPT,
                 Some((w + 7, h - 3)),
             );
             check(
-                common::app(common::HARBOUR, w, h),
+                fixtures::app(fixtures::HARBOUR, w, h),
                 (w, h),
                 margins,
                 SCRIPT,
@@ -197,14 +197,14 @@ fn margins_are_used_where_the_text_pane_does_not_span_the_screen() {
     let script = "2jjjjjkkk<Space>jj<PgUp>jjjjjjj";
     let size = (120, 40);
     let with = check(
-        common::app(common::Y2023, 120, 40),
+        fixtures::app(fixtures::Y2023, 120, 40),
         size,
         true,
         script,
         None,
     );
     let without = check(
-        common::app(common::Y2023, 120, 40),
+        fixtures::app(fixtures::Y2023, 120, 40),
         size,
         false,
         script,
@@ -293,7 +293,7 @@ fn the_slides() {
     for (w, h) in [(80, 24), (160, 45), (40, 20)] {
         for margins in [false, true] {
             check(
-                common::presenter(common::Y2023, w, h),
+                fixtures::presenter(fixtures::Y2023, w, h),
                 (w, h),
                 margins,
                 script,

@@ -1,7 +1,9 @@
 //! Property tests of wrapping: no line too wide, the lines give back the
 //! paragraph, and no Chinese rule broken wherever no run had to be split.
+//! Was tests/wrap_props.rs.
 
-use briefing::layout::{NO_END, NO_START, break_opportunities, width::str_width, wrap};
+use crate::layout::breaks::NO_END;
+use crate::layout::{NO_START, break_opportunities, width::str_width, wrap};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -103,7 +105,7 @@ proptest! {
 
 #[test]
 fn every_width_on_the_2023_briefing() {
-    let loaded = briefing::load::load(std::path::Path::new("briefings/2023.toml")).unwrap();
+    let loaded = crate::load::load(std::path::Path::new("briefings/2023.toml")).unwrap();
     let mut paragraphs = Vec::new();
     for s in &loaded.briefing.sections {
         paragraphs.extend(s.body.iter().cloned());
