@@ -1,10 +1,12 @@
 //! Where a line may break: UAX #14 (the unicode-linebreak crate), tailored
 //! for Chinese by GB/T 15834 and W3C clreq.
 //!
-//! UAX #14 gets three things wrong for Chinese text: it treats “ ” ‘ ’ as
-//! ambiguous quotes that never break on either side, it lets a number part
-//! from its unit (4.98|万), and it does not know every closing mark that must
-//! not start a line. The tailoring fixes those and nothing else.
+//! UAX #14 gets four things wrong for Chinese text: it treats “ ” ‘ ’ as
+//! ambiguous quotes that never break on either side, it keeps a full-width
+//! comma or stop with a sign after it (，−6.32% has no break at all, so a
+//! run of them is cut anywhere), it lets a number part from its unit
+//! (4.98|万), and it does not know every closing mark that must not start a
+//! line. The tailoring fixes those and nothing else.
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
@@ -39,7 +41,9 @@ pub(crate) fn break_opportunities(text: &str) -> Vec<usize> {
         {
             uax.push(i);
         }
-        if matches!(c, '”' | '’') && i + c.len_utf8() < text.len() {
+        if matches!(c, '”' | '’' | '，' | '。' | '、' | '；' | '：' | '？' | '！')
+            && i + c.len_utf8() < text.len()
+        {
             uax.push(i + c.len_utf8());
         }
     }
@@ -156,6 +160,14 @@ mod tests {
         }
         out.push(&text[last..]);
         out
+    }
+
+    #[test]
+    fn a_full_width_comma_breaks_before_a_signed_number() {
+        assert_eq!(
+            pieces("起，−6.32%，+2%的"),
+            ["起，", "−6.32%，", "+2%", "的"]
+        );
     }
 
     #[test]
