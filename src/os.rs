@@ -1,7 +1,7 @@
 //! The operating system, in one place: waiting on several fds at once, the
 //! terminal's size, reading a ready fd, stopping the process, the user id,
-//! whether a signal is ignored, the local time. Through rustix and
-//! signal-hook where they have it; the two calls they lack are the only
+//! whether a signal is ignored, the local time, free memory given back. Through rustix and
+//! signal-hook where they have it; the calls they lack are the only
 //! `unsafe` in the program, each with its SAFETY line.
 
 use std::io;
@@ -83,6 +83,18 @@ pub(crate) fn signal_ignored(sig: i32) -> bool {
     unsafe {
         let mut old: libc::sigaction = std::mem::zeroed();
         libc::sigaction(sig, std::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_IGN
+    }
+}
+
+/// Give memory the allocator holds free back to the system. glibc keeps
+/// what a thread freed in that thread's arena: a server whose sessions
+/// (each a thread) come and go would otherwise stay at its peak.
+pub(crate) fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim takes no pointer; it only walks the allocator's
+    // own free lists, under its own locks, and may be called from any thread.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

@@ -64,6 +64,9 @@ pub(crate) struct Options {
     #[arg(long, value_name = "N", default_value_t = 200,
           value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub max_sessions: u32,
+    #[arg(long, value_name = "N", default_value_t = 30,
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub per_minute: u32,
 }
 
 impl Options {

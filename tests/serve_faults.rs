@@ -147,3 +147,46 @@ fn a_ten_megabyte_paste() {
         "the server grew from {before} KiB to {after} KiB"
     );
 }
+
+/// Read what the server says first: its version line, or nothing (closed).
+fn greeting(c: &mut TcpStream) -> Vec<u8> {
+    c.set_read_timeout(Some(T)).unwrap();
+    let mut got = Vec::new();
+    let mut buf = [0u8; 256];
+    while !got.ends_with(b"\n") {
+        match c.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                panic!("neither a greeting nor closed after {T:?}")
+            }
+            // Reset by the server: closed too.
+            Err(_) => break,
+        }
+    }
+    got
+}
+
+#[test]
+fn more_connections_a_minute_than_allowed_are_refused() {
+    if !available() {
+        return;
+    }
+    let server = Server::start(&["--per-minute", "4"]);
+    // The first of the four: a reader.
+    let mut witness = reader(&server, 80, 24);
+    let mut open: Vec<TcpStream> = Vec::new();
+    for _ in 0..3 {
+        let mut c = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        let hello = greeting(&mut c);
+        assert!(hello.starts_with(b"SSH-2.0-"), "{hello:?}");
+        open.push(c);
+    }
+    // The fifth within the minute is closed without a word.
+    let mut fifth = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    assert_eq!(greeting(&mut fifth), b"");
+    server.wait_log("reason=rate", T);
+    // The server is fine: the reader still reads.
+    still_reads(&mut witness);
+    assert!(server.rss_kib() > 0, "the server is gone");
+}

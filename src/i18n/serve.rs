@@ -54,6 +54,11 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
         "The most connections at once",
     ),
     (
+        "cli.serve.per_minute",
+        "每个来源地址每分钟可建立的连接数上限",
+        "The most connections one source address may open a minute",
+    ),
+    (
         "serve.need_keys",
         "需要 --authorized-keys FILE 或 --trusted-user-ca-keys FILE（或演示用的 --allow-anyone）",
         "--authorized-keys FILE or --trusted-user-ca-keys FILE is needed (or --allow-anyone, for a demonstration)",

@@ -41,8 +41,10 @@ pub(crate) fn break_opportunities(text: &str) -> Vec<usize> {
         {
             uax.push(i);
         }
-        if matches!(c, '”' | '’' | '，' | '。' | '、' | '；' | '：' | '？' | '！')
-            && i + c.len_utf8() < text.len()
+        if matches!(
+            c,
+            '”' | '’' | '，' | '。' | '、' | '；' | '：' | '？' | '！'
+        ) && i + c.len_utf8() < text.len()
         {
             uax.push(i + c.len_utf8());
         }

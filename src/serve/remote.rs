@@ -72,6 +72,8 @@ pub(super) fn spawn(
             let lang = setup.lang;
             crate::i18n::with_lang(lang, || session(setup, source, probe, size, output));
             drop(to_raise);
+            // What the session held is free now: give it back.
+            crate::os::release_free_memory();
         })?;
     Ok(remote)
 }

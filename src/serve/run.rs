@@ -21,8 +21,6 @@ use crate::i18n::{subst, t};
 
 /// How long a failed attempt takes (rejections take this long, always).
 const FAILURE_DELAY: Duration = Duration::from_secs(1);
-/// Connections a source address may open a minute.
-const PER_MINUTE: usize = 30;
 /// How long SIGTERM waits for the sessions to say goodbye.
 const GOODBYE: Duration = Duration::from_secs(3);
 
@@ -132,7 +130,7 @@ pub(crate) fn run(options: Options, mut base: Base) -> u8 {
     let shared = Arc::new(Shared {
         base,
         trust,
-        limits: limits::Limits::new(PER_MINUTE, options.max_sessions as usize),
+        limits: limits::Limits::new(options.per_minute as usize, options.max_sessions as usize),
         sessions: Default::default(),
         next_id: Default::default(),
     });
