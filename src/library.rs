@@ -139,6 +139,17 @@ pub(crate) fn load_each(paths: &[PathBuf], mut report: impl FnMut(Report)) -> Li
 /// Resolve and load `names` for a command that shows them: the library, or
 /// the exit code after the reports of the files that have errors.
 pub(crate) fn load_library(names: &[PathBuf]) -> Result<(Library, Vec<PathBuf>), u8> {
+    load_library_warned(names).map(|(lib, paths, _)| (lib, paths))
+}
+
+/// The files that loaded with warnings: each path as its report names it,
+/// and how many warnings it has.
+pub(crate) type Warned = Vec<(String, usize)>;
+
+/// [`load_library`], and the files that loaded with warnings.
+pub(crate) fn load_library_warned(
+    names: &[PathBuf],
+) -> Result<(Library, Vec<PathBuf>, Warned), u8> {
     let paths = resolve_all(names).map_err(|e| {
         eprintln!("{e}");
         crate::exit::INVALID
@@ -152,7 +163,12 @@ pub(crate) fn load_library(names: &[PathBuf]) -> Result<(Library, Vec<PathBuf>),
         }
         return Err(crate::exit::INVALID);
     }
-    Ok((lib, paths))
+    let warned = reports
+        .iter()
+        .map(|r| (r.path.clone(), r.warnings()))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    Ok((lib, paths, warned))
 }
 
 /// Two files that give different values for one indicator and period.

@@ -3,7 +3,7 @@
 //! in turn on it until one of them quits.
 
 use std::io::{self, IsTerminal};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use ratatui::Terminal;
@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 
 use crate::exit::{INVALID, OK, USAGE};
 use crate::i18n::{subst, t};
-use crate::library::load_library;
+use crate::library::{Warned, load_library_warned};
 use crate::present::state::{PresentExit, Presenter};
 use crate::reader::state::{App, Exit};
 use crate::screen::keymap::Keymap;
@@ -85,11 +85,21 @@ pub(crate) fn present(paths: &[PathBuf], look: &Look, options: SlidesOptions, wa
     session(paths, look, "present", start, watch)
 }
 
+/// What the status line says of the first file that loaded with warnings:
+/// how many, and the `briefing check` that lists them (the file's name
+/// only: the status line drops a message that does not fit).
+fn warnings_message(warned: &Warned) -> Option<String> {
+    let (path, n) = warned.first()?;
+    let name = Path::new(path).file_name().map(|n| n.to_string_lossy());
+    let name = crate::sanitize::visible(name.as_deref().unwrap_or(path)).into_owned();
+    Some(subst(t("m.open_warnings"), &[&n.to_string(), &name]))
+}
+
 fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch: bool) -> u8 {
     if let Err(code) = require_terminal(command) {
         return code;
     }
-    let (library, files) = match load_library(paths) {
+    let (library, files, warned) = match load_library_warned(paths) {
         Ok(found) => found,
         Err(code) => return code,
     };
@@ -109,6 +119,11 @@ fn session(paths: &[PathBuf], look: &Look, command: &str, start: Showing, watch:
         return INVALID;
     };
     reader.keymap = look.keys.clone();
+    // The reader says at once that a file has warnings (the slides do not:
+    // the room would see it).
+    if matches!(start, Showing::Reader) {
+        reader.message = warnings_message(&warned);
+    }
     // With --watch, the files named are read again when they change.
     let watching = match watch.then(|| watch_files(&mut session.input, paths, &files)) {
         Some(Ok(w)) => Some(w),

@@ -58,6 +58,32 @@ fn open_without_a_terminal_says_so_and_exits_2() {
 }
 
 #[test]
+fn a_file_with_warnings_says_so_in_the_status_line_until_a_key() {
+    // 2023 with one indicator's `cite` taken out: a warning, not an error.
+    let text = std::fs::read_to_string(common::Y2023).unwrap();
+    let at = text.find("cite = ").unwrap();
+    let end = at + text[at..].find('\n').unwrap() + 1;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("warned.toml");
+    std::fs::write(&path, format!("{}{}", &text[..at], &text[end..])).unwrap();
+    for width in [80, 40] {
+        let mut s = Session::spawn(&["open", path.to_str().unwrap()], width, 20, &[]);
+        s.wait_for("1 条警告：briefing check warned.toml", T);
+        s.send(b"1");
+        s.wait_for("第 2/5 节", T);
+        assert!(!s.screen().contains("条警告"), "{}", s.screen());
+        s.send(b"q");
+        assert_eq!(s.wait_exit(T), 0);
+    }
+    // A file without warnings has no such message, and the slides never show it.
+    let mut s = Session::spawn(&["present", path.to_str().unwrap()], 80, 20, &[]);
+    s.wait_for("第 1/", T);
+    assert!(!s.screen().contains("条警告"), "{}", s.screen());
+    s.send(b"q");
+    assert_eq!(s.wait_exit(T), 0);
+}
+
+#[test]
 fn a_bad_file_is_reported_before_the_screen_is_touched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bad.toml");

@@ -292,6 +292,11 @@ pub(super) const STRINGS: &[(&str, &str, &str)] = &[
         "briefing: {}: not a valid briefing (briefing check {} tells why)",
     ),
     (
+        "m.open_warnings",
+        "{} 条警告：briefing check {}",
+        "{} warnings: briefing check {}",
+    ),
+    (
         "m.list_none",
         "briefing: 在 {} 中没有找到简报",
         "briefing: no briefings found in {}",

@@ -148,6 +148,12 @@ impl Report {
         self.unlisted.0 > 0 || self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
+    /// How many warnings the file has, listed or not.
+    pub(crate) fn warnings(&self) -> usize {
+        let listed = self.diagnostics.iter().filter(|d| !d.is_error()).count();
+        listed + self.unlisted.1
+    }
+
     /// The report as text for stderr; nothing from the file is written raw.
     pub(crate) fn render(&self) -> String {
         let mut out = Vec::new();

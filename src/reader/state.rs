@@ -229,9 +229,12 @@ impl App {
         self.sync();
     }
 
-    /// Lay out for a screen of `area` (the reading place stays).
+    /// Lay out for a screen of `area` (the reading place stays; a message
+    /// stays while the size does, as at the start).
     pub(crate) fn resize(&mut self, area: Rect) {
-        self.message = None;
+        if area != self.area {
+            self.message = None;
+        }
         self.area = area;
         self.sync();
     }
