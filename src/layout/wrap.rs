@@ -25,17 +25,19 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         let content = piece.trim_end();
         let content_end = piece_start + content.len();
         let content_width = str_width(content);
-        if content.is_empty() && line_start.is_none() {
-            // White space where no line has begun belongs to no line.
-            piece_start = piece_end;
-            continue;
-        }
         if let Some(start) = line_start
             && used + content_width > width
         {
             lines.push(start..line_end);
             line_start = None;
             used = 0;
+        }
+        if content.is_empty() && line_start.is_none() {
+            // White space where no line has begun (or where one just
+            // ended: `， （` breaks both before and after the space)
+            // belongs to no line.
+            piece_start = piece_end;
+            continue;
         }
         if content_width > width {
             // An unbreakable run longer than the line: split it only now.
@@ -94,6 +96,13 @@ pub(crate) fn wrap_lines(text: &str, width: usize) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_space_between_two_breaks_starts_no_line() {
+        // `，` breaks after it, and `（` before it: the space between is a piece of its own.
+        assert_eq!(wrap_lines("， （", 1), ["，", "（"]);
+        assert_eq!(wrap_lines("甲， （乙", 4), ["甲，", "（乙"]);
+    }
 
     #[test]
     fn chinese_wraps_by_columns() {
