@@ -6,25 +6,13 @@
 mod common;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use briefing::testing::Slides;
 use common::pty::Session;
 use common::seed::squeeze;
 
 const T: Duration = Duration::from_secs(15);
-
-/// Wait until `pred` holds of `s`'s screen; panics with the screen after T.
-fn wait_until(s: &mut Session, what: &str, pred: impl Fn(&str) -> bool) {
-    let start = Instant::now();
-    loop {
-        s.settle(Duration::from_millis(20));
-        if pred(&s.screen()) {
-            return;
-        }
-        assert!(start.elapsed() < T, "no {what}:\n{}", s.screen());
-    }
-}
 
 /// The first characters of a heading, as a screen shows them (spaces aside).
 fn title_of(heading: &str) -> String {
@@ -95,7 +83,7 @@ fn four_screens_one_deck_and_blank_for_the_room() {
         let counter = format!("第 {}/{n} 页", at + 1);
         let title = title_of(&deck.heading(at));
         for s in [&mut p, &mut small, &mut large, &mut phone] {
-            wait_until(s, &format!("{counter} and {title}"), |screen| {
+            s.wait_until(&format!("{counter} and {title}"), T, |screen| {
                 screen.contains(&counter) && squeeze(screen).contains(&title)
             });
         }
@@ -110,14 +98,14 @@ fn four_screens_one_deck_and_blank_for_the_room() {
     // b: the room goes black; the presenter keeps its view, marked.
     p.send(b"b");
     for s in [&mut small, &mut large, &mut phone] {
-        wait_until(s, "a blank screen", |screen| screen.trim().is_empty());
+        s.wait_until("a blank screen", T, |screen| screen.trim().is_empty());
     }
     p.wait_for("已黑屏", T);
     assert!(p.screen().contains(&counter) && p.screen().contains("备注"));
     // The next Space brings the slide back, on the same slide.
     p.send(b" ");
     for s in [&mut p, &mut small, &mut large, &mut phone] {
-        wait_until(s, "the same slide back", |screen| {
+        s.wait_until("the same slide back", T, |screen| {
             screen.contains(&counter) && !screen.contains("已黑屏")
         });
     }
@@ -125,7 +113,7 @@ fn four_screens_one_deck_and_blank_for_the_room() {
     p.send(b"w");
     p.wait_for("已白屏", T);
     for s in [&mut small, &mut large, &mut phone] {
-        wait_until(s, "a white screen", |screen| screen.trim().is_empty());
+        s.wait_until("a white screen", T, |screen| screen.trim().is_empty());
         let cell = s.parser.screen().cell(3, 3).map(|c| c.bgcolor());
         assert!(
             !matches!(cell, None | Some(vt100::Color::Default)),
@@ -160,7 +148,7 @@ fn a_named_channel_a_stranger_briefing_and_a_resumed_presenter() {
     p.wait_for("0 人跟随", T);
     // A follower on the channel with another briefing says so at once, naming both.
     let mut other = spawn(&["present", "--follow=room1", common::HARBOUR], 80, 24, &d);
-    wait_until(&mut other, "both briefings named", |screen| {
+    other.wait_until("both briefings named", T, |screen| {
         let s = squeeze(screen);
         s.contains("另一份简报") && s.contains("2023") && s.contains("2024")
     });
@@ -244,7 +232,7 @@ fn on_the_default_channel_a_presenter_of_another_briefing_is_named() {
         24,
         &d,
     );
-    wait_until(&mut f, "both briefings named", |screen| {
+    f.wait_until("both briefings named", T, |screen| {
         let s = squeeze(screen);
         s.contains("另一份简报")
             && s.contains("坚持守正")
@@ -283,7 +271,7 @@ fn a_deck_laid_out_for_the_projectors_size() {
         let counter = format!("第 {}/{n} 页", step + 1);
         let title = title_of(&deck.heading(step));
         for s in [&mut p, &mut projector, &mut phone] {
-            wait_until(s, &format!("{counter} and {title}"), |screen| {
+            s.wait_until(&format!("{counter} and {title}"), T, |screen| {
                 screen.contains(&counter) && squeeze(screen).contains(&title)
             });
         }

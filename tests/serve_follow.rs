@@ -6,24 +6,12 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::pty::Session;
 use common::ssh::{Server, available};
 
 const T: Duration = Duration::from_secs(30);
-
-/// Wait until `pred` holds of `s`'s screen; panics with the screen after T.
-fn wait_until(s: &mut Session, what: &str, pred: impl Fn(&str) -> bool) {
-    let start = Instant::now();
-    loop {
-        s.settle(Duration::from_millis(20));
-        if pred(&s.screen()) {
-            return;
-        }
-        assert!(start.elapsed() < T, "no {what}:\n{}", s.screen());
-    }
-}
 
 /// The slide count in a screen's `第 n/N 页`.
 fn count(screen: &str) -> u32 {
@@ -77,19 +65,19 @@ fn a_follower_over_ssh_follows_the_presenter_on_the_host() {
             p.send(b" ");
         }
         let counter = format!("第 {step}/{n} 页");
-        wait_until(&mut p, &counter, |s| s.contains(&counter));
-        wait_until(&mut f, &format!("the follower at {counter}"), |s| {
+        p.wait_until(&counter, T, |s| s.contains(&counter));
+        f.wait_until(&format!("the follower at {counter}"), T, |s| {
             s.contains(&counter)
         });
     }
     // b: the room goes black, the presenter says so.
     p.send(b"b");
-    wait_until(&mut f, "a blank screen", |s| s.trim().is_empty());
+    f.wait_until("a blank screen", T, |s| s.trim().is_empty());
     p.wait_for("已黑屏", T);
     // Space brings the same slide back.
     p.send(b" ");
     let counter = format!("第 3/{n} 页");
-    wait_until(&mut f, "the slide back", |s| s.contains(&counter));
+    f.wait_until("the slide back", T, |s| s.contains(&counter));
     // The presenter leaves; the follower waits, then leaves with q.
     p.send(b"q");
     assert_eq!(p.wait_exit(T), 0);

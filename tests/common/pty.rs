@@ -168,6 +168,24 @@ impl Session {
         }
     }
 
+    /// Wait until `pred` holds of the screen (`what` names it in the
+    /// panic); panics with the screen after `timeout`.
+    pub fn wait_until(&mut self, what: &str, timeout: Duration, pred: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            self.settle(Duration::from_millis(20));
+            if pred(&self.screen()) {
+                return;
+            }
+            assert!(
+                start.elapsed() < timeout,
+                "no {what}:
+{}",
+                self.screen()
+            );
+        }
+    }
+
     /// Press Esc and wait until `text` has left the screen. A lone ESC is
     /// the Esc key only once nothing follows it for a moment; a key sent
     /// before the program took it would make an Alt key on a busy machine.
